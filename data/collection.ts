@@ -1,0 +1,78 @@
+/**
+ * One resource type's objects: an array kept in order of a time key (so ranges are binary
+ * searches) and an index by GUID. Reads hand out the array itself; nothing copies it per request.
+ */
+export class Collection<T extends { id: string }> {
+  private readonly items: T[] = [];
+  private readonly byId = new Map<string, T>();
+
+  constructor(private readonly timeOf: (item: T) => number = () => 0) {}
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  /** All objects, oldest first (read-only view). */
+  all(): readonly T[] {
+    return this.items;
+  }
+
+  get(id: string): T | undefined {
+    return this.byId.get(id.toLowerCase());
+  }
+
+  /** Inserts keeping the time order; ties keep insertion order. */
+  add(item: T): void {
+    const key = this.timeOf(item);
+    let i = this.items.length;
+    if (i > 0 && this.timeOf(this.items[i - 1]!) > key) i = this.upperBound(key);
+    this.items.splice(i, 0, item);
+    this.byId.set(item.id.toLowerCase(), item);
+  }
+
+  /** Adds many at once: one stable sort instead of one insertion each. */
+  addAll(items: Iterable<T>): void {
+    for (const item of items) {
+      this.items.push(item);
+      this.byId.set(item.id.toLowerCase(), item);
+    }
+    this.items.sort((a, b) => this.timeOf(a) - this.timeOf(b));
+  }
+
+  remove(id: string): T | undefined {
+    const item = this.get(id);
+    if (!item) return undefined;
+    this.items.splice(this.items.indexOf(item), 1);
+    this.byId.delete(id.toLowerCase());
+    return item;
+  }
+
+  /** First index whose time is >= t. */
+  lowerBound(t: number): number {
+    let lo = 0;
+    let hi = this.items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.timeOf(this.items[mid]!) < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** First index whose time is > t. */
+  upperBound(t: number): number {
+    let lo = 0;
+    let hi = this.items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.timeOf(this.items[mid]!) <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The objects whose time is in [from, to], oldest first. */
+  between(from: number, to: number): T[] {
+    return this.items.slice(this.lowerBound(from), this.upperBound(to));
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * Deterministic randomness. Each object draws from its own stream derived from the seed and its
+ * identity (type + index), so adding an object type or a field never reshuffles the others.
+ */
+
+/** xmur3-style string hash to a 32-bit state. */
+function hash(s: string): number {
+  let h = 1779033703 ^ s.length;
+  for (let i = 0; i < s.length; i++) {
+    h = Math.imul(h ^ s.charCodeAt(i), 3432918353);
+    h = (h << 13) | (h >>> 19);
+  }
+  h = Math.imul(h ^ (h >>> 16), 2246822507);
+  h = Math.imul(h ^ (h >>> 13), 3266489909);
+  return (h ^= h >>> 16) >>> 0;
+}
+
+export class Rng {
+  private a: number;
+
+  constructor(seed: number, ...identity: (string | number)[]) {
+    this.a = hash(`${seed}/${identity.join('/')}`);
+  }
+
+  /** mulberry32: a float in [0, 1). */
+  next(): number {
+    let t = (this.a = (this.a + 0x6d2b79f5) >>> 0);
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
+  /** An integer in [min, max]. */
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)]!;
+  }
+
+  /** Picks by weight: `[[value, weight], …]`. */
+  weighted<T>(choices: readonly (readonly [T, number])[]): T {
+    const total = choices.reduce((s, [, w]) => s + w, 0);
+    let r = this.next() * total;
+    for (const [v, w] of choices) {
+      if ((r -= w) < 0) return v;
+    }
+    return choices[choices.length - 1]![0];
+  }
+
+  /** A version-4-shaped GUID, lower case, as EM writes them. */
+  guid(): string {
+    let hex = '';
+    for (let i = 0; i < 4; i++) hex += this.int(0, 0xffffffff).toString(16).padStart(8, '0');
+    const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  }
+}
+
+/** The GUID of one object, stable for its seed, type and index. */
+export function guidFor(seed: number, type: string, index: number | string): string {
+  return new Rng(seed, 'guid', type, index).guid();
+}

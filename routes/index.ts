@@ -1,0 +1,13 @@
+import type { FastifyInstance } from 'fastify';
+import { rootRoutes } from './root.js';
+import { sessionMngrRoutes } from './sessionMngr.js';
+import { logonSessionRoutes } from './logonSessions.js';
+import { resourceRoutes } from './resources.js';
+
+/** Every route under /api. */
+export async function apiRoutes(app: FastifyInstance): Promise<void> {
+  rootRoutes(app);
+  sessionMngrRoutes(app);
+  logonSessionRoutes(app);
+  resourceRoutes(app);
+}

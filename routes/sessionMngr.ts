@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+import { addRoute, queryParam } from '../src/routing.js';
+import { send, baseUrl } from '../src/repr/send.js';
+import { checkBasic, TOKEN_NAME } from '../src/auth.js';
+import { EmError } from '../src/errors.js';
+import { LOGON_VERSIONS } from '../src/resources/enterpriseManager.js';
+import { logonSessionRepresentation } from '../src/resources/logonSession.js';
+
+const ACCEPTED_VERSIONS = new Set<string>(['latest', ...LOGON_VERSIONS]);
+
+export function sessionMngrRoutes(app: FastifyInstance): void {
+  addRoute(app, {
+    method: 'POST',
+    url: '/api/sessionMngr/',
+    auth: false,
+    // Any body and any Content-Type are ignored: clients send none, empty JSON, empty forms, XML.
+    handler: (req, reply) => {
+      const v = queryParam(req, 'v');
+      if (v !== undefined && !ACCEPTED_VERSIONS.has(v.toLowerCase())) {
+        throw new EmError(400, `Unsupported API version v=${JSON.stringify(v.slice(0, 40))}. Use latest or one of ${LOGON_VERSIONS.join(', ')}.`);
+      }
+      const user = checkBasic(req.headers.authorization, app.config.users);
+      const session = app.logons.create(user.name);
+      void reply
+        .header(TOKEN_NAME, session.token)
+        .header('set-cookie', `${TOKEN_NAME}=${session.token}; Path=/api`)
+        .header('location', `${baseUrl(req)}/api/logonSessions/${session.id}`);
+      return send(req, reply, logonSessionRepresentation(session, (p) => app.routeTable.serves(`/api/${p}`)), 201);
+    },
+  });
+}

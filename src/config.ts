@@ -1,0 +1,206 @@
+/**
+ * Start-up options. Each has a flag and an environment variable (the flag wins). Values are
+ * checked before anything starts: a bad one stops start-up with one line naming the option.
+ */
+
+export interface User {
+  name: string;
+  password: string;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  seed: number;
+  restoreSessions: number;
+  /** Epoch milliseconds; the simulated clock starts here. */
+  clockStart: number;
+  users: User[];
+  idleTimeoutMs: number;
+  /** `scheme://host[:port]` used in Hrefs instead of the request's own, when set. */
+  publicBaseUrl: string | undefined;
+  logRequests: boolean;
+}
+
+export class ConfigError extends Error {}
+
+interface OptionSpec {
+  flag: string;
+  env: string;
+  help: string;
+  default: string;
+}
+
+export const OPTIONS: Record<keyof Config, OptionSpec> = {
+  port: { flag: '--port', env: 'EM_MOCK_PORT', help: 'TCP port to listen on (0 picks a free one)', default: '9398' },
+  host: { flag: '--host', env: 'EM_MOCK_HOST', help: 'address to bind', default: '127.0.0.1' },
+  seed: { flag: '--seed', env: 'EM_MOCK_SEED', help: 'seed of the generated environment (integer)', default: '1' },
+  restoreSessions: {
+    flag: '--restore-sessions',
+    env: 'EM_MOCK_RESTORE_SESSIONS',
+    help: 'number of restore sessions generated over ~90 days',
+    default: '200',
+  },
+  clockStart: {
+    flag: '--clock-start',
+    env: 'EM_MOCK_CLOCK_START',
+    help: 'ISO instant the simulated clock starts at',
+    default: 'now',
+  },
+  users: {
+    flag: '--users',
+    env: 'EM_MOCK_USERS',
+    help: 'accepted credentials, comma-separated name:password pairs',
+    default: 'admin:admin',
+  },
+  idleTimeoutMs: {
+    flag: '--idle-timeout',
+    env: 'EM_MOCK_IDLE_TIMEOUT',
+    help: 'idle expiry of logon sessions, in minutes (or with unit: 90s, 15m, 1h)',
+    default: '15m',
+  },
+  publicBaseUrl: {
+    flag: '--public-url',
+    env: 'EM_MOCK_PUBLIC_URL',
+    help: 'scheme://host[:port] written into Hrefs (default: from each request)',
+    default: '',
+  },
+  logRequests: { flag: '--log-requests', env: 'EM_MOCK_LOG_REQUESTS', help: 'log every request (true/false)', default: 'false' },
+};
+
+function fail(key: keyof Config, value: string, why: string): never {
+  const o = OPTIONS[key];
+  throw new ConfigError(`invalid ${o.flag} (${o.env}) value ${JSON.stringify(value)}: ${why}`);
+}
+
+function integer(key: keyof Config, v: string, min: number, max: number): number {
+  if (!/^-?\d+$/.test(v.trim())) fail(key, v, 'not an integer');
+  const n = Number(v);
+  if (n < min || n > max) fail(key, v, `must be between ${min} and ${max}`);
+  return n;
+}
+
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** A duration: a bare number is minutes; `ms`, `s`, `m`, `h` units are accepted. */
+export function parseDuration(v: string): number | undefined {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$/.exec(v);
+  if (!m) return undefined;
+  return Math.round(Number(m[1]) * UNIT_MS[m[2] ?? 'm']!);
+}
+
+function parseUsers(v: string): User[] {
+  const users = v.split(',').map((pair) => {
+    const i = pair.indexOf(':');
+    if (i <= 0) fail('users', v, `"${pair}" is not name:password`);
+    return { name: pair.slice(0, i), password: pair.slice(i + 1) };
+  });
+  return users;
+}
+
+function parseBool(key: keyof Config, v: string): boolean {
+  const s = v.trim().toLowerCase();
+  if (['true', '1', 'yes', ''].includes(s)) return true;
+  if (['false', '0', 'no'].includes(s)) return false;
+  return fail(key, v, 'expected true or false');
+}
+
+export function parseInstant(v: string): number | undefined {
+  // Full ISO instants only, with a zone or taken as UTC; anything Date would guess at is refused.
+  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?$/.test(v)) return undefined;
+  const withZone = /T.*(Z|[+-]\d{2}:\d{2})$/.test(v) || !v.includes('T') ? v : `${v}Z`;
+  const ms = Date.parse(withZone);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+function convert(key: keyof Config, raw: string, now: number): Config[keyof Config] {
+  switch (key) {
+    case 'port':
+      return integer(key, raw, 0, 65535);
+    case 'host':
+      if (!/^[A-Za-z0-9.:_\-[\]]+$/.test(raw)) fail(key, raw, 'not a host name or address');
+      return raw;
+    case 'seed':
+      return integer(key, raw, 0, 2 ** 31 - 1);
+    case 'restoreSessions':
+      return integer(key, raw, 0, 1_000_000);
+    case 'clockStart': {
+      if (raw === 'now') return now;
+      const ms = parseInstant(raw);
+      return ms ?? fail(key, raw, 'not an ISO instant like 2026-01-31T12:00:00Z');
+    }
+    case 'users':
+      return parseUsers(raw);
+    case 'idleTimeoutMs': {
+      const ms = parseDuration(raw);
+      if (ms === undefined || ms < 1000) fail(key, raw, 'expected a duration of at least 1s, e.g. 15 or 15m or 90s');
+      return ms;
+    }
+    case 'publicBaseUrl': {
+      if (raw === '') return undefined;
+      let u: URL;
+      try {
+        u = new URL(raw);
+      } catch {
+        return fail(key, raw, 'not a URL');
+      }
+      if (!/^https?:$/.test(u.protocol) || (u.pathname !== '/' && u.pathname !== '')) {
+        fail(key, raw, 'expected http(s)://host[:port] without a path');
+      }
+      return `${u.protocol}//${u.host}`;
+    }
+    case 'logRequests':
+      return parseBool(key, raw);
+  }
+}
+
+export interface ParseResult {
+  config: Config;
+  help: boolean;
+}
+
+/** Reads flags (`--name value` or `--name=value`) over environment variables over defaults. */
+export function parseConfig(argv: string[], env: NodeJS.ProcessEnv, now = Date.now()): ParseResult {
+  const byFlag = new Map<string, keyof Config>();
+  for (const [k, o] of Object.entries(OPTIONS)) byFlag.set(o.flag, k as keyof Config);
+  const given = new Map<keyof Config, string>();
+  let help = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--help' || arg === '-h') {
+      help = true;
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    const key = byFlag.get(flag);
+    if (!key) throw new ConfigError(`unknown option ${JSON.stringify(flag)} (see --help)`);
+    if (eq > 0) given.set(key, arg.slice(eq + 1));
+    else if (key === 'logRequests' && (argv[i + 1] === undefined || argv[i + 1]!.startsWith('--'))) given.set(key, 'true');
+    else {
+      const next = argv[++i];
+      if (next === undefined) throw new ConfigError(`option ${flag} needs a value`);
+      given.set(key, next);
+    }
+  }
+  const config = {} as Record<keyof Config, unknown>;
+  for (const [k, o] of Object.entries(OPTIONS)) {
+    const key = k as keyof Config;
+    const raw = given.get(key) ?? env[o.env] ?? o.default;
+    config[key] = convert(key, raw, now);
+  }
+  return { config: config as unknown as Config, help };
+}
+
+export function usage(): string {
+  const lines = ['Usage: veeam-em-mock [options]', '', 'Options (flag / environment variable, default):'];
+  for (const o of Object.values(OPTIONS)) {
+    lines.push(`  ${o.flag.padEnd(20)} ${o.env.padEnd(26)} ${o.help} (default: ${o.default || 'none'})`);
+  }
+  return lines.join('\n');
+}
+
+/** Defaults for embedding: the same values the CLI would use with no flags and no environment. */
+export function defaultConfig(overrides: Partial<Config> = {}): Config {
+  return { ...parseConfig([], {}).config, ...overrides };
+}

@@ -1,0 +1,21 @@
+import { EmError } from './errors.js';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function shown(raw: string): string {
+  return raw.length > 80 ? `${raw.slice(0, 80)}…` : raw;
+}
+
+/**
+ * The GUID in an `{ID}` path segment: the bare GUID or the full `urn:veeam:<Type>:<guid>`
+ * (clients use both). Anything else cannot name an object: 404.
+ */
+export function guidFromPath(raw: string, uidType: string, what: string): string {
+  const urn = /^urn:veeam:([^:]+):(.+)$/i.exec(raw);
+  const guid = urn ? urn[2]! : raw;
+  if (urn && urn[1]!.toLowerCase() !== uidType.toLowerCase()) {
+    throw new EmError(404, `${shown(raw)} is not the UID of a ${what} (expected urn:veeam:${uidType}:<guid>).`);
+  }
+  if (!GUID.test(guid)) throw new EmError(404, `${what} id ${JSON.stringify(shown(raw))} is neither a GUID nor a ${uidType} UID.`);
+  return guid.toLowerCase();
+}

@@ -1,0 +1,53 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { El, List } from './tree.js';
+import { escapeAttr, xmlDocument } from './xml.js';
+import { jsonDocument } from './json.js';
+import { errorRepresentation, type EmError } from '../errors.js';
+
+/**
+ * Hrefs are rendered with this placeholder in place of `scheme://host:port`, so a rendered
+ * fragment does not depend on the request and can be cached. A private-use character: it needs
+ * no escaping in XML or JSON and never occurs in generated data.
+ */
+export const BASE = '\uE000';
+
+export type Format = 'xml' | 'json';
+
+/** JSON when `application/json` appears anywhere in Accept; XML otherwise (EM's rule). */
+export function negotiate(req: FastifyRequest): Format {
+  const accept = req.headers.accept;
+  return typeof accept === 'string' && accept.toLowerCase().includes('application/json') ? 'json' : 'xml';
+}
+
+export const MEDIA_TYPE: Record<Format, string> = { xml: 'application/xml', json: 'application/json' };
+
+/** `scheme://host[:port]` for Hrefs: the configured public base URL, or the request's own. */
+export function baseUrl(req: FastifyRequest): string {
+  const configured = req.server.config.publicBaseUrl;
+  if (configured) return configured;
+  const host = req.headers.host ?? `${req.server.config.host}:${req.server.config.port}`;
+  return `${req.protocol}://${host}`;
+}
+
+/** Serializes a document in the negotiated format and fills in the base URL. */
+export function render(req: FastifyRequest, node: El | List, format: Format = negotiate(req)): string {
+  const base = baseUrl(req);
+  if (format === 'json') return jsonDocument(node).replaceAll(BASE, JSON.stringify(base).slice(1, -1));
+  return xmlDocument(node).replaceAll(BASE, escapeAttr(base));
+}
+
+export function send(req: FastifyRequest, reply: FastifyReply, node: El | List, status = 200): FastifyReply {
+  const format = negotiate(req);
+  // A Buffer, so Fastify sends the media type exactly as set (it appends a charset to JSON strings).
+  return reply.code(status).header('content-type', MEDIA_TYPE[format]).send(Buffer.from(render(req, node, format)));
+}
+
+/** An absolute EM Href for a path below `/api/`. */
+export function href(path: string): string {
+  return `${BASE}/api/${path}`;
+}
+
+/** Renders an EmError in EM's Error shape, in the negotiated format. */
+export function sendError(req: FastifyRequest, reply: FastifyReply, err: EmError): FastifyReply {
+  return send(req, reply.headers(err.headers), errorRepresentation(err.status, err.message), err.status);
+}

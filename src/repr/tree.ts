@@ -1,0 +1,72 @@
+/**
+ * The neutral representation every response is built from. XML and JSON are two serializers of
+ * this one tree, so the formats cannot drift apart.
+ *
+ * EM's payloads are .NET classes serialized by XmlSerializer (XML) and Newtonsoft (JSON). Both
+ * orders follow from the class hierarchy: XML puts base-type attributes and elements first;
+ * JSON puts the most-derived type's members first (elements, then attributes), then its base's.
+ * So an element is described as layers, base type first, and each serializer walks them in its
+ * own order.
+ */
+
+export type Scalar = string | number | boolean;
+
+/** `null` is a JSON-only value: written as `null` in JSON, left out in XML. */
+export type Child = Scalar | null | El | List | Raw;
+
+export interface Layer {
+  attrs?: Record<string, Scalar | null | undefined>;
+  elems?: Record<string, Child | undefined>;
+}
+
+export interface El {
+  kind: 'el';
+  name: string;
+  /** Base type first. Undefined values are left out of both encodings. */
+  layers: Layer[];
+  /** Some EM payloads (Error) come from a serializer that sorts JSON keys. */
+  sortJsonKeys?: boolean;
+}
+
+/**
+ * A list element. In XML: `<name><Item/>…</name>`. In JSON: `{"jsonKey":[…]}` as a document or
+ * `"name":{"jsonKey":[…]}` as a member, except `bare` lists (Links) which are plain arrays.
+ */
+export interface List {
+  kind: 'list';
+  name: string;
+  jsonKey: string;
+  items: (El | Raw)[];
+  bare?: boolean;
+}
+
+/** A pre-rendered element (both encodings), for immutable entities rendered once and reused. */
+export interface Raw {
+  kind: 'raw';
+  xml: string;
+  json: string;
+}
+
+export function el(name: string, ...layers: Layer[]): El {
+  return { kind: 'el', name, layers };
+}
+
+export function list(name: string, jsonKey: string, items: (El | Raw)[], bare = false): List {
+  return { kind: 'list', name, jsonKey, items, bare };
+}
+
+export interface LinkSpec {
+  rel: string;
+  href: string;
+  type?: string | undefined;
+  name?: string | undefined;
+}
+
+/** `LinkType` extends `ReferenceType` (Href, Name, Type) with `Rel`. */
+export function link(l: LinkSpec): El {
+  return el('Link', { attrs: { Href: l.href, Name: l.name, Type: l.type } }, { attrs: { Rel: l.rel } });
+}
+
+export function links(specs: LinkSpec[]): List {
+  return list('Links', 'Links', specs.map(link), true);
+}

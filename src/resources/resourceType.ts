@@ -1,0 +1,98 @@
+import type { Collection } from '../../data/collection.js';
+import type { Store } from '../../data/store.js';
+import { uid } from '../../data/model.js';
+import { el, links, list, type El, type LinkSpec, type List, type Raw } from '../repr/tree.js';
+import { xmlFragment } from '../repr/xml.js';
+import { jsonFragment } from '../repr/json.js';
+import { href } from '../repr/send.js';
+
+/**
+ * Everything the API needs to know about one resource type. Adding a type is writing one of
+ * these (one file under src/resources/) and listing it in `resourceTypes`.
+ */
+export interface ResourceType<T extends { id: string }> {
+  /** The word in its UID: `urn:veeam:<uidType>:<guid>`. */
+  uidType: string;
+  /** Collection path below /api/. */
+  path: string;
+  /** `Type` of its references, e.g. `RestoreSessionReference`. */
+  refType: string;
+  /** Element (and JSON key) of its entity list, e.g. `RestoreSessions`. */
+  listElement: string;
+  collection(store: Store): Collection<T>;
+  name(item: T): string;
+  /** The Links inside a reference (Ref / EntityRef). */
+  refLinks(item: T): LinkSpec[];
+  /** The full entity element. */
+  entity(item: T, now: number): El;
+  /** What the plain collection GET lists (default: everything). */
+  listed?(store: Store, now: number): readonly T[];
+  /** Whether the item's representation can no longer change (then it is rendered once). */
+  isFinal?(item: T, now: number): boolean;
+}
+
+export type AnyResourceType = ResourceType<{ id: string }>;
+
+export function itemHref<T extends { id: string }>(type: ResourceType<T>, item: T, entity = false): string {
+  return href(`${type.path}/${item.id}${entity ? '?format=Entity' : ''}`);
+}
+
+/** `EntityReferenceType`: Links, then attributes UID, Name, Href, Type. */
+export function reference<T extends { id: string }>(type: ResourceType<T>, item: T, element: 'Ref' | 'EntityRef'): El {
+  return el(element, {
+    elems: { Links: links(type.refLinks(item)) },
+    attrs: { UID: uid(type.uidType, item.id), Name: type.name(item), Href: itemHref(type, item), Type: type.refType },
+  });
+}
+
+/** The attributes every `EntityType` carries, in EM's order (base first: Href, Type; then Name, UID). */
+export function entityBase<T extends { id: string }>(type: ResourceType<T>, item: T, entityType: string, entityLinks: LinkSpec[]) {
+  return [
+    { elems: { Links: links(entityLinks) }, attrs: { Href: itemHref(type, item, true), Type: entityType } },
+    { attrs: { Name: type.name(item), UID: uid(type.uidType, item.id) } },
+  ];
+}
+
+interface Rendered {
+  ref?: Raw;
+  entity?: Raw;
+}
+
+// Rendered fragments of immutable items. Keyed by the item object itself, so a replaced or
+// deleted item simply drops out.
+const cache = new WeakMap<object, Rendered>();
+
+function raw(node: El): Raw {
+  return { kind: 'raw', xml: xmlFragment(node), json: jsonFragment(node) };
+}
+
+function rendered<T extends { id: string }>(type: ResourceType<T>, item: T, now: number, which: keyof Rendered): Raw | El {
+  const build = () => (which === 'ref' ? reference(type, item, 'Ref') : type.entity(item, now));
+  if (type.isFinal && !type.isFinal(item, now)) return build();
+  let entry = cache.get(item);
+  if (!entry) cache.set(item, (entry = {}));
+  return (entry[which] ??= raw(build()));
+}
+
+/** `EntityReferences` (as a document) or `Refs` (inside a QueryResult). */
+export function referenceList<T extends { id: string }>(
+  type: ResourceType<T>,
+  items: readonly T[],
+  now: number,
+  element: 'EntityReferences' | 'Refs' = 'EntityReferences',
+): List {
+  return list(
+    element,
+    'Refs',
+    items.map((i) => rendered(type, i, now, 'ref')),
+  );
+}
+
+/** The entity list, e.g. `RestoreSessions`. */
+export function entityList<T extends { id: string }>(type: ResourceType<T>, items: readonly T[], now: number): List {
+  return list(
+    type.listElement,
+    type.listElement,
+    items.map((i) => rendered(type, i, now, 'entity')),
+  );
+}

@@ -1,0 +1,78 @@
+import { hierarchyObjRef, type RestoreSession } from '../../data/model.js';
+import { DAY, emDateTime } from '../../data/time.js';
+import type { Store } from '../../data/store.js';
+import { el } from '../repr/tree.js';
+import { entityBase, itemHref, type ResourceType } from './resourceType.js';
+import { backupServerType } from './backupServer.js';
+import { vmRestorePointName, vmRestorePointType } from './vmRestorePoint.js';
+
+/** `GET /restoreSessions` lists only sessions created in the last 30 days (EM v12+). */
+export const RESTORE_SESSION_WINDOW_MS = 30 * DAY;
+
+export interface RestoreSessionView {
+  state: 'Working' | 'Stopped';
+  result: 'None' | RestoreSession['result'];
+  progress: number;
+  endTime: number | undefined;
+}
+
+/** What a session looks like at `now`: running until its end time, then finished. */
+export function restoreSessionView(s: RestoreSession, now: number): RestoreSessionView {
+  if (now >= s.endTime) return { state: 'Stopped', result: s.result, progress: 100, endTime: s.endTime };
+  const done = Math.floor(((now - s.creationTime) / (s.endTime - s.creationTime)) * 100);
+  return { state: 'Working', result: 'None', progress: Math.min(99, Math.max(1, done)), endTime: undefined };
+}
+
+const serverUp = (s: RestoreSession) => ({
+  rel: 'Up',
+  href: itemHref(backupServerType, s.vmRestorePoint.backupServer),
+  name: s.vmRestorePoint.backupServer.name,
+  type: 'BackupServerReference',
+});
+
+export const restoreSessionType: ResourceType<RestoreSession> = {
+  uidType: 'RestoreSession',
+  path: 'restoreSessions',
+  refType: 'RestoreSessionReference',
+  listElement: 'RestoreSessions',
+  collection: (store) => store.restoreSessions,
+  name: (s) => s.name,
+  refLinks: (s) => [
+    serverUp(s),
+    { rel: 'Alternate', href: itemHref(restoreSessionType, s, true), name: s.name, type: 'RestoreSession' },
+  ],
+  entity: (s, now) => {
+    const v = restoreSessionView(s, now);
+    const vm = s.vmRestorePoint.vm;
+    return el(
+      'RestoreSession',
+      ...entityBase(restoreSessionType, s, 'RestoreSession', [
+        serverUp(s),
+        { rel: 'Alternate', href: itemHref(restoreSessionType, s), name: s.name, type: 'RestoreSessionReference' },
+        {
+          rel: 'Related',
+          href: itemHref(vmRestorePointType, s.vmRestorePoint),
+          name: vmRestorePointName(s.vmRestorePoint),
+          type: 'VmRestorePointReference',
+        },
+      ]),
+      {
+        elems: {
+          JobType: s.jobType,
+          CreationTimeUTC: emDateTime(s.creationTime),
+          EndTimeUTC: v.endTime === undefined ? undefined : emDateTime(v.endTime),
+          State: v.state,
+          Result: v.result,
+          Progress: v.progress,
+        },
+      },
+      {
+        // Only a whole-VM restore has a restored object; a file-level restore reads files out of the point.
+        elems: { RestoredObjRef: s.jobType === 'RestoreVm' ? hierarchyObjRef(vm) : undefined },
+        attrs: { VmDisplayName: vm.name },
+      },
+    );
+  },
+  listed: (store: Store, now: number) => store.restoreSessions.between(now - RESTORE_SESSION_WINDOW_MS, now),
+  isFinal: (s, now) => now >= s.endTime,
+};

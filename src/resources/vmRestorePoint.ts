@@ -1,0 +1,51 @@
+import { hierarchyObjRef, type VmRestorePoint } from '../../data/model.js';
+import { nameStamp, emDateTime, sqlStamp } from '../../data/time.js';
+import { el } from '../repr/tree.js';
+import { href } from '../repr/send.js';
+import { entityBase, itemHref, type ResourceType } from './resourceType.js';
+import { backupServerType } from './backupServer.js';
+
+export const vmRestorePointName = (p: VmRestorePoint) => `${p.vm.name}@${nameStamp(p.creationTime)}`;
+
+/** The three parents every VM restore point links Up to, in EM's order. */
+const parents = (p: VmRestorePoint) => [
+  { rel: 'Up', href: itemHref(backupServerType, p.backupServer), name: p.backupServer.name, type: 'BackupServerReference' },
+  { rel: 'Up', href: href(`restorePoints/${p.restorePointId}`), name: sqlStamp(p.creationTime), type: 'RestorePointReference' },
+  { rel: 'Up', href: href(`backupFiles/${p.backupFileId}`), name: p.backupFileName, type: 'BackupFileReference' },
+];
+
+export const vmRestorePointType: ResourceType<VmRestorePoint> = {
+  uidType: 'VmRestorePoint',
+  path: 'vmRestorePoints',
+  refType: 'VmRestorePointReference',
+  listElement: 'VmRestorePoints',
+  collection: (store) => store.vmRestorePoints,
+  name: vmRestorePointName,
+  refLinks: (p) => [
+    ...parents(p),
+    { rel: 'Alternate', href: itemHref(vmRestorePointType, p, true), name: vmRestorePointName(p), type: 'VmRestorePoint' },
+  ],
+  entity: (p) => {
+    const self = itemHref(vmRestorePointType, p);
+    return el(
+      'VmRestorePoint',
+      ...entityBase(vmRestorePointType, p, 'VmRestorePoint', [
+        { rel: 'Restore', href: `${self}?action=restore` },
+        ...parents(p),
+        { rel: 'Alternate', href: self, name: vmRestorePointName(p), type: 'VmRestorePointReference' },
+        { rel: 'Down', href: `${self}/mounts`, type: 'VmRestorePointMountList' },
+        { rel: 'Create', href: `${self}/mounts`, type: 'VmRestorePointMount' },
+      ]),
+      {
+        elems: {
+          CreationTimeUTC: emDateTime(p.creationTime),
+          VmName: p.vm.name,
+          Algorithm: p.algorithm,
+          PointType: p.pointType,
+          HierarchyObjRef: hierarchyObjRef(p.vm),
+        },
+        attrs: { VmDisplayName: p.vm.name },
+      },
+    );
+  },
+};

@@ -1,0 +1,19 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp, type BuildOptions } from './app.js';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  url: string;
+  port: number;
+}
+
+/** Builds the app and listens; `port: 0` picks a free port. */
+export async function listen(opts: BuildOptions): Promise<RunningServer> {
+  const app = await buildApp(opts);
+  await app.listen({ port: opts.config.port, host: opts.config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : opts.config.port;
+  const host = opts.config.host.includes(':') ? `[${opts.config.host}]` : opts.config.host;
+  const shownHost = host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host;
+  return { app, port, url: `http://${shownHost}:${port}/api/` };
+}
