@@ -16,6 +16,6 @@ export function guidFromPath(raw: string, uidType: string, what: string): string
   if (urn && urn[1]!.toLowerCase() !== uidType.toLowerCase()) {
     throw new EmError(404, `${shown(raw)} is not the UID of a ${what} (expected urn:veeam:${uidType}:<guid>).`);
   }
-  if (!GUID.test(guid)) throw new EmError(404, `${what} id ${JSON.stringify(shown(raw))} is neither a GUID nor a ${uidType} UID.`);
+  if (!GUID.test(guid)) throw new EmError(404, `The ${what} id ${JSON.stringify(shown(raw))} is neither a GUID nor a ${uidType} UID.`);
   return guid.toLowerCase();
 }
