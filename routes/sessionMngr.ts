@@ -21,8 +21,10 @@ export function sessionMngrRoutes(app: FastifyInstance): void {
       }
       const user = checkBasic(req.headers.authorization, app.config.users);
       const session = app.logons.create(user.name);
+      // Set on the raw response so the name keeps its case on the wire: a PHP client matches
+      // `X-RestSvcSessionId` case-sensitively (Fastify lower-cases the names it manages).
+      reply.raw.setHeader(TOKEN_NAME, session.token);
       void reply
-        .header(TOKEN_NAME, session.token)
         .header('set-cookie', `${TOKEN_NAME}=${session.token}; Path=/api`)
         .header('location', `${baseUrl(req)}/api/logonSessions/${session.id}`);
       return send(req, reply, logonSessionRepresentation(session, (p) => app.routeTable.serves(`/api/${p}`)), 201);
