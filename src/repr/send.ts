@@ -1,15 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { El, List } from './tree.js';
-import { escapeAttr, xmlDocument } from './xml.js';
+import { xmlDocument } from './xml.js';
 import { jsonDocument } from './json.js';
 import { errorRepresentation, type EmError } from '../errors.js';
 
-/**
- * Hrefs are rendered with this placeholder in place of `scheme://host:port`, so a rendered
- * fragment does not depend on the request and can be cached. A private-use character: it needs
- * no escaping in XML or JSON and never occurs in generated data.
- */
-export const BASE = '\uE000';
+import { BASE } from './tree.js';
 
 export type Format = 'xml' | 'json';
 
@@ -32,8 +27,7 @@ export function baseUrl(req: FastifyRequest): string {
 /** Serializes a document in the negotiated format and fills in the base URL. */
 export function render(req: FastifyRequest, node: El | List, format: Format = negotiate(req)): string {
   const base = baseUrl(req);
-  if (format === 'json') return jsonDocument(node).replaceAll(BASE, JSON.stringify(base).slice(1, -1));
-  return xmlDocument(node).replaceAll(BASE, escapeAttr(base));
+  return format === 'json' ? jsonDocument(node, base) : xmlDocument(node, base);
 }
 
 export function send(req: FastifyRequest, reply: FastifyReply, node: El | List, status = 200): FastifyReply {

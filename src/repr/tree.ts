@@ -40,11 +40,30 @@ export interface List {
   bare?: boolean;
 }
 
-/** A pre-rendered element (both encodings), for immutable entities rendered once and reused. */
+/**
+ * A pre-rendered element (both encodings), for immutable entities rendered once and reused.
+ * Its Hrefs hold the base-URL placeholder; `resolved` remembers the text for the last base seen,
+ * so a steady stream of requests with one Host costs no re-rendering at all.
+ */
 export interface Raw {
   kind: 'raw';
   xml: string;
   json: string;
+  resolved?: { base: string; xml?: string; json?: string };
+}
+
+/**
+ * Hrefs are written with this placeholder in place of `scheme://host:port`, so a rendered
+ * fragment does not depend on the request. DEL: legal in XML 1.0 and left alone by JSON, never in
+ * generated data, and a one-byte character, so V8 keeps the rendered strings one-byte (a
+ * two-byte placeholder made every body two-byte and Buffer conversion several times slower).
+ */
+export const BASE = '\x7F';
+
+/** The raw text for one base URL (already escaped for its encoding), memoized per base. */
+export function resolveRaw(raw: Raw, format: 'xml' | 'json', base: string, escapedBase: string): string {
+  if (raw.resolved?.base !== base) raw.resolved = { base };
+  return (raw.resolved[format] ??= raw[format].replaceAll(BASE, escapedBase));
 }
 
 export function el(name: string, ...layers: Layer[]): El {

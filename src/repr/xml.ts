@@ -1,4 +1,4 @@
-import type { Child, El, List, Raw } from './tree.js';
+import { BASE, resolveRaw, type Child, type El, type List } from './tree.js';
 
 export const XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>';
 /**
@@ -24,47 +24,57 @@ function scalar(v: string | number | boolean): string {
   return typeof v === 'string' ? v : String(v);
 }
 
-function writeEl(e: El, root: boolean): string {
+/** Where Hrefs point: a concrete base URL, or undefined to keep the placeholder (for caching). */
+type Base = { url: string; escaped: string } | undefined;
+
+function withBase(text: string, base: Base): string {
+  return base && text.includes(BASE) ? text.replaceAll(BASE, base.escaped) : text;
+}
+
+function writeEl(e: El, root: boolean, base: Base): string {
   let attrs = '';
   let body = '';
   for (const layer of e.layers) {
     if (layer.attrs) {
       for (const [k, v] of Object.entries(layer.attrs)) {
-        if (v !== undefined && v !== null) attrs += ` ${k}="${escapeAttr(scalar(v))}"`;
+        if (v !== undefined && v !== null) attrs += ` ${k}="${withBase(escapeAttr(scalar(v)), base)}"`;
       }
     }
     if (layer.elems) {
-      for (const [k, v] of Object.entries(layer.elems)) body += writeChild(k, v);
+      for (const [k, v] of Object.entries(layer.elems)) body += writeChild(k, v, base);
     }
   }
   const open = root ? `<${e.name}${ROOT_PREFIXES}${attrs}${ROOT_DEFAULT_NS}` : `<${e.name}${attrs}`;
   return body === '' ? `${open} />` : `${open}>${body}</${e.name}>`;
 }
 
-function writeList(l: List, root: boolean): string {
+function writeRaw(raw: import('./tree.js').Raw, base: Base): string {
+  return base ? resolveRaw(raw, 'xml', base.url, base.escaped) : raw.xml;
+}
+
+function writeList(l: List, root: boolean, base: Base): string {
   const ns = root ? ROOT_PREFIXES + ROOT_DEFAULT_NS : '';
   if (l.items.length === 0) return `<${l.name}${ns} />`;
   let body = '';
-  for (const item of l.items) body += item.kind === 'raw' ? item.xml : writeEl(item, false);
+  for (const item of l.items) body += item.kind === 'raw' ? writeRaw(item, base) : writeEl(item, false, base);
   return `<${l.name}${ns}>${body}</${l.name}>`;
 }
 
-function writeChild(name: string, v: Child | undefined): string {
+function writeChild(name: string, v: Child | undefined, base: Base): string {
   if (v === undefined || v === null) return '';
-  if (typeof v !== 'object') return `<${name}>${escapeText(scalar(v))}</${name}>`;
-  if (v.kind === 'raw') return v.xml;
-  if (v.kind === 'list') return writeList(v, false);
-  return writeEl(v, false);
+  if (typeof v !== 'object') return `<${name}>${withBase(escapeText(scalar(v)), base)}</${name}>`;
+  if (v.kind === 'raw') return writeRaw(v, base);
+  if (v.kind === 'list') return writeList(v, false, base);
+  return writeEl(v, false, base);
 }
 
-/** A fragment for embedding in a larger document (no declaration, no namespaces). */
+/** A fragment for embedding in a larger document (no declaration, no namespaces, placeholder base). */
 export function xmlFragment(node: El | List): string {
-  return node.kind === 'list' ? writeList(node, false) : writeEl(node, false);
+  return node.kind === 'list' ? writeList(node, false, undefined) : writeEl(node, false, undefined);
 }
 
-/** A whole document: declaration, then the element carrying EM's namespaces. */
-export function xmlDocument(node: El | List): string {
-  return XML_DECLARATION + (node.kind === 'list' ? writeList(node, true) : writeEl(node, true));
+/** A whole document: declaration, then the element carrying EM's namespaces; Hrefs on `baseUrl`. */
+export function xmlDocument(node: El | List, baseUrl = ''): string {
+  const base = { url: baseUrl, escaped: escapeAttr(baseUrl) };
+  return XML_DECLARATION + (node.kind === 'list' ? writeList(node, true, base) : writeEl(node, true, base));
 }
-
-export type { Raw };
