@@ -49,23 +49,21 @@ export class Collection<T extends { id: string }> {
 
   /** First index whose time is >= t. */
   lowerBound(t: number): number {
-    let lo = 0;
-    let hi = this.items.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.timeOf(this.items[mid]!) < t) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return this.search((time) => time < t);
   }
 
   /** First index whose time is > t. */
   upperBound(t: number): number {
+    return this.search((time) => time <= t);
+  }
+
+  /** Binary search: the first index where `before(time)` turns false (it is monotone in time). */
+  private search(before: (time: number) => boolean): number {
     let lo = 0;
     let hi = this.items.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.timeOf(this.items[mid]!) <= t) lo = mid + 1;
+      if (before(this.timeOf(this.items[mid]!))) lo = mid + 1;
       else hi = mid;
     }
     return lo;

@@ -1,0 +1,23 @@
+import t from 'tap';
+import { Collection } from '../data/collection.js';
+
+t.test('a collection keeps time order and finds ranges by binary search', async (t) => {
+  const c = new Collection<{ id: string; at: number }>((x) => x.at);
+  c.addAll([
+    { id: 'B', at: 20 },
+    { id: 'a', at: 10 },
+  ]);
+  c.add({ id: 'c', at: 30 });
+  c.add({ id: 'd', at: 15 });
+  c.add({ id: 'e', at: 20 });
+  t.same(c.all().map((x) => x.id), ['a', 'd', 'B', 'e', 'c'], 'sorted; ties keep insertion order');
+  t.equal(c.get('b')?.at, 20, 'ids are case-insensitive');
+  t.same(c.between(15, 20).map((x) => x.id), ['d', 'B', 'e'], 'both ends inclusive');
+  t.same(c.between(21, 29), []);
+  t.equal(c.lowerBound(20), 2);
+  t.equal(c.upperBound(20), 4);
+  t.equal(c.remove('D')?.id, 'd');
+  t.equal(c.remove('zz'), undefined);
+  t.equal(c.size, 4);
+  t.same(c.all().map((x) => x.id), ['a', 'B', 'e', 'c']);
+});
