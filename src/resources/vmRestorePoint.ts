@@ -10,8 +10,8 @@ export const vmRestorePointName = (p: VmRestorePoint) => `${p.vm.name}@${nameSta
 /** The three parents every VM restore point links Up to, in EM's order. */
 const parents = (p: VmRestorePoint) => [
   { rel: 'Up', href: itemHref(backupServerType, p.backupServer), name: p.backupServer.name, type: 'BackupServerReference' },
-  { rel: 'Up', href: href(`restorePoints/${p.restorePointId}`), name: sqlStamp(p.creationTime), type: 'RestorePointReference' },
-  { rel: 'Up', href: href(`backupFiles/${p.backupFileId}`), name: p.backupFileName, type: 'BackupFileReference' },
+  { rel: 'Up', href: href(`restorePoints/${p.restorePoint.id}`), name: sqlStamp(p.restorePoint.creationTime), type: 'RestorePointReference' },
+  { rel: 'Up', href: href(`backupFiles/${p.backupFile.id}`), name: p.backupFile.name, type: 'BackupFileReference' },
 ];
 
 export const vmRestorePointType: ResourceType<VmRestorePoint> = {
