@@ -43,6 +43,7 @@ function writeEl(e: El, root: boolean): string {
 
 function writeList(l: List, root: boolean): string {
   const ns = root ? ROOT_PREFIXES + ROOT_DEFAULT_NS : '';
+  if (l.inline && !root) return l.items.map((item) => (item.kind === 'raw' ? item.xml : writeEl(item, false))).join('');
   if (l.items.length === 0) return `<${l.name}${ns} />`;
   let body = '';
   for (const item of l.items) body += item.kind === 'raw' ? item.xml : writeEl(item, false);
@@ -51,6 +52,8 @@ function writeList(l: List, root: boolean): string {
 
 function writeChild(name: string, v: Child | undefined): string {
   if (v === undefined || v === null) return '';
+  // XmlSerializer writes an empty string as an empty element: `<Reason />`.
+  if (v === '') return `<${name} />`;
   if (typeof v !== 'object') return `<${name}>${escapeText(scalar(v))}</${name}>`;
   if (v.kind === 'raw') return v.xml;
   if (v.kind === 'list') return writeList(v, false);

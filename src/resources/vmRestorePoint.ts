@@ -4,6 +4,7 @@ import { el } from '../repr/tree.js';
 import { href } from '../repr/send.js';
 import { entityBase, itemHref, type ResourceType } from './resourceType.js';
 import { backupServerType } from './backupServer.js';
+import { upTo } from './jobSession.js';
 
 export const vmRestorePointName = (p: VmRestorePoint) => `${p.vm.name}@${nameStamp(p.creationTime)}`;
 
@@ -48,4 +49,6 @@ export const vmRestorePointType: ResourceType<VmRestorePoint> = {
       },
     );
   },
+  // A point of a backup still running appears when its VM has been processed.
+  listed: (store, now) => upTo(store.vmRestorePoints, now),
 };
