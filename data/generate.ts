@@ -2,11 +2,11 @@ import { Rng, guidFor } from './random.js';
 import { DAY, HOUR, MINUTE, nameStamp } from './time.js';
 import { Store } from './store.js';
 import type {
-  Algorithm,
   BackupServer,
   HierarchyRoot,
   Platform,
-  PointType,
+  Repository,
+  RepositoryKind,
   RestoreJobType,
   RestoreSession,
   SessionResult,
@@ -14,6 +14,9 @@ import type {
   VmRestorePoint,
 } from './model.js';
 import { PLATFORMS } from './model.js';
+import { jobsOf, type ServerRepositories } from './jobs.js';
+import { jobHistory, type JobHistory } from './runs.js';
+import { discoveredComputersOf, nasJobOf } from './agents.js';
 
 export interface GenerateOptions {
   seed: number;
@@ -33,11 +36,12 @@ const ROOT_NAME: Record<Platform, (n: number) => string> = {
   HyperV: (n) => `hv-cluster${n}.tech.local`,
 };
 const VM_SUFFIX: Record<Platform, string> = { VMware: '', vCloud: '-vcd', HyperV: '-hv' };
-const JOB_LABEL: Record<Platform, string> = { VMware: 'vSphere', vCloud: 'Cloud Director', HyperV: 'Hyper-V' };
-/** History of restore points and sessions, in days before the clock start. */
+/** History of restore sessions, in days before the clock start. */
 export const HISTORY_DAYS = 90;
-const POINT_EVERY_DAYS = 2;
+/** Jobs have run a little longer, so the oldest restore session has points to restore from. */
+const JOB_HISTORY_DAYS = HISTORY_DAYS + 10;
 const RUNNING_SESSIONS = 3;
+const GB = 1024 ** 3;
 
 function backupServer(seed: number, i: number): BackupServer {
   const rng = new Rng(seed, 'BackupServer', i);
@@ -71,42 +75,41 @@ function vmsOf(seed: number, root: HierarchyRoot, serverNo: number): Vm[] {
   const vms: Vm[] = [];
   for (let i = 0; i < VMS_PER_ROOT[root.platform]; i++) {
     const name = `${ROLES[i % ROLES.length]}-${serverNo}${String(i + 1).padStart(2, '0')}${VM_SUFFIX[root.platform]}`;
-    vms.push({ name, root, objectRef: objectRef(seed, root.platform, `${root.id}/${i}`, i) });
+    const sizeBytes = new Rng(seed, 'VmSize', `${root.id}/${i}`).int(16, 200) * GB;
+    vms.push({ name, root, objectRef: objectRef(seed, root.platform, `${root.id}/${i}`, i), sizeBytes });
   }
   return vms;
 }
 
-/** Every other night per VM, weekly fulls, at the job's time plus a per-VM offset. */
-function restorePointsOf(seed: number, vm: Vm, vmIndex: number, serverNo: number, now: number): VmRestorePoint[] {
-  const points: VmRestorePoint[] = [];
-  const firstDay = Math.floor((now - (HISTORY_DAYS + 10) * DAY) / DAY);
-  const lastDay = Math.floor(now / DAY);
-  const jobHour = 20 + (vmIndex % 4);
-  for (let day = firstDay + (vmIndex % POINT_EVERY_DAYS); day <= lastDay; day += POINT_EVERY_DAYS) {
-    const key = `${vm.root.id}/${vm.objectRef}/${day}`;
-    const rng = new Rng(seed, 'VmRestorePoint', key);
-    const creationTime = day * DAY + jobHour * HOUR + rng.int(0, 40) * MINUTE + rng.int(0, 59_999);
-    if (creationTime > now) break;
-    const full = Math.floor(day / POINT_EVERY_DAYS) % 4 === 0;
-    const algorithm: Algorithm = full ? rng.pick(['Full', 'SyntheticFull'] as const) : 'Incremental';
-    const pointType: PointType = full ? 'Full' : 'Increment';
-    const run = `${vm.root.id}/${day}`;
-    const stamp = new Date(creationTime).toISOString().slice(0, 19).replace(/:/g, '');
-    const suffix = new Rng(seed, 'BackupFile', run).int(0, 0xffff).toString(16).toUpperCase().padStart(4, '0');
-    const backupFileName = `${JOB_LABEL[vm.root.platform]} Backup ${serverNo}D${stamp}_${suffix}.${full ? 'vbk' : 'vib'}`;
-    points.push({
-      id: guidFor(seed, 'VmRestorePoint', key),
-      vm,
-      backupServer: vm.root.backupServer,
-      creationTime,
-      algorithm,
-      pointType,
-      restorePointId: guidFor(seed, 'RestorePoint', run),
-      backupFileId: guidFor(seed, 'BackupFile', run),
-      backupFileName,
-    });
+const REPOSITORIES: { key: keyof ServerRepositories; name: string; kind: RepositoryKind; path: string }[] = [
+  { key: 'defaultRepo', name: 'Default Backup Repository', kind: 'WindowsLocal', path: 'C:\\Backup' },
+  { key: 'volume', name: 'Backup Volume 01', kind: 'WindowsLocal', path: 'E:\\Backups' },
+  { key: 'copy', name: 'Linux Hardened Repository', kind: 'LinuxLocal', path: '/mnt/veeam/backups' },
+];
+
+function repositoriesOf(seed: number, server: BackupServer, serverIndex: number): ServerRepositories {
+  const repos = {} as ServerRepositories;
+  for (const r of REPOSITORIES) {
+    repos[r.key] = {
+      id: guidFor(seed, 'Repository', `${serverIndex}/${r.key}`),
+      name: r.name,
+      kind: r.kind,
+      backupServer: server,
+      path: r.path,
+      capacity: 0,
+      otherData: new Rng(seed, 'Repository', `${serverIndex}/${r.key}`).int(5, 120) * GB,
+      backupSize: 0,
+    };
   }
-  return points;
+  return repos;
+}
+
+/** Sized after the fact, as an admin would: room for what it holds plus 40–160% headroom, in 256 GiB steps. */
+function size(seed: number, repo: Repository): void {
+  const used = repo.backupSize + repo.otherData;
+  const headroom = 1.4 + new Rng(seed, 'RepositorySize', repo.id).next() * 1.2;
+  const step = 256 * GB;
+  repo.capacity = Math.ceil((used * headroom) / step) * step;
 }
 
 export function restoreSessionName(jobType: RestoreJobType, vmName: string, creationTime: number): string {
@@ -155,11 +158,13 @@ export function generate(opts: GenerateOptions): Store {
   const { seed, now } = opts;
   const store = new Store();
   const serverCount = opts.backupServers ?? 3;
-  const pointsByVm: VmRestorePoint[][] = [];
+  const from = now - JOB_HISTORY_DAYS * DAY;
+  const history: JobHistory = { sessions: [], tasks: [], restorePoints: [], backupFiles: [], vmRestorePoints: [] };
+  const replicas: JobHistory = { sessions: [], tasks: [], restorePoints: [], backupFiles: [], vmRestorePoints: [] };
   for (let s = 0; s < serverCount; s++) {
     const server = backupServer(seed, s);
     store.backupServers.add(server);
-    for (const platform of PLATFORMS) {
+    const roots = PLATFORMS.map((platform) => {
       const root: HierarchyRoot = {
         id: guidFor(seed, 'HierarchyRoot', `${s}/${platform}`),
         name: ROOT_NAME[platform](s + 1),
@@ -167,16 +172,45 @@ export function generate(opts: GenerateOptions): Store {
         backupServer: server,
       };
       store.hierarchyRoots.add(root);
-      for (const vm of vmsOf(seed, root, s + 1)) {
-        const points = restorePointsOf(seed, vm, store.vms.length, s + 1, now);
-        store.vms.push(vm);
-        pointsByVm.push(points);
-        store.vmRestorePoints.addAll(points);
-      }
+      const vms = vmsOf(seed, root, s + 1);
+      store.vms.push(...vms);
+      return { root, vms };
+    });
+    const repos = repositoriesOf(seed, server, s);
+    const jobs = jobsOf(seed, server, s, roots, repos, now);
+    jobs.forEach((job, j) => {
+      store.jobs.add(job);
+      if (job.backup) store.backups.add(job.backup);
+      jobHistory(seed, job, j, from, now, job.jobType === 'Replica' ? replicas : history);
+    });
+    const nas = nasJobOf(seed, server, s, repos.defaultRepo, now - HISTORY_DAYS * DAY, now);
+    store.nasJobs.add(nas);
+    store.nasBackupSessions.addAll(nas.sessions);
+    for (const c of discoveredComputersOf(seed, server, s)) store.discoveredComputers.add(c);
+    for (const repo of Object.values(repos)) {
+      size(seed, repo);
+      store.repositories.add(repo);
     }
   }
+  store.backupSessions.addAll(history.sessions);
+  store.backupTaskSessions.addAll(history.tasks);
+  store.restorePoints.addAll(history.restorePoints);
+  store.backupFiles.addAll(history.backupFiles);
+  store.vmRestorePoints.addAll(history.vmRestorePoints);
+  store.replicaSessions.addAll(replicas.sessions);
+  store.replicaTaskSessions.addAll(replicas.tasks);
+
+  // Restores come from the primary backups (not copies), from points that exist at the clock start.
+  const pointsByVm = new Map<Vm, VmRestorePoint[]>();
+  for (const p of history.vmRestorePoints) {
+    if (p.restorePoint.backup.job.jobType !== 'Backup' || p.creationTime > now) continue;
+    const list = pointsByVm.get(p.vm) ?? [];
+    if (list.length === 0) pointsByVm.set(p.vm, list);
+    list.push(p);
+  }
+  const candidates = [...pointsByVm.values()].map((l) => l.sort((a, b) => a.creationTime - b.creationTime));
   const sessions: RestoreSession[] = [];
-  for (let i = 0; i < opts.restoreSessions; i++) sessions.push(restoreSession(seed, i, now, pointsByVm));
+  for (let i = 0; i < opts.restoreSessions; i++) sessions.push(restoreSession(seed, i, now, candidates));
   store.restoreSessions.addAll(sessions);
   return store;
 }

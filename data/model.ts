@@ -29,6 +29,8 @@ export interface Vm {
   root: HierarchyRoot;
   /** The platform's own id of the VM: `vm-123`, a GUID, or `urn:vcloud:vm:<guid>`. */
   objectRef: string;
+  /** Provisioned size of its disks, bytes. */
+  sizeBytes: number;
 }
 
 export type Algorithm = 'Full' | 'Incremental' | 'ReversedIncremental' | 'SyntheticFull';
@@ -42,14 +44,145 @@ export interface VmRestorePoint {
   algorithm: Algorithm;
   pointType: PointType;
   /** The job run's restore point and backup file this VM point belongs to. */
-  restorePointId: string;
-  backupFileId: string;
+  restorePoint: RestorePoint;
+  backupFile: BackupFile;
+}
+
+export type RepositoryKind = 'WindowsLocal' | 'LinuxLocal';
+
+/** A backup repository; what its backup files take is subtracted from its free space. */
+export interface Repository {
+  id: string;
+  name: string;
+  kind: RepositoryKind;
+  backupServer: BackupServer;
+  /** Folder backup files are written under. */
+  path: string;
+  capacity: number;
+  /** Bytes used by anything but the mock's backup files (OS, other data). */
+  otherData: number;
+  /** Bytes of the backup files it holds (sum of BackupFile.backupSize). */
+  backupSize: number;
+}
+
+export type JobType = 'Backup' | 'BackupCopy' | 'Replica';
+
+/** When a job runs: every `periodMs`, starting `offsetMs` after UTC midnight. */
+export interface Schedule {
+  periodMs: number;
+  offsetMs: number;
+}
+
+export interface Job {
+  id: string;
+  name: string;
+  jobType: JobType;
+  platform: Platform;
+  backupServer: BackupServer;
+  description: string;
+  vms: Vm[];
+  schedule: Schedule;
+  /** Backup and BackupCopy jobs write into a backup (undefined for replicas). */
+  backup: Backup | undefined;
+}
+
+/** The chain of backup files a Backup or BackupCopy job writes. */
+export interface Backup {
+  id: string;
+  name: string;
+  job: Job;
+  repository: Repository;
+  backupServer: BackupServer;
+  platform: Platform;
+}
+
+export type SessionResult = 'Success' | 'Warning' | 'Failed';
+
+/** Fields every job session shares (backup, replica and NAS job sessions). */
+export interface JobRun {
+  id: string;
+  name: string;
+  creationTime: number;
+  /** When it ends (or ended): before the clock it is finished, after it still running. */
+  endTime: number;
+  /** The result it ends with. */
+  result: SessionResult;
+  isRetry: boolean;
+}
+
+/** A backup (or backup copy) or replica job session; its tasks process one VM each. */
+export interface JobSession extends JobRun {
+  job: Job;
+  tasks: TaskSession[];
+  /** The restore point a backup run created (when at least one VM succeeded). */
+  restorePoint: RestorePoint | undefined;
+}
+
+export interface TaskSession {
+  id: string;
+  session: JobSession;
+  vm: Vm;
+  creationTime: number;
+  endTime: number;
+  result: SessionResult;
+  /** Why it warned or failed; empty on success. */
+  reason: string;
+  totalSize: number;
+  vmRestorePoint: VmRestorePoint | undefined;
+}
+
+/** One job run's point in time within a backup. */
+export interface RestorePoint {
+  id: string;
+  backup: Backup;
+  session: JobSession;
+  creationTime: number;
+  vmRestorePoints: VmRestorePoint[];
+  backupFile: BackupFile;
+}
+
+export interface BackupFile {
+  id: string;
   /** `<Job name>D<yyyy-MM-ddTHHmmss>_<4 hex>.vbk|.vib`, as Veeam names backup files. */
-  backupFileName: string;
+  name: string;
+  backup: Backup;
+  restorePoint: RestorePoint;
+  creationTime: number;
+  filePath: string;
+  backupSize: number;
+  dataSize: number;
+  deduplicationRatio: number;
+  compressRatio: number;
+  fileType: 'vbk' | 'vib';
+}
+
+export interface DiscoveredComputer {
+  id: string;
+  name: string;
+  backupServer: BackupServer;
+  hostStatus: 'Online' | 'Offline' | 'Unknown';
+  agentVersion: string;
+  agentStatus: 'Installed' | 'Warning' | 'Inaccessible' | 'Not Installed' | 'NotInitialized';
+  osVersion: string;
+  ipAddress: string;
+}
+
+export interface NasJob {
+  id: string;
+  name: string;
+  backupServer: BackupServer;
+  description: string;
+  repository: Repository;
+  share: string;
+  schedule: Schedule;
+  sessions: NasBackupSession[];
+}
+
+export interface NasBackupSession extends JobRun {
+  job: NasJob;
 }
 
 export type RestoreJobType = 'RestoreVm' | 'FileLevelRestore';
-export type SessionResult = 'Success' | 'Warning' | 'Failed';
 
 /**
  * A restore session as facts; what a client sees (State, Result, Progress, EndTimeUTC) is

@@ -1,11 +1,41 @@
 import { Collection } from './collection.js';
-import type { BackupServer, HierarchyRoot, RestoreSession, Vm, VmRestorePoint } from './model.js';
+import type {
+  Backup,
+  BackupFile,
+  BackupServer,
+  DiscoveredComputer,
+  HierarchyRoot,
+  Job,
+  JobSession,
+  NasBackupSession,
+  NasJob,
+  Repository,
+  RestorePoint,
+  RestoreSession,
+  TaskSession,
+  Vm,
+  VmRestorePoint,
+} from './model.js';
+
+const created = (x: { creationTime: number }) => x.creationTime;
 
 /** The whole in-memory environment. Knows nothing of HTTP. */
 export class Store {
   readonly backupServers = new Collection<BackupServer>();
   readonly hierarchyRoots = new Collection<HierarchyRoot>();
   readonly vms: Vm[] = [];
-  readonly vmRestorePoints = new Collection<VmRestorePoint>((p) => p.creationTime);
-  readonly restoreSessions = new Collection<RestoreSession>((s) => s.creationTime);
+  readonly repositories = new Collection<Repository>();
+  readonly jobs = new Collection<Job>();
+  readonly backups = new Collection<Backup>();
+  readonly backupSessions = new Collection<JobSession>(created);
+  readonly backupTaskSessions = new Collection<TaskSession>(created);
+  readonly replicaSessions = new Collection<JobSession>(created);
+  readonly replicaTaskSessions = new Collection<TaskSession>(created);
+  readonly restorePoints = new Collection<RestorePoint>(created);
+  readonly backupFiles = new Collection<BackupFile>(created);
+  readonly vmRestorePoints = new Collection<VmRestorePoint>(created);
+  readonly restoreSessions = new Collection<RestoreSession>(created);
+  readonly discoveredComputers = new Collection<DiscoveredComputer>();
+  readonly nasJobs = new Collection<NasJob>();
+  readonly nasBackupSessions = new Collection<NasBackupSession>(created);
 }

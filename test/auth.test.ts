@@ -1,5 +1,6 @@
 import t from 'tap';
 import { build, logon, get, HOST, BASE, basic } from './helper.js';
+import { logonSessionBody } from './logon-links.js';
 
 const FIRST_ID = '181b4c3d-4126-451f-8f3f-02e7c996b2f4';
 const FIRST_TOKEN = 'MTgxYjRjM2QtNDEyNi00NTFmLThmM2YtMDJlN2M5OTZiMmY0';
@@ -29,31 +30,11 @@ t.test('logon answers 201 with the token in header, cookie and Location (XML and
     t.equal(res.headers.location, `${BASE}/api/logonSessions/${FIRST_ID}`);
     t.equal(res.headers['content-type'], fmt === 'json' ? 'application/json' : 'application/xml');
     t.equal(res.headers['content-length'], String(Buffer.byteLength(res.body)));
-    const links =
-      `{"Rel":"Up","Href":"${BASE}/api/","Type":"EnterpriseManager"},` +
-      `{"Rel":"Down","Href":"${BASE}/api/backupServers","Type":"BackupServerReferenceList"},` +
-      `{"Rel":"Down","Href":"${BASE}/api/vmRestorePoints","Type":"VmRestorePointReferenceList"},` +
-      `{"Rel":"Down","Href":"${BASE}/api/restoreSessions","Type":"RestoreSessionReferenceList"},` +
-      `{"Rel":"Down","Href":"${BASE}/api/backupServers?format=Entity","Type":"BackupServerList"},` +
-      `{"Rel":"Down","Href":"${BASE}/api/vmRestorePoints?format=Entity","Type":"VmRestorePointList"},` +
-      `{"Rel":"Down","Href":"${BASE}/api/restoreSessions?format=Entity","Type":"RestoreSessionList"},` +
-      `{"Rel":"Delete","Href":"${BASE}/api/logonSessions/${FIRST_ID}"}`;
-    const xmlLinks =
-      `<Link Href="${BASE}/api/" Type="EnterpriseManager" Rel="Up" />` +
-      `<Link Href="${BASE}/api/backupServers" Type="BackupServerReferenceList" Rel="Down" />` +
-      `<Link Href="${BASE}/api/vmRestorePoints" Type="VmRestorePointReferenceList" Rel="Down" />` +
-      `<Link Href="${BASE}/api/restoreSessions" Type="RestoreSessionReferenceList" Rel="Down" />` +
-      `<Link Href="${BASE}/api/backupServers?format=Entity" Type="BackupServerList" Rel="Down" />` +
-      `<Link Href="${BASE}/api/vmRestorePoints?format=Entity" Type="VmRestorePointList" Rel="Down" />` +
-      `<Link Href="${BASE}/api/restoreSessions?format=Entity" Type="RestoreSessionList" Rel="Down" />` +
-      `<Link Href="${BASE}/api/logonSessions/${FIRST_ID}" Rel="Delete" />`;
     t.equal(
       res.body,
       fmt === 'json'
-        ? `{"UserName":"admin","SessionId":"${FIRST_ID}","Links":[${links}],"Href":"${BASE}/api/logonSessions/${FIRST_ID}","Type":"LogonSession"}`
-        : '<?xml version="1.0" encoding="utf-8"?><LogonSession xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ' +
-            `Href="${BASE}/api/logonSessions/${FIRST_ID}" Type="LogonSession" xmlns="http://www.veeam.com/ent/v1.0">` +
-            `<Links>${xmlLinks}</Links><UserName>admin</UserName><SessionId>${FIRST_ID}</SessionId></LogonSession>`,
+        ? logonSessionBody(FIRST_ID, 'admin', 'json')
+        : `<?xml version="1.0" encoding="utf-8"?>${logonSessionBody(FIRST_ID, 'admin', 'xml')}`,
     );
     await app.close();
   }

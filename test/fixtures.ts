@@ -1,5 +1,5 @@
 import { Store } from '../data/store.js';
-import type { BackupServer, HierarchyRoot, RestoreSession, Vm, VmRestorePoint } from '../data/model.js';
+import type { BackupFile, BackupServer, HierarchyRoot, RestorePoint, RestoreSession, Vm, VmRestorePoint } from '../data/model.js';
 import { CLOCK_START } from './helper.js';
 
 const MIN = 60_000;
@@ -22,18 +22,20 @@ export const ROOT: HierarchyRoot = {
   backupServer: SERVER,
 };
 
-export const VM: Vm = { name: 'web-101', root: ROOT, objectRef: 'vm-1001' };
+export const VM: Vm = { name: 'web-101', root: ROOT, objectRef: 'vm-1001', sizeBytes: 40 * 2 ** 30 };
+
+const POINT_TIME = Date.parse('2026-11-20T20:04:07.267Z');
 
 export const POINT: VmRestorePoint = {
   id: '33333333-3333-4333-8333-333333333333',
   vm: VM,
   backupServer: SERVER,
-  creationTime: Date.parse('2026-11-20T20:04:07.267Z'),
+  creationTime: POINT_TIME,
   algorithm: 'Incremental',
   pointType: 'Increment',
-  restorePointId: '44444444-4444-4444-8444-444444444444',
-  backupFileId: '55555555-5555-4555-8555-555555555555',
-  backupFileName: 'vSphere Backup 1D2026-11-20T200407_1A2B.vib',
+  // Only what a VM restore point's links read of its parents; the rest of the chain is not served here.
+  restorePoint: { id: '44444444-4444-4444-8444-444444444444', creationTime: POINT_TIME } as RestorePoint,
+  backupFile: { id: '55555555-5555-4555-8555-555555555555', name: 'vSphere Backup 1D2026-11-20T200407_1A2B.vib' } as BackupFile,
 };
 
 /** Finished file-level restore, 2 days before the clock start. */

@@ -38,6 +38,8 @@ export interface List {
   jsonKey: string;
   items: (El | Raw)[];
   bare?: boolean;
+  /** Items repeated directly in XML with no wrapper element (JSON: a plain array under the list's key). */
+  inline?: boolean;
 }
 
 /**
@@ -72,6 +74,11 @@ export function el(name: string, ...layers: Layer[]): El {
 
 export function list(name: string, jsonKey: string, items: (El | Raw)[], bare = false): List {
   return { kind: 'list', name, jsonKey, items, bare };
+}
+
+/** Repeated child elements with no wrapper in XML, e.g. a report's `<Period>`s; JSON `"<key>":[…]`. */
+export function repeated(jsonKey: string, items: (El | Raw)[]): List {
+  return { kind: 'list', name: jsonKey, jsonKey, items, bare: true, inline: true };
 }
 
 export interface LinkSpec {

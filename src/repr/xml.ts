@@ -54,14 +54,17 @@ function writeRaw(raw: import('./tree.js').Raw, base: Base): string {
 
 function writeList(l: List, root: boolean, base: Base): string {
   const ns = root ? ROOT_PREFIXES + ROOT_DEFAULT_NS : '';
-  if (l.items.length === 0) return `<${l.name}${ns} />`;
   let body = '';
   for (const item of l.items) body += item.kind === 'raw' ? writeRaw(item, base) : writeEl(item, false, base);
+  if (l.inline && !root) return body;
+  if (l.items.length === 0) return `<${l.name}${ns} />`;
   return `<${l.name}${ns}>${body}</${l.name}>`;
 }
 
 function writeChild(name: string, v: Child | undefined, base: Base): string {
   if (v === undefined || v === null) return '';
+  // XmlSerializer writes an empty string as an empty element: `<Reason />`.
+  if (v === '') return `<${name} />`;
   if (typeof v !== 'object') return `<${name}>${withBase(escapeText(scalar(v)), base)}</${name}>`;
   if (v.kind === 'raw') return writeRaw(v, base);
   if (v.kind === 'list') return writeList(v, false, base);

@@ -2,6 +2,36 @@ import type { AnyResourceType } from './resourceType.js';
 import { backupServerType } from './backupServer.js';
 import { vmRestorePointType } from './vmRestorePoint.js';
 import { restoreSessionType } from './restoreSession.js';
+import { jobType } from './job.js';
+import { backupJobSessionType } from './backupJobSession.js';
+import { backupTaskSessionType } from './backupTaskSession.js';
+import { replicaJobSessionType } from './replicaJobSession.js';
+import { replicaTaskSessionType } from './replicaTaskSession.js';
+import { repositoryType } from './repository.js';
+import { backupType } from './backup.js';
+import { restorePointType } from './restorePoint.js';
+import { backupFileType } from './backupFile.js';
+import { hierarchyRootType } from './hierarchyRoot.js';
+import { discoveredComputerType } from './discoveredComputer.js';
+import { nasJobType } from './nasJob.js';
+import { nasBackupSessionType } from './nasBackupSession.js';
 
 /** Every resource type served as `/api/<path>` and `/api/<path>/{id}`. */
-export const resourceTypes = [backupServerType, vmRestorePointType, restoreSessionType] as unknown as AnyResourceType[];
+export const resourceTypes = [
+  backupServerType,
+  vmRestorePointType,
+  restoreSessionType,
+  jobType,
+  backupJobSessionType,
+  backupTaskSessionType,
+  replicaJobSessionType,
+  replicaTaskSessionType,
+  repositoryType,
+  backupType,
+  restorePointType,
+  backupFileType,
+  hierarchyRootType,
+  discoveredComputerType,
+  nasJobType,
+  nasBackupSessionType,
+] as unknown as AnyResourceType[];

@@ -3,7 +3,7 @@ import { DAY, emDateTime } from '../../data/time.js';
 import type { Store } from '../../data/store.js';
 import { el } from '../repr/tree.js';
 import { entityBase, itemHref, type ResourceType } from './resourceType.js';
-import { backupServerType } from './backupServer.js';
+import { serverUp } from './links.js';
 import { vmRestorePointName, vmRestorePointType } from './vmRestorePoint.js';
 
 /** `GET /restoreSessions` lists only sessions created in the last 30 days (EM v12+). */
@@ -16,19 +16,13 @@ export interface RestoreSessionView {
   endTime: number | undefined;
 }
 
-/** What a session looks like at `now`: running until its end time, then finished. */
-export function restoreSessionView(s: RestoreSession, now: number): RestoreSessionView {
+/** What a session (restore, job or task) looks like at `now`: running until its end time, then finished. */
+export function restoreSessionView(s: Pick<RestoreSession, 'creationTime' | 'endTime' | 'result'>, now: number): RestoreSessionView {
   if (now >= s.endTime) return { state: 'Stopped', result: s.result, progress: 100, endTime: s.endTime };
   const done = Math.floor(((now - s.creationTime) / (s.endTime - s.creationTime)) * 100);
   return { state: 'Working', result: 'None', progress: Math.min(99, Math.max(1, done)), endTime: undefined };
 }
 
-const serverUp = (s: RestoreSession) => ({
-  rel: 'Up',
-  href: itemHref(backupServerType, s.vmRestorePoint.backupServer),
-  name: s.vmRestorePoint.backupServer.name,
-  type: 'BackupServerReference',
-});
 
 export const restoreSessionType: ResourceType<RestoreSession> = {
   uidType: 'RestoreSession',
@@ -38,7 +32,7 @@ export const restoreSessionType: ResourceType<RestoreSession> = {
   collection: (store) => store.restoreSessions,
   name: (s) => s.name,
   refLinks: (s) => [
-    serverUp(s),
+    serverUp(s.vmRestorePoint.backupServer),
     { rel: 'Alternate', href: itemHref(restoreSessionType, s, true), name: s.name, type: 'RestoreSession' },
   ],
   entity: (s, now) => {
@@ -47,7 +41,7 @@ export const restoreSessionType: ResourceType<RestoreSession> = {
     return el(
       'RestoreSession',
       ...entityBase(restoreSessionType, s, 'RestoreSession', [
-        serverUp(s),
+        serverUp(s.vmRestorePoint.backupServer),
         { rel: 'Alternate', href: itemHref(restoreSessionType, s), name: s.name, type: 'RestoreSessionReference' },
         {
           rel: 'Related',

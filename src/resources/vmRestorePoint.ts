@@ -4,14 +4,15 @@ import { el } from '../repr/tree.js';
 import { href } from '../repr/send.js';
 import { entityBase, itemHref, type ResourceType } from './resourceType.js';
 import { backupServerType } from './backupServer.js';
+import { upTo } from './jobSession.js';
 
 export const vmRestorePointName = (p: VmRestorePoint) => `${p.vm.name}@${nameStamp(p.creationTime)}`;
 
 /** The three parents every VM restore point links Up to, in EM's order. */
 const parents = (p: VmRestorePoint) => [
   { rel: 'Up', href: itemHref(backupServerType, p.backupServer), name: p.backupServer.name, type: 'BackupServerReference' },
-  { rel: 'Up', href: href(`restorePoints/${p.restorePointId}`), name: sqlStamp(p.creationTime), type: 'RestorePointReference' },
-  { rel: 'Up', href: href(`backupFiles/${p.backupFileId}`), name: p.backupFileName, type: 'BackupFileReference' },
+  { rel: 'Up', href: href(`restorePoints/${p.restorePoint.id}`), name: sqlStamp(p.restorePoint.creationTime), type: 'RestorePointReference' },
+  { rel: 'Up', href: href(`backupFiles/${p.backupFile.id}`), name: p.backupFile.name, type: 'BackupFileReference' },
 ];
 
 export const vmRestorePointType: ResourceType<VmRestorePoint> = {
@@ -48,4 +49,6 @@ export const vmRestorePointType: ResourceType<VmRestorePoint> = {
       },
     );
   },
+  // A point of a backup still running appears when its VM has been processed.
+  listed: (store, now) => upTo(store.vmRestorePoints, now),
 };

@@ -1,0 +1,62 @@
+import { Rng, guidFor } from './random.js';
+import { DAY, HOUR, MINUTE, nameStamp } from './time.js';
+import type { BackupServer, DiscoveredComputer, NasBackupSession, NasJob, Repository, SessionResult } from './model.js';
+import { runTimes } from './jobs.js';
+
+/** Two computers per backup server found by an agent protection group: a Windows and a Linux one. */
+export function discoveredComputersOf(seed: number, server: BackupServer, serverIndex: number): DiscoveredComputer[] {
+  const n = serverIndex + 1;
+  return [
+    { name: `ws${n}01.tech.local`, os: 'Microsoft Windows Server 2022 (64-bit)', agent: '6.3.0.177' },
+    { name: `lnx${n}01.tech.local`, os: 'Ubuntu 22.04.4 LTS (64-bit)', agent: '6.3.0.1118' },
+  ].map(({ name, os, agent }, i) => {
+    const rng = new Rng(seed, 'DiscoveredComputer', `${serverIndex}/${i}`);
+    // The last server's Linux box has lost contact, so clients see every status column in use.
+    const lost = serverIndex === 2 && i === 1;
+    return {
+      id: guidFor(seed, 'DiscoveredComputer', `${serverIndex}/${i}`),
+      name,
+      backupServer: server,
+      hostStatus: lost ? 'Offline' : 'Online',
+      agentVersion: agent,
+      agentStatus: lost ? 'Inaccessible' : 'Installed',
+      osVersion: os,
+      ipAddress: `172.17.${50 + n}.${rng.int(20, 250)}`,
+    };
+  });
+}
+
+/** One file share backup job per backup server, nightly, writing to its default repository. */
+export function nasJobOf(seed: number, server: BackupServer, serverIndex: number, repository: Repository, from: number, now: number): NasJob {
+  const n = serverIndex + 1;
+  const job: NasJob = {
+    id: guidFor(seed, 'NasJob', serverIndex),
+    name: `File Share Backup ${n}`,
+    backupServer: server,
+    description: `Backup of \\\\fs${n}.tech.local\\share`,
+    repository,
+    share: `\\\\fs${n}.tech.local\\share`,
+    schedule: { periodMs: DAY, offsetMs: 22 * HOUR + serverIndex * 10 * MINUTE },
+    sessions: [],
+  };
+  for (const start of runTimes(job.schedule, from, now)) {
+    const key = `${job.id}/${start}`;
+    const rng = new Rng(seed, 'NasBackupSession', key);
+    const creationTime = start + rng.int(1000, 60_000);
+    const session: NasBackupSession = {
+      id: guidFor(seed, 'NasBackupSession', key),
+      name: `${job.name}@${nameStamp(creationTime)}`,
+      job,
+      creationTime,
+      endTime: creationTime + rng.int(5 * MINUTE, 40 * MINUTE),
+      result: rng.weighted<SessionResult>([
+        ['Success', 90],
+        ['Warning', 7],
+        ['Failed', 3],
+      ]),
+      isRetry: false,
+    };
+    job.sessions.push(session);
+  }
+  return job;
+}

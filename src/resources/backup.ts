@@ -1,0 +1,27 @@
+import type { Backup } from '../../data/model.js';
+import { el } from '../repr/tree.js';
+import { entityBase, type ResourceType } from './resourceType.js';
+import { entityLink, refLink, serverUp, subLink } from './links.js';
+import { repositoryType } from './repository.js';
+
+/** `/backups`: the backup (chain of files) each backup and backup copy job writes. */
+export const backupType: ResourceType<Backup> = {
+  uidType: 'Backup',
+  path: 'backups',
+  refType: 'BackupReference',
+  listElement: 'Backups',
+  collection: (store) => store.backups,
+  name: (b) => b.name,
+  refLinks: (b) => [serverUp(b.backupServer), refLink('Up', repositoryType, b.repository), entityLink('Alternate', backupType, b, 'Backup')],
+  entity: (b) =>
+    el(
+      'Backup',
+      ...entityBase(backupType, b, 'Backup', [
+        refLink('Up', repositoryType, b.repository),
+        serverUp(b.backupServer),
+        refLink('Alternate', backupType, b),
+        subLink('Down', backupType, b, 'restorePoints', 'RestorePointReferenceList'),
+      ]),
+      { elems: { Platform: b.platform } },
+    ),
+};

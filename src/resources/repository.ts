@@ -1,0 +1,34 @@
+import type { Repository } from '../../data/model.js';
+import { el } from '../repr/tree.js';
+import { entityBase, type ResourceType } from './resourceType.js';
+import { entityLink, refLink, serverUp, subLink } from './links.js';
+
+/** Free space: capacity less what its backup files and other data take. */
+export const freeSpace = (r: Repository) => r.capacity - r.backupSize - r.otherData;
+
+/** `/repositories`: backup repositories of every backup server. */
+export const repositoryType: ResourceType<Repository> = {
+  uidType: 'Repository',
+  path: 'repositories',
+  refType: 'RepositoryReference',
+  listElement: 'Repositories',
+  collection: (store) => store.repositories,
+  name: (r) => r.name,
+  refLinks: (r) => [
+    serverUp(r.backupServer),
+    entityLink('Alternate', repositoryType, r, 'Repository'),
+    subLink('Down', repositoryType, r, 'backups', 'BackupReferenceList'),
+    subLink('Down', repositoryType, r, 'replicas', 'ReplicaReferenceList'),
+  ],
+  entity: (r) =>
+    el(
+      'Repository',
+      ...entityBase(repositoryType, r, 'Repository', [
+        serverUp(r.backupServer),
+        refLink('Alternate', repositoryType, r),
+        subLink('Down', repositoryType, r, 'backups', 'BackupReferenceList'),
+        subLink('Down', repositoryType, r, 'replicas', 'ReplicaReferenceList'),
+      ]),
+      { elems: { Capacity: r.capacity, FreeSpace: freeSpace(r), Kind: r.kind } },
+    ),
+};

@@ -1,0 +1,61 @@
+import type { Store } from '../../data/store.js';
+import type { AnyResourceType, ResourceType } from './resourceType.js';
+import { backupServerType } from './backupServer.js';
+import { jobType } from './job.js';
+import { backupJobSessionType } from './backupJobSession.js';
+import { backupTaskSessionType } from './backupTaskSession.js';
+import { replicaJobSessionType } from './replicaJobSession.js';
+import { replicaTaskSessionType } from './replicaTaskSession.js';
+import { repositoryType } from './repository.js';
+import { backupType } from './backup.js';
+import { restorePointType } from './restorePoint.js';
+import { backupFileType } from './backupFile.js';
+import { vmRestorePointType } from './vmRestorePoint.js';
+import { nasJobType } from './nasJob.js';
+import { nasBackupSessionType } from './nasBackupSession.js';
+
+/**
+ * `/api/<parent>/{id}/<sub>`: the objects of one type that belong to a parent. A sub-collection
+ * without a child type names something the mock does not simulate; it answers an empty list so
+ * that every Down link EM shows still resolves.
+ */
+export interface SubCollection {
+  parent: AnyResourceType;
+  sub: string;
+  child?: AnyResourceType;
+  items?(parent: { id: string }, store: Store, now: number): readonly { id: string }[];
+}
+
+function of<P extends { id: string }, C extends { id: string }>(
+  parent: ResourceType<P>,
+  sub: string,
+  child: ResourceType<C>,
+  items: (parent: P, store: Store, now: number) => readonly C[],
+): SubCollection {
+  return { parent, sub, child, items } as unknown as SubCollection;
+}
+
+const unsimulated = <P extends { id: string }>(parent: ResourceType<P>, ...subs: string[]): SubCollection[] =>
+  subs.map((sub) => ({ parent: parent as unknown as AnyResourceType, sub }));
+const visible = <T extends { creationTime: number }>(items: readonly T[], now: number) => items.filter((i) => i.creationTime <= now);
+
+export const subCollections: SubCollection[] = [
+  of(backupServerType, 'jobs', jobType, (s, store) => store.jobs.all().filter((j) => j.backupServer === s)),
+  of(backupServerType, 'repositories', repositoryType, (s, store) => store.repositories.all().filter((r) => r.backupServer === s)),
+  of(jobType, 'backupSessions', backupJobSessionType, (j, store, now) => visible(store.backupSessions.all(), now).filter((s) => s.job === j)),
+  of(backupJobSessionType, 'taskSessions', backupTaskSessionType, (s, _store, now) => visible(s.tasks, now)),
+  of(replicaJobSessionType, 'replicaTaskSessions', replicaTaskSessionType, (s, _store, now) => visible(s.tasks, now)),
+  of(repositoryType, 'backups', backupType, (r, store) => store.backups.all().filter((b) => b.repository === r)),
+  of(backupType, 'restorePoints', restorePointType, (b, store, now) => visible(store.restorePoints.all(), now).filter((p) => p.backup === b)),
+  of(restorePointType, 'vmRestorePoints', vmRestorePointType, (p, _store, now) => visible(p.vmRestorePoints, now)),
+  of(restorePointType, 'backupFiles', backupFileType, (p) => [p.backupFile]),
+  of(backupFileType, 'restorePoints', restorePointType, (f) => [f.restorePoint]),
+  of(backupFileType, 'vmRestorePoints', vmRestorePointType, (f, _store, now) => visible(f.restorePoint.vmRestorePoints, now)),
+  of(nasJobType, 'backupSessions', nasBackupSessionType, (j, _store, now) => visible(j.sessions, now)),
+  ...unsimulated(backupServerType, 'externalRepositories', 'credentials', 'passwords', 'managedServers'),
+  ...unsimulated(jobType, 'includes'),
+  ...unsimulated(repositoryType, 'replicas'),
+  ...unsimulated(restorePointType, 'vAppRestorePoints'),
+  ...unsimulated(vmRestorePointType, 'mounts'),
+  ...unsimulated(nasJobType, 'includes'),
+];

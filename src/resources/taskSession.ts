@@ -1,0 +1,71 @@
+import type { Collection } from '../../data/collection.js';
+import type { Store } from '../../data/store.js';
+import type { JobSession, TaskSession } from '../../data/model.js';
+import { hierarchyObjRef, uid } from '../../data/model.js';
+import { emDateTime, nameStamp } from '../../data/time.js';
+import { el, type LinkSpec } from '../repr/tree.js';
+import { entityBase, type ResourceType } from './resourceType.js';
+import { entityLink, refLink, serverUp } from './links.js';
+import { restoreSessionView } from './restoreSession.js';
+import { ended, upTo } from './jobSession.js';
+import { vmRestorePointName, vmRestorePointType } from './vmRestorePoint.js';
+
+const taskName = (t: TaskSession) => `${t.vm.name}@${nameStamp(t.creationTime)}`;
+
+interface TaskKind {
+  entity: 'BackupTaskSession' | 'ReplicaTaskSession';
+  path: string;
+  collection(store: Store): Collection<TaskSession>;
+  sessionType: () => ResourceType<JobSession>;
+  /** Backup tasks name the VM they processed (VmUid) and link the VM restore point they made. */
+  backup: boolean;
+}
+
+/**
+ * Backup and replica task sessions share one shape: Links (Up server, Up job session,
+ * Alternate, Related point), then JobSessionUid, CreationTimeUTC, EndTimeUTC, State
+ * (InProgress/Completed), Result, Reason, TotalSize (and VmUid for backups); attribute VmDisplayName.
+ */
+export function taskSessionType(kind: TaskKind): ResourceType<TaskSession> {
+  const type: ResourceType<TaskSession> = {
+    uidType: kind.entity,
+    path: kind.path,
+    refType: `${kind.entity}Reference`,
+    listElement: `${kind.entity}s`,
+    collection: kind.collection,
+    name: taskName,
+    refLinks: (t) => [serverUp(t.session.job.backupServer), refLink('Up', kind.sessionType(), t.session), entityLink('Alternate', type, t, kind.entity)],
+    entity: (t, now) => {
+      const v = restoreSessionView(t, now);
+      const point = t.vmRestorePoint && t.vmRestorePoint.creationTime <= now ? t.vmRestorePoint : undefined;
+      const related: LinkSpec[] = point
+        ? [{ ...entityLink('Related', vmRestorePointType, point, 'VmRestorePoint'), name: vmRestorePointName(point) }]
+        : [];
+      return el(
+        kind.entity,
+        ...entityBase(type, t, kind.entity, [
+          serverUp(t.session.job.backupServer),
+          refLink('Up', kind.sessionType(), t.session),
+          refLink('Alternate', type, t),
+          ...related,
+        ]),
+        {
+          elems: {
+            JobSessionUid: uid(kind.sessionType().uidType, t.session.id),
+            CreationTimeUTC: emDateTime(t.creationTime),
+            EndTimeUTC: v.endTime === undefined ? undefined : emDateTime(v.endTime),
+            State: v.state === 'Working' ? 'InProgress' : 'Completed',
+            Result: v.result,
+            Reason: v.state === 'Working' ? '' : t.reason,
+            TotalSize: t.totalSize,
+            VmUid: kind.backup ? hierarchyObjRef(t.vm) : undefined,
+          },
+          attrs: { VmDisplayName: t.vm.name },
+        },
+      );
+    },
+    listed: (store, now) => upTo(kind.collection(store), now),
+    isFinal: ended,
+  };
+  return type;
+}

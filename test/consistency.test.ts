@@ -1,0 +1,123 @@
+import t from 'tap';
+import { build, logon, get } from './helper.js';
+import type { FastifyInstance } from 'fastify';
+
+type Json = Record<string, any>;
+
+/** The GUID an Href names. */
+const idOf = (href: string) => /([0-9a-f-]{36})(\?|$)/.exec(href)?.[1];
+
+async function json(app: FastifyInstance, token: string, url: string): Promise<Json> {
+  const res = await get(app, token, url, 'json');
+  if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+  return JSON.parse(res.body) as Json;
+}
+
+t.test('the summary reports add up to what the collections list', async (t) => {
+  const { app } = await build();
+  t.teardown(() => app.close());
+  const token = await logon(app);
+  const servers = (await json(app, token, '/api/backupServers')).Refs as Json[];
+  const repos = (await json(app, token, '/api/repositories?format=Entity')).Repositories as Json[];
+  const backups = (await json(app, token, '/api/backups?format=Entity')).Backups as Json[];
+  const files = (await json(app, token, '/api/backupFiles?format=Entity')).BackupFiles as Json[];
+  const points = (await json(app, token, '/api/vmRestorePoints')).Refs as Json[];
+  const backupSessions = (await json(app, token, '/api/backupSessions?format=Entity')).BackupJobSessions as Json[];
+  const replicaSessions = (await json(app, token, '/api/replicaSessions?format=Entity')).ReplicaJobSessions as Json[];
+  const nasSessions = (await json(app, token, '/api/nas/backupSessions?format=Entity')).BackupJobSessions as Json[];
+  const jobs = (await json(app, token, '/api/jobs?format=Entity')).Jobs as Json[];
+  const nasJobs = (await json(app, token, '/api/nas/jobs')).Refs as Json[];
+
+  const overview = await json(app, token, '/api/reports/summary/overview');
+  t.equal(overview.BackupServers, servers.length);
+  t.equal(overview.RepositoryServers, repos.length);
+
+  const vms = await json(app, token, '/api/reports/summary/vms_overview');
+  t.equal(vms.RestorePoints, points.length, 'RestorePoints = listed VM restore points');
+  const sizeOf = (type: string) => files.filter((f) => f.FileType === type).reduce((s, f) => s + f.BackupSize, 0);
+  t.equal(vms.FullBackupPointsSize, sizeOf('vbk'));
+  t.equal(vms.IncrementalBackupPointsSize, sizeOf('vib'));
+
+  const stats = await json(app, token, '/api/reports/summary/job_statistics');
+  const runs = [...backupSessions, ...replicaSessions, ...nasSessions];
+  t.equal(stats.TotalJobRuns, runs.length, 'TotalJobRuns = listed job sessions');
+  t.equal(stats.SuccessfulJobRuns, runs.filter((s) => s.Result === 'Success').length);
+  t.equal(stats.WarningsJobRuns, runs.filter((s) => s.Result === 'Warning').length);
+  t.equal(stats.FailedJobRuns, runs.filter((s) => s.Result === 'Failed').length);
+  const working = runs.filter((s) => s.State === 'Working');
+  t.ok(working.length > 0, 'some sessions are still running');
+  t.ok(working.every((s) => s.Result === 'None' && s.EndTimeUTC === undefined), 'running sessions have no result or end yet');
+  t.equal(stats.RunningJobs, new Set(working.map((s) => s.JobUid)).size, 'RunningJobs = jobs with a working session');
+  t.equal(overview.RunningJobs, stats.RunningJobs);
+  t.equal(stats.ScheduledJobs, jobs.length + nasJobs.length);
+  t.equal(stats.ScheduledReplicaJobs, jobs.filter((j) => j.JobType === 'Replica').length);
+  const longest = Math.max(
+    ...runs.filter((s) => s.EndTimeUTC).map((s) => Math.round((Date.parse(s.EndTimeUTC) - Date.parse(s.CreationTimeUTC)) / 1000)),
+  );
+  t.equal(stats.MaxJobDuration, longest);
+
+  const report = await json(app, token, '/api/reports/summary/repository');
+  t.same(
+    report.Periods,
+    repos.map((r) => ({
+      Name: r.Name,
+      Capacity: r.Capacity,
+      FreeSpace: r.FreeSpace,
+      // What a repository holds is the sum of the files of the backups in it.
+      BackupSize: files
+        .filter((f) => backups.find((b) => idOf(b.Href) === idOf(f.Links[0].Href))?.Links[0].Href === r.Href.split('?')[0])
+        .reduce((s, f) => s + f.BackupSize, 0),
+    })),
+  );
+  for (const r of repos) {
+    t.ok(r.Capacity > 0 && r.FreeSpace > 0 && r.FreeSpace < r.Capacity, `${r.Name}: 0 < FreeSpace < Capacity`);
+  }
+
+  const processed = await json(app, token, '/api/reports/summary/processed_vms');
+  t.equal(processed.Days.length, 7);
+  t.ok(processed.Days.every((d: Json) => d.BackupedVms >= 0 && d.ReplicatedVms >= 0));
+});
+
+t.test('sessions are recent and Links[0] is the backup server', async (t) => {
+  const { app, real } = await build();
+  t.teardown(() => app.close());
+  const token = await logon(app);
+  const dayAgo = new Date(real.now - 24 * 3600_000).toISOString();
+  for (const [url, key] of [
+    ['/api/backupSessions?format=Entity', 'BackupJobSessions'],
+    ['/api/replicaSessions?format=Entity', 'ReplicaJobSessions'],
+    ['/api/nas/backupSessions?format=Entity', 'BackupJobSessions'],
+    ['/api/repositories?format=Entity', 'Repositories'],
+    ['/api/agents/discoveredComputers?format=Entity', 'DiscoveredComputers'],
+    ['/api/nas/jobs?format=Entity', 'NASJobs'],
+  ] as const) {
+    const items = (await json(app, token, url))[key] as Json[];
+    t.ok(items.length > 0, `${url} lists something`);
+    t.ok(
+      items.every((i) => i.Links[0].Rel === 'Up' && i.Links[0].Type === 'BackupServerReference' && /^vbr\d+\.tech\.local$/.test(i.Links[0].Name)),
+      `${url}: Links[0] is the backup server`,
+    );
+    if (key.endsWith('Sessions')) t.ok(items.some((s) => s.CreationTimeUTC > dayAgo), `${url}: sessions in the last 24 hours`);
+  }
+});
+
+t.test('every VM restore point belongs to a restore point, a backup file and a backup of a job', async (t) => {
+  const { app } = await build();
+  t.teardown(() => app.close());
+  const store = app.store;
+  let checked = 0;
+  for (const p of store.vmRestorePoints.all()) {
+    const rp = store.restorePoints.get(p.restorePoint.id);
+    if (!rp || store.backupFiles.get(p.backupFile.id) !== rp.backupFile || !rp.vmRestorePoints.includes(p)) {
+      t.fail(`VM restore point ${p.id} is not in its restore point`);
+      return;
+    }
+    if (store.backups.get(rp.backup.id) !== rp.backup || store.jobs.get(rp.backup.job.id) !== rp.backup.job) {
+      t.fail(`restore point ${rp.id} has no listed backup/job`);
+      return;
+    }
+    checked++;
+  }
+  t.equal(checked, store.vmRestorePoints.size);
+  t.ok(store.restoreSessions.all().every((s) => store.vmRestorePoints.get(s.vmRestorePoint.id) === s.vmRestorePoint), 'restore sessions restore from listed points');
+});

@@ -1,0 +1,82 @@
+import t from 'tap';
+import { build, logon, get, BASE } from './helper.js';
+
+/** Relations a client dereferences with GET; the others (Start, Edit, Delete, Create, …) are actions. */
+const FOLLOWED = new Set(['Up', 'Down', 'Alternate', 'Related']);
+/** Visits per URL shape (GUIDs masked), so every kind of link is tried without walking 20 000 objects. */
+const PER_SHAPE = 3;
+const MAX_REQUESTS = 3000;
+
+const shape = (url: string) => url.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '{id}');
+
+/** Every Href in a JSON body: Links of followed relations, and Refs / entities' own Hrefs. */
+function hrefs(node: unknown, out: string[]): void {
+  if (Array.isArray(node)) {
+    for (const n of node) hrefs(n, out);
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  const o = node as Record<string, unknown>;
+  if (typeof o.Href === 'string' && (o.Rel === undefined || FOLLOWED.has(o.Rel as string))) out.push(o.Href);
+  for (const v of Object.values(o)) hrefs(v, out);
+}
+
+t.test('crawling from /api/ finds no dead link and no 5xx', async (t) => {
+  const { app } = await build();
+  t.teardown(() => app.close());
+  const token = await logon(app);
+  const queue: string[] = [];
+  const seen = new Set<string>();
+  const perShape = new Map<string, number>();
+  const failures: string[] = [];
+  // Deciding at enqueue time keeps the queue small: list bodies hold thousands of Hrefs.
+  const enqueue = (found: string[]) => {
+    for (const url of found) {
+      if (!url.startsWith(BASE)) failures.push(`foreign href ${url}`);
+      const s = shape(url);
+      if (seen.has(url) || (perShape.get(s) ?? 0) >= PER_SHAPE) continue;
+      seen.add(url);
+      perShape.set(s, (perShape.get(s) ?? 0) + 1);
+      queue.push(url);
+    }
+  };
+  const start: string[] = [`${BASE}/api/`];
+  hrefs(JSON.parse((await get(app, token, `/api/logonSessions`, 'json')).body), start);
+  enqueue(start);
+  let requests = 0;
+  for (; requests < queue.length && requests < MAX_REQUESTS; requests++) {
+    const url = queue[requests]!;
+    // Whole collections run to megabytes; they are read in JSON only (their XML is tested elsewhere).
+    const formats = shape(url).includes('{id}') ? (['json', 'xml'] as const) : (['json'] as const);
+    for (const fmt of formats) {
+      const res = await get(app, token, url.slice(BASE.length), fmt);
+      if (res.statusCode !== 200) failures.push(`${res.statusCode} ${fmt} ${url}`);
+      else if (fmt === 'json') {
+        const found: string[] = [];
+        hrefs(JSON.parse(res.body), found);
+        enqueue(found);
+      }
+    }
+  }
+  t.same(failures, [], 'every followed link answers 200');
+  t.ok(requests < MAX_REQUESTS, `the crawl ended by itself (${requests} URLs)`);
+  // The crawl reached every kind of resource the mock serves.
+  const shapes = [...perShape.keys()].map((u) => u.slice(BASE.length));
+  for (const expected of [
+    '/api/jobs/{id}',
+    '/api/jobs/{id}/backupSessions',
+    '/api/backupSessions/{id}/taskSessions',
+    '/api/backupTaskSessions/{id}?format=Entity',
+    '/api/replicaSessions/{id}/replicaTaskSessions',
+    '/api/replicaTaskSessions/{id}?format=Entity',
+    '/api/repositories/{id}/backups',
+    '/api/backups/{id}/restorePoints',
+    '/api/restorePoints/{id}/vmRestorePoints',
+    '/api/backupFiles/{id}/vmRestorePoints',
+    '/api/hierarchyRoots/{id}?format=Entity',
+    '/api/vmRestorePoints/{id}',
+    '/api/reports/summary/job_statistics',
+  ]) {
+    t.ok(shapes.includes(expected), `reached ${expected}`);
+  }
+});

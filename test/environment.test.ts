@@ -1,0 +1,112 @@
+import t from 'tap';
+import { build, logon, get, BASE } from './helper.js';
+
+/**
+ * Every endpoint of the simulated environment, in XML and JSON, against literal expected output
+ * (tap-snapshots/test/environment.test.ts.test.cjs). The objects are picked deterministically
+ * from the seeded store, so the snapshots are stable.
+ */
+t.test('resource endpoints in XML and JSON', async (t) => {
+  const { app, real } = await build();
+  t.teardown(() => app.close());
+  const token = await logon(app);
+  const s = app.store;
+  const now = real.now;
+  const finishedBackup = s.backupSessions.all().find((x) => x.endTime < now && x.result === 'Warning')!;
+  const runningBackup = s.backupSessions.all().find((x) => x.endTime > now)!;
+  const replica = s.replicaSessions.all()[0]!;
+  const file = s.backupFiles.all()[0]!;
+  const point = file.restorePoint;
+  const urls = [
+    `/api/jobs/${s.jobs.all()[0]!.id}`,
+    `/api/jobs/${s.jobs.all()[0]!.id}?format=Entity`,
+    `/api/backupSessions/${finishedBackup.id}`,
+    `/api/backupSessions/${finishedBackup.id}?format=Entity`,
+    `/api/backupSessions/${runningBackup.id}?format=Entity`,
+    `/api/backupSessions/${runningBackup.id}/taskSessions?format=Entity`,
+    `/api/backupTaskSessions/${finishedBackup.tasks[0]!.id}`,
+    `/api/backupSessions/${finishedBackup.id}/taskSessions`,
+    `/api/replicaSessions/${replica.id}`,
+    `/api/replicaSessions/${replica.id}?format=Entity`,
+    `/api/replicaSessions/${replica.id}/replicaTaskSessions?format=Entity`,
+    `/api/replicaTaskSessions/${replica.tasks[0]!.id}`,
+    `/api/repositories/${s.repositories.all()[0]!.id}`,
+    `/api/repositories/${s.repositories.all()[0]!.id}?format=Entity`,
+    `/api/repositories/${s.repositories.all()[0]!.id}/backups`,
+    `/api/backups/${point.backup.id}`,
+    `/api/backups/${point.backup.id}?format=Entity`,
+    `/api/restorePoints/${point.id}`,
+    `/api/restorePoints/${point.id}?format=Entity`,
+    `/api/restorePoints/${point.id}/vmRestorePoints`,
+    `/api/restorePoints/${point.id}/backupFiles?format=Entity`,
+    `/api/backupFiles/${file.id}`,
+    `/api/backupFiles/${file.id}?format=Entity`,
+    `/api/backupFiles/${file.id}/restorePoints`,
+    `/api/hierarchyRoots`,
+    `/api/hierarchyRoots?format=Entity`,
+    `/api/agents/discoveredComputers`,
+    `/api/agents/discoveredComputers?format=Entity`,
+    `/api/nas/jobs`,
+    `/api/nas/jobs?format=Entity`,
+    `/api/nas/backupSessions/${s.nasBackupSessions.all()[0]!.id}?format=Entity`,
+    `/api/nas/jobs/${s.nasJobs.all()[0]!.id}/includes`,
+    `/api/vmRestorePoints/${point.vmRestorePoints[0]!.id}?format=Entity`,
+    `/api/reports/summary`,
+    `/api/reports/summary/overview`,
+    `/api/reports/summary/vms_overview`,
+    `/api/reports/summary/job_statistics`,
+    `/api/reports/summary/processed_vms`,
+    `/api/reports/summary/repository`,
+  ];
+  for (const url of urls) {
+    for (const fmt of ['xml', 'json'] as const) {
+      const res = await get(app, token, url, fmt);
+      t.equal(res.statusCode, 200, `${fmt} ${url}`);
+      t.equal(res.headers['content-type'], fmt === 'json' ? 'application/json' : 'application/xml');
+      t.matchSnapshot(res.body.replaceAll(BASE, 'https://em'), `${fmt} ${url.replace(/[0-9a-f-]{36}/g, '{id}')}`);
+    }
+  }
+});
+
+t.test('whole collections: the list wrapper and item shape', async (t) => {
+  const { app } = await build();
+  t.teardown(() => app.close());
+  const token = await logon(app);
+  for (const [path, type, plural] of [
+    ['jobs', 'JobReference', 'Jobs'],
+    ['backupSessions', 'BackupJobSessionReference', 'BackupJobSessions'],
+    ['backupTaskSessions', 'BackupTaskSessionReference', 'BackupTaskSessions'],
+    ['replicaSessions', 'ReplicaJobSessionReference', 'ReplicaJobSessions'],
+    ['replicaTaskSessions', 'ReplicaTaskSessionReference', 'ReplicaTaskSessions'],
+    ['repositories', 'RepositoryReference', 'Repositories'],
+    ['backups', 'BackupReference', 'Backups'],
+    ['restorePoints', 'RestorePointReference', 'RestorePoints'],
+    ['backupFiles', 'BackupFileReference', 'BackupFiles'],
+    ['nas/backupSessions', 'BackupJobSessionReference', 'BackupJobSessions'],
+  ] as const) {
+    const xml = (await get(app, token, `/api/${path}`, 'xml')).body;
+    t.ok(xml.startsWith('<?xml version="1.0" encoding="utf-8"?><EntityReferences xmlns:xsd='), `${path} XML wrapper`);
+    t.match(xml, new RegExp(`^[^]*?<Ref UID="urn:veeam:[A-Za-z]+:[0-9a-f-]{36}" Name="[^"]+" Href="${BASE}/api/${path}/[0-9a-f-]{36}" Type="${type}"><Links><Link Href="${BASE}/api/backupServers/`));
+    const refs = JSON.parse((await get(app, token, `/api/${path}`, 'json')).body);
+    t.same(Object.keys(refs), ['Refs']);
+    t.same(Object.keys(refs.Refs[0]), ['Links', 'UID', 'Name', 'Href', 'Type'], `${path} JSON reference keys`);
+    const entities = JSON.parse((await get(app, token, `/api/${path}?format=Entity`, 'json')).body);
+    t.same(Object.keys(entities), [plural], `${path}?format=Entity JSON wrapper`);
+    t.equal(entities[plural].length, refs.Refs.length, `${path}: as many entities as references`);
+  }
+});
+
+t.test('sub-collections refuse what does not exist', async (t) => {
+  const { app } = await build();
+  t.teardown(() => app.close());
+  const token = await logon(app);
+  const job = app.store.jobs.all()[0]!;
+  const missing = await get(app, token, '/api/jobs/00000000-0000-4000-8000-000000000000/backupSessions', 'json');
+  t.equal(missing.statusCode, 404);
+  t.equal(JSON.parse(missing.body).Message, 'The job 00000000-0000-4000-8000-000000000000 does not exist.');
+  const wrongType = await get(app, token, `/api/backupSessions/urn:veeam:Job:${job.id}/taskSessions`, 'json');
+  t.equal(wrongType.statusCode, 404);
+  t.match(JSON.parse(wrongType.body).Message, /is not the UID of a backup job session/);
+  const full = await get(app, token, `/api/jobs/urn:veeam:Job:${job.id}/backupSessions`, 'json');
+  t.equal(full.statusCode, 200, 'a full UID names the parent too');
+});
