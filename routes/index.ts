@@ -3,6 +3,7 @@ import { rootRoutes } from './root.js';
 import { sessionMngrRoutes } from './sessionMngr.js';
 import { logonSessionRoutes } from './logonSessions.js';
 import { resourceRoutes } from './resources.js';
+import { queryRoutes } from './query.js';
 
 /** Every route under /api. */
 export async function apiRoutes(app: FastifyInstance): Promise<void> {
@@ -10,4 +11,5 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   sessionMngrRoutes(app);
   logonSessionRoutes(app);
   resourceRoutes(app);
+  queryRoutes(app);
 }
