@@ -9,6 +9,7 @@
  *   value   := '"' ( any char but '"' | '""' )* '"'  |  bare text up to ; , ( ) or the end
  *
  * Blanks around tokens are ignored; a bare value keeps its inner blanks (`Job+1` is `Job 1`).
+ * In both forms `""` stands for one quote character.
  */
 
 export type Op = '==' | '!=' | '<' | '>' | '<=' | '>=';
@@ -143,7 +144,7 @@ class Parser {
     if (!OPS.has(op)) this.fail(opPos, `bad operator ${JSON.stringify(op)} after ${field}; use one of == != < > <= >=`);
     this.skipBlanks();
     const valuePos = this.pos;
-    const value = this.peek() === '"' ? this.quoted() : this.bare(field, op);
+    const value = this.startsQuoted() ? this.quoted() : this.bare(field, op);
     this.skipBlanks();
     const after = this.peek();
     if (after === '"' || after === '(') this.fail(this.pos, `unexpected ${show(after)} after the value of ${field}; quote the whole value`);
@@ -170,13 +171,34 @@ class Parser {
     }
   }
 
+  /**
+   * A value opens a quoted string unless it starts with a doubled quote followed by more text:
+   * the docs' `Name==""Backup""` is a bare value naming `"Backup"`.
+   */
+  private startsQuoted(): boolean {
+    if (this.peek() !== '"') return false;
+    if (this.src[this.pos + 1] !== '"') return true;
+    const third = this.src[this.pos + 2];
+    return third === undefined || ';,()" \t\r\n'.includes(third);
+  }
+
+  /** Text up to ; , ( ) or the end, blanks around it dropped, `""` standing for one quote. */
   private bare(field: string, op: string): string {
     const start = this.pos;
-    while (this.pos < this.src.length && !';,()"'.includes(this.src[this.pos]!)) {
-      this.pos++;
+    let out = '';
+    let from = this.pos;
+    while (this.pos < this.src.length && !';,()'.includes(this.src[this.pos]!)) {
       this.work++;
+      if (this.src[this.pos] === '"') {
+        if (this.src[this.pos + 1] !== '"') break;
+        out += this.src.slice(from, this.pos + 1);
+        this.pos += 2;
+        from = this.pos;
+        continue;
+      }
+      this.pos++;
     }
-    const value = this.src.slice(start, this.pos).trim();
+    const value = (out + this.src.slice(from, this.pos)).trim();
     if (value === '') this.fail(start, `missing value after ${field}${op} (write "" for an empty string)`);
     return value;
   }
