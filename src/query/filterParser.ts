@@ -46,7 +46,7 @@ export const MAX_NESTING = 64;
 
 const FIELD_START = /[A-Za-z_]/;
 const FIELD_CHAR = /[A-Za-z0-9_.]/;
-const OP_CHAR = /[=!<>]/;
+const OP_CHAR = /[=!<>~]/;
 const BLANK = /[ \t\r\n]/;
 
 function show(ch: string | undefined): string {
