@@ -77,16 +77,54 @@ function timeOrderedPage<T extends { id: string }>(seq: Seq<T>, key: (t: T) => K
   return win.slice(start - lo, end - lo);
 }
 
-/** Any other field: decorate with the key once, sort, ties by UID. */
+type Row<T> = { item: T; key: Key | undefined };
+
+/**
+ * The first `k` rows in `cmp` order without sorting them all: a max-heap of the best `k` seen
+ * so far, O(n log k). Early pages (the usual request) then cost little more than the filter.
+ */
+function smallest<T>(rows: Row<T>[], k: number, cmp: (a: Row<T>, b: Row<T>) => number): Row<T>[] {
+  const heap: Row<T>[] = [];
+  const siftDown = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let top = i;
+      if (l < heap.length && cmp(heap[l]!, heap[top]!) > 0) top = l;
+      if (r < heap.length && cmp(heap[r]!, heap[top]!) > 0) top = r;
+      if (top === i) return;
+      [heap[i], heap[top]] = [heap[top]!, heap[i]!];
+      i = top;
+    }
+  };
+  for (const row of rows) {
+    if (heap.length < k) {
+      heap.push(row);
+      for (let i = heap.length - 1; i > 0; ) {
+        const parent = (i - 1) >> 1;
+        if (cmp(heap[i]!, heap[parent]!) <= 0) break;
+        [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+        i = parent;
+      }
+    } else if (cmp(row, heap[0]!) < 0) {
+      heap[0] = row;
+      siftDown(0);
+    }
+  }
+  return heap.sort(cmp);
+}
+
+/** Any other field: decorate with the key once, then select or sort, ties by UID. */
 function sortedPage<T extends { id: string }>(seq: Seq<T>, key: (t: T) => Key | undefined, desc: boolean, start: number, end: number): T[] {
-  const rows: { item: T; key: Key | undefined }[] = [];
+  const rows: Row<T>[] = [];
   for (let i = 0; i < seq.length; i++) {
     const item = seq.at(i);
     rows.push({ item, key: key(item) });
   }
   const dir = desc ? -1 : 1;
-  rows.sort((a, b) => dir * compareOptional(a.key, b.key) || byId(a.item, b.item));
-  return rows.slice(start, end).map((r) => r.item);
+  const cmp = (a: Row<T>, b: Row<T>) => dir * compareOptional(a.key, b.key) || byId(a.item, b.item);
+  const ordered = end * 4 <= rows.length ? smallest(rows, end, cmp) : rows.sort(cmp);
+  return ordered.slice(start, end).map((r) => r.item);
 }
 
 /** Filters, sorts and pages one collection. Without a sort the store's order (oldest first) holds. */
