@@ -131,29 +131,32 @@ function ids(filter: string): string {
 }
 
 t.test('compiled filters: every kind and operator', async (t) => {
-  t.equal(ids('name==ALPHA'), 'a', 'strings compare case-insensitively');
-  t.equal(ids('Name!=alpha'), 'bc');
-  t.equal(ids('Name>Beta'), 'c');
-  t.equal(ids('Name<=beta'), 'ab');
-  t.equal(ids('Name=="Gamma ""G"""'), 'c');
-  t.equal(ids('Result>Success'), 'bc', 'enums compare by documented order');
-  t.equal(ids('result<failed'), 'ab');
-  t.equal(ids('Result>=WARNING'), 'bc');
-  t.equal(ids('Time>=2026-01-02'), 'bc');
-  t.equal(ids('Time>"2026-01-02T00:00:00Z"'), 'c');
-  t.equal(ids('Time<2026-01-02T00:00:00'), 'a');
-  t.equal(ids('Time==2026-01-02'), 'b');
-  t.equal(ids('End<2026-01-02'), 'a', 'an absent date matches no ordering comparison');
-  t.equal(ids('End!=2026-01-01T01:00:00Z'), 'bc', 'an absent date is unequal to every date');
-  t.equal(ids('End==2026-01-01T01:00:00Z'), 'a');
-  t.equal(ids('Count>=2'), 'bc');
-  t.equal(ids('Count==2.0'), 'b');
-  t.equal(ids('On==True'), 'ac');
-  t.equal(ids('on!=true'), 'b');
-  t.equal(ids('UID==URN:VEEAM:ROW:B'), 'b', 'UIDs compare whole, case-insensitively');
-  t.equal(ids('UID==b'), '', 'a bare id is not the UID');
-  t.equal(ids('Result==Failed,Name==alpha;Count==1'), 'ac');
-  t.equal(ids('(Result==Failed,Name==alpha);Count==1'), 'a');
+  const cases: [filter: string, matches: string, why?: string][] = [
+    ['name==ALPHA', 'a', 'strings compare case-insensitively'],
+    ['Name!=alpha', 'bc'],
+    ['Name>Beta', 'c'],
+    ['Name<=beta', 'ab'],
+    ['Name=="Gamma ""G"""', 'c'],
+    ['Result>Success', 'bc', 'enums compare by documented order'],
+    ['result<failed', 'ab'],
+    ['Result>=WARNING', 'bc'],
+    ['Time>=2026-01-02', 'bc'],
+    ['Time>"2026-01-02T00:00:00Z"', 'c'],
+    ['Time<2026-01-02T00:00:00', 'a'],
+    ['Time==2026-01-02', 'b'],
+    ['End<2026-01-02', 'a', 'an absent date matches no ordering comparison'],
+    ['End!=2026-01-01T01:00:00Z', 'bc', 'an absent date is unequal to every date'],
+    ['End==2026-01-01T01:00:00Z', 'a'],
+    ['Count>=2', 'bc'],
+    ['Count==2.0', 'b'],
+    ['On==True', 'ac'],
+    ['on!=true', 'b'],
+    ['UID==URN:VEEAM:ROW:B', 'b', 'UIDs compare whole, case-insensitively'],
+    ['UID==b', '', 'a bare id is not the UID'],
+    ['Result==Failed,Name==alpha;Count==1', 'ac'],
+    ['(Result==Failed,Name==alpha);Count==1', 'a'],
+  ];
+  for (const [filter, matches, why] of cases) t.equal(ids(filter), matches, why ?? filter);
 });
 
 t.test('compiled filters: time range hints', async (t) => {
