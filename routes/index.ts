@@ -4,6 +4,7 @@ import { sessionMngrRoutes } from './sessionMngr.js';
 import { logonSessionRoutes } from './logonSessions.js';
 import { resourceRoutes } from './resources.js';
 import { reportRoutes } from './reports.js';
+import { queryRoutes } from './query.js';
 
 /** Every route under /api. */
 export async function apiRoutes(app: FastifyInstance): Promise<void> {
@@ -12,4 +13,5 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   logonSessionRoutes(app);
   resourceRoutes(app);
   reportRoutes(app);
+  queryRoutes(app);
 }

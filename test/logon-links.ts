@@ -20,6 +20,7 @@ export const SESSION_LINKS: [string, string | null, string, string | null][] = [
   ['Down', 'BackupTaskSessionReferenceList', 'backupTaskSessions', null],
   ['Down', 'ReplicaTaskSessionReferenceList', 'replicaTaskSessions', null],
   ['Down', 'BackupFileReferenceList', 'backupFiles', null],
+  ['Down', 'QueryService', 'querySvc', null],
   ['Down', 'Report', 'reports/summary', 'Summary'],
   ['Down', 'BackupServerList', 'backupServers?format=Entity', null],
   ['Down', 'JobList', 'jobs?format=Entity', null],

@@ -1,4 +1,4 @@
-import type { BackupServer } from '../../data/model.js';
+import { uid, type BackupServer } from '../../data/model.js';
 import { el } from '../repr/tree.js';
 import { href } from '../repr/send.js';
 import { entityBase, itemHref, type ResourceType } from './resourceType.js';
@@ -52,4 +52,13 @@ export const backupServerType: ResourceType<BackupServer> = {
       },
     );
   },
+  // The fields of EM's `GET /query?type=BackupServer` page; the mock adds servers by DNS name.
+  queryFields: [
+    { name: 'UID', kind: 'uid', get: (s) => uid('BackupServer', s.id) },
+    { name: 'Name', kind: 'string', get: (s) => s.name },
+    { name: 'Description', kind: 'string', get: (s) => s.description },
+    { name: 'IpOrDnsName', kind: 'string', get: (s) => s.name },
+    { name: 'Port', kind: 'number', get: (s) => s.port },
+    { name: 'Version', kind: 'string', get: (s) => s.version },
+  ],
 };

@@ -5,6 +5,7 @@ import { el, links, list, type El, type LinkSpec, type List, type Raw } from '..
 import { xmlFragment } from '../repr/xml.js';
 import { jsonFragment } from '../repr/json.js';
 import { href } from '../repr/send.js';
+import type { QueryField } from '../query/fields.js';
 
 /**
  * Everything the API needs to know about one resource type. Adding a type is writing one of
@@ -29,6 +30,8 @@ export interface ResourceType<T extends { id: string }> {
   listed?(store: Store, now: number): readonly T[];
   /** Whether the item's representation can no longer change (then it is rendered once). */
   isFinal?(item: T, now: number): boolean;
+  /** What `/query?type=<uidType>` filters and sorts on; a type without them is not queryable. */
+  queryFields?: readonly QueryField<T>[];
 }
 
 export type AnyResourceType = ResourceType<{ id: string }>;

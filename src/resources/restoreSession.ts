@@ -1,4 +1,4 @@
-import { hierarchyObjRef, type RestoreSession } from '../../data/model.js';
+import { hierarchyObjRef, uid, type RestoreSession } from '../../data/model.js';
 import { DAY, emDateTime } from '../../data/time.js';
 import type { Store } from '../../data/store.js';
 import { el } from '../repr/tree.js';
@@ -69,4 +69,17 @@ export const restoreSessionType: ResourceType<RestoreSession> = {
   },
   listed: (store: Store, now: number) => store.restoreSessions.between(now - RESTORE_SESSION_WINDOW_MS, now),
   isFinal: (s, now) => now >= s.endTime,
+  // The fields of EM's `GET /query?type=RestoreSession` page. Enum orders: notes/query.md.
+  queryFields: [
+    { name: 'UID', kind: 'uid', get: (s) => uid('RestoreSession', s.id) },
+    { name: 'Name', kind: 'string', get: (s) => s.name },
+    { name: 'Type', kind: 'enum', values: ['FileLevelRestore', 'RestoreVm'], get: (s) => s.jobType },
+    { name: 'CreationTime', kind: 'date', timeKey: true, get: (s) => s.creationTime },
+    { name: 'EndTime', kind: 'date', get: (s, now) => restoreSessionView(s, now).endTime },
+    { name: 'State', kind: 'enum', values: ['Stopped', 'Starting', 'Stopping', 'Working'], get: (s, now) => restoreSessionView(s, now).state },
+    { name: 'Result', kind: 'enum', values: ['None', 'Success', 'Warning', 'Failed'], get: (s, now) => restoreSessionView(s, now).result },
+    { name: 'BackupServerUid', kind: 'uid', get: (s) => uid('BackupServer', s.vmRestorePoint.backupServer.id) },
+    { name: 'BackupServerName', kind: 'string', get: (s) => s.vmRestorePoint.backupServer.name },
+    { name: 'VmDisplayName', kind: 'string', get: (s) => s.vmRestorePoint.vm.name },
+  ],
 };

@@ -1,4 +1,4 @@
-import { hierarchyObjRef, type VmRestorePoint } from '../../data/model.js';
+import { hierarchyObjRef, uid, type VmRestorePoint } from '../../data/model.js';
 import { nameStamp, emDateTime, sqlStamp } from '../../data/time.js';
 import { el } from '../repr/tree.js';
 import { href } from '../repr/send.js';
@@ -51,4 +51,17 @@ export const vmRestorePointType: ResourceType<VmRestorePoint> = {
   },
   // A point of a backup still running appears when its VM has been processed.
   listed: (store, now) => upTo(store.vmRestorePoints, now),
+  // The fields of EM's `GET /query?type=VmRestorePoint` page, enums in its documented order.
+  queryFields: [
+    { name: 'UID', kind: 'uid', get: (p) => uid('VmRestorePoint', p.id) },
+    { name: 'Name', kind: 'string', get: vmRestorePointName },
+    { name: 'CreationTime', kind: 'date', timeKey: true, get: (p) => p.creationTime },
+    { name: 'Type', kind: 'enum', values: ['Full', 'Increment', 'ReverseIncrement'], get: (p) => p.pointType },
+    { name: 'Algorithm', kind: 'enum', values: ['Full', 'ReversedIncremental', 'Incremental', 'SyntheticFull'], get: (p) => p.algorithm },
+    { name: 'RestorePointId', kind: 'uid', get: (p) => uid('RestorePoint', p.restorePoint.id) },
+    { name: 'RestorePointName', kind: 'string', get: (p) => sqlStamp(p.restorePoint.creationTime) },
+    { name: 'VmDisplayName', kind: 'string', get: (p) => p.vm.name },
+    { name: 'BackupServerUid', kind: 'uid', get: (p) => uid('BackupServer', p.backupServer.id) },
+    { name: 'BackupServerName', kind: 'string', get: (p) => p.backupServer.name },
+  ],
 };
