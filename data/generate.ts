@@ -39,7 +39,7 @@ export const HISTORY_DAYS = 90;
 const POINT_EVERY_DAYS = 2;
 const RUNNING_SESSIONS = 3;
 
-function backupServer(seed: number, i: number): BackupServer {
+export function backupServer(seed: number, i: number): BackupServer {
   const rng = new Rng(seed, 'BackupServer', i);
   const n = String(i + 1).padStart(2, '0');
   let thumbprint = '';
@@ -55,7 +55,7 @@ function backupServer(seed: number, i: number): BackupServer {
   };
 }
 
-function objectRef(seed: number, platform: Platform, key: string, n: number): string {
+export function objectRef(seed: number, platform: Platform, key: string, n: number): string {
   const rng = new Rng(seed, 'VmRef', key);
   switch (platform) {
     case 'VMware':
@@ -77,7 +77,7 @@ function vmsOf(seed: number, root: HierarchyRoot, serverNo: number): Vm[] {
 }
 
 /** Every other night per VM, weekly fulls, at the job's time plus a per-VM offset. */
-function restorePointsOf(seed: number, vm: Vm, vmIndex: number, serverNo: number, now: number): VmRestorePoint[] {
+export function restorePointsOf(seed: number, vm: Vm, vmIndex: number, serverNo: number, now: number): VmRestorePoint[] {
   const points: VmRestorePoint[] = [];
   const firstDay = Math.floor((now - (HISTORY_DAYS + 10) * DAY) / DAY);
   const lastDay = Math.floor(now / DAY);
