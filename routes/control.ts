@@ -52,6 +52,8 @@ export async function controlRoutes(app: FastifyInstance): Promise<void> {
   const control = app.control;
   const route = (method: HTTPMethods, url: string, handler: Handler) => {
     routes.add(method, `/__mock${url}`);
+    // Fastify answers HEAD for every GET route.
+    if (method === 'GET') routes.add('HEAD', `/__mock${url}`);
     app.route({ method, url, handler });
   };
 
