@@ -109,6 +109,8 @@ t.test('fields left out are derived', async (t) => {
     await control(app, 'POST', '/__mock/restoreSessions', { creationTime: '2026-11-20T10:00:00Z', endTime: '2026-11-20T10:45:00.5Z', name: 'custom', id: 'urn:veeam:RestoreSession:0000AAAA-0000-4000-8000-000000000001' }),
   ).restoreSessions;
   t.match(past, { id: '0000aaaa-0000-4000-8000-000000000001', name: 'custom', endTime: '2026-11-20T10:45:00.5Z', state: 'Stopped', result: 'Success' });
+  const [ahead] = json(await control(app, 'POST', '/__mock/restoreSessions', { creationTime: '-10m', duration: '1h' })).restoreSessions;
+  t.match(ahead, { state: 'Working', endTime: '2026-11-29T12:50:00Z', progress: 16 }, 'an end still ahead means running');
   const [long] = json(await control(app, 'POST', '/__mock/restoreSessions', { duration: '3h' })).restoreSessions;
   t.match(long, { creationTime: '2026-11-29T09:00:00Z', endTime: '2026-11-29T12:00:00Z', state: 'Stopped' }, 'a long finished session fits before now');
 });

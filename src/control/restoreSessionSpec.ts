@@ -115,7 +115,9 @@ function times(f: Fields, now: number): Times {
   if (end !== undefined && duration !== undefined) f.fail('duration', 'give endTime or duration, not both');
   if (duration === 0) f.fail('duration', 'must be longer than 0');
   if (creation !== undefined && creation > now) f.fail('creationTime', `is after the mock clock (${emDateTime(now)})`);
-  const running = state === 'Working' || (state === undefined && end !== undefined && end > now);
+  // Without a state, the times decide: a session whose end is still ahead is running.
+  const givenEnd = end ?? (creation !== undefined && duration !== undefined ? creation + duration : undefined);
+  const running = state === 'Working' || (state === undefined && givenEnd !== undefined && givenEnd > now);
   if (running) {
     creation ??= end !== undefined ? Math.min(now, end - DEFAULT_RUNNING_FOR - DEFAULT_REMAINING) : now - DEFAULT_RUNNING_FOR;
     end ??= duration !== undefined ? creation + duration : now + DEFAULT_REMAINING;
