@@ -49,6 +49,16 @@ export function parseJsonWithLines(text: string): LocatedJson {
     return JSON.parse(m![0]) as string;
   };
 
+  /** After a member or element: true at the closing bracket, false after a comma (both consumed). */
+  const atEnd = (close: string): boolean => {
+    skipSpace();
+    const c = text[i++];
+    if (c === close) return true;
+    if (c === ',') return false;
+    i--;
+    return fail(`expected "," or "${close}"`);
+  };
+
   const value = (path: FieldPath): unknown => {
     skipSpace();
     lines.set(formatPath(path), line);
@@ -67,12 +77,7 @@ export function parseJsonWithLines(text: string): LocatedJson {
         const key = string();
         expect(':');
         obj[key] = value([...path, key]);
-        skipSpace();
-        if (text[i] === ',') i++;
-        else if (text[i] === '}') {
-          i++;
-          return obj;
-        } else fail('expected "," or "}"');
+        if (atEnd('}')) return obj;
       }
     }
     if (c === '[') {
@@ -85,12 +90,7 @@ export function parseJsonWithLines(text: string): LocatedJson {
       }
       for (;;) {
         arr.push(value([...path, arr.length]));
-        skipSpace();
-        if (text[i] === ',') i++;
-        else if (text[i] === ']') {
-          i++;
-          return arr;
-        } else fail('expected "," or "]"');
+        if (atEnd(']')) return arr;
       }
     }
     if (c === '"') return string();
