@@ -23,7 +23,10 @@ export interface GenerateOptions {
   /** The clock's start: history is laid out before it. */
   now: number;
   restoreSessions: number;
+  /** Servers in the generated inventory (default 3); ignored when an inventory is given. */
   backupServers?: number;
+  /** A given estate (from a dataset file) instead of the generated one. */
+  inventory?: ServerInventory[];
 }
 
 /** Real release strings (clients look them up in fixed tables). */
@@ -43,7 +46,7 @@ const JOB_HISTORY_DAYS = HISTORY_DAYS + 10;
 const RUNNING_SESSIONS = 3;
 const GB = 1024 ** 3;
 
-function backupServer(seed: number, i: number): BackupServer {
+export function backupServer(seed: number, i: number): BackupServer {
   const rng = new Rng(seed, 'BackupServer', i);
   const n = String(i + 1).padStart(2, '0');
   let thumbprint = '';
@@ -59,7 +62,7 @@ function backupServer(seed: number, i: number): BackupServer {
   };
 }
 
-function objectRef(seed: number, platform: Platform, key: string, n: number): string {
+export function objectRef(seed: number, platform: Platform, key: string, n: number): string {
   const rng = new Rng(seed, 'VmRef', key);
   switch (platform) {
     case 'VMware':
@@ -71,12 +74,16 @@ function objectRef(seed: number, platform: Platform, key: string, n: number): st
   }
 }
 
+/** Provisioned disk size of the i-th VM of a root. */
+export function vmSize(seed: number, root: HierarchyRoot, i: number): number {
+  return new Rng(seed, 'VmSize', `${root.id}/${i}`).int(16, 200) * GB;
+}
+
 function vmsOf(seed: number, root: HierarchyRoot, serverNo: number): Vm[] {
   const vms: Vm[] = [];
   for (let i = 0; i < VMS_PER_ROOT[root.platform]; i++) {
     const name = `${ROLES[i % ROLES.length]}-${serverNo}${String(i + 1).padStart(2, '0')}${VM_SUFFIX[root.platform]}`;
-    const sizeBytes = new Rng(seed, 'VmSize', `${root.id}/${i}`).int(16, 200) * GB;
-    vms.push({ name, root, objectRef: objectRef(seed, root.platform, `${root.id}/${i}`, i), sizeBytes });
+    vms.push({ name, root, objectRef: objectRef(seed, root.platform, `${root.id}/${i}`, i), sizeBytes: vmSize(seed, root, i) });
   }
   return vms;
 }
@@ -153,17 +160,16 @@ function restoreSession(seed: number, i: number, now: number, pointsByVm: VmRest
   };
 }
 
-/** Builds the whole environment from the seed and the clock start. Same inputs, same store. */
-export function generate(opts: GenerateOptions): Store {
-  const { seed, now } = opts;
-  const store = new Store();
-  const serverCount = opts.backupServers ?? 3;
-  const from = now - JOB_HISTORY_DAYS * DAY;
-  const history: JobHistory = { sessions: [], tasks: [], restorePoints: [], backupFiles: [], vmRestorePoints: [] };
-  const replicas: JobHistory = { sessions: [], tasks: [], restorePoints: [], backupFiles: [], vmRestorePoints: [] };
-  for (let s = 0; s < serverCount; s++) {
+/** What a backup server protects: its hierarchy roots and their VMs. Jobs and history derive from it. */
+export interface ServerInventory {
+  server: BackupServer;
+  roots: { root: HierarchyRoot; vms: Vm[] }[];
+}
+
+/** The default estate: every server with a vCenter, a Cloud Director and a Hyper-V cluster. */
+export function generatedInventory(seed: number, serverCount: number): ServerInventory[] {
+  return Array.from({ length: serverCount }, (_, s) => {
     const server = backupServer(seed, s);
-    store.backupServers.add(server);
     const roots = PLATFORMS.map((platform) => {
       const root: HierarchyRoot = {
         id: guidFor(seed, 'HierarchyRoot', `${s}/${platform}`),
@@ -171,11 +177,29 @@ export function generate(opts: GenerateOptions): Store {
         platform,
         backupServer: server,
       };
-      store.hierarchyRoots.add(root);
-      const vms = vmsOf(seed, root, s + 1);
-      store.vms.push(...vms);
-      return { root, vms };
+      return { root, vms: vmsOf(seed, root, s + 1) };
     });
+    return { server, roots };
+  });
+}
+
+/**
+ * Builds the whole environment from the seed and the clock start: the inventory (generated, or
+ * given by a dataset file), then jobs, their history and the restore sessions. Same inputs, same store.
+ */
+export function generate(opts: GenerateOptions): Store {
+  const { seed, now } = opts;
+  const store = new Store();
+  const inventory = opts.inventory ?? generatedInventory(seed, opts.backupServers ?? 3);
+  const from = now - JOB_HISTORY_DAYS * DAY;
+  const history: JobHistory = { sessions: [], tasks: [], restorePoints: [], backupFiles: [], vmRestorePoints: [] };
+  const replicas: JobHistory = { sessions: [], tasks: [], restorePoints: [], backupFiles: [], vmRestorePoints: [] };
+  inventory.forEach(({ server, roots }, s) => {
+    store.backupServers.add(server);
+    for (const { root, vms } of roots) {
+      store.hierarchyRoots.add(root);
+      store.vms.push(...vms);
+    }
     const repos = repositoriesOf(seed, server, s);
     const jobs = jobsOf(seed, server, s, roots, repos, now);
     jobs.forEach((job, j) => {
@@ -191,7 +215,7 @@ export function generate(opts: GenerateOptions): Store {
       size(seed, repo);
       store.repositories.add(repo);
     }
-  }
+  });
   store.backupSessions.addAll(history.sessions);
   store.backupTaskSessions.addAll(history.tasks);
   store.restorePoints.addAll(history.restorePoints);

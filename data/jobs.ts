@@ -57,8 +57,10 @@ export function jobsOf(
     return job;
   };
   roots.forEach(({ root, vms }, pi) => {
+    // A second root of the same platform (possible in a dataset file) gets its own job key.
+    const twin = roots.slice(0, pi).filter((r) => r.root.platform === root.platform).length;
     make(
-      `Backup/${root.platform}`,
+      `Backup/${root.platform}${twin > 0 ? `/${twin}` : ''}`,
       {
         name: `${JOB_LABEL[root.platform]} Backup ${n}`,
         jobType: 'Backup',
@@ -70,7 +72,11 @@ export function jobsOf(
       root.platform === 'VMware' ? repos.volume : repos.defaultRepo,
     );
   });
-  const byPlatform = (p: Platform) => roots.find((r) => r.root.platform === p)!.vms;
+  const byPlatform = (p: Platform) => roots.filter((r) => r.root.platform === p).flatMap((r) => r.vms);
+  const vSphere = byPlatform('VMware');
+  const hyperV = byPlatform('HyperV');
+  // Copy and replication jobs exist where there is something of their platform to protect.
+  if (vSphere.length > 0) {
   make(
     'BackupCopy/VMware',
     {
@@ -78,7 +84,7 @@ export function jobsOf(
       jobType: 'BackupCopy',
       platform: 'VMware',
       description: `Off-site copy of vSphere Backup ${n}`,
-      vms: byPlatform('VMware'),
+      vms: vSphere,
       schedule: runningAt(now, DAY, 20 + serverIndex * 7),
     },
     repos.copy,
@@ -88,17 +94,20 @@ export function jobsOf(
     jobType: 'Replica',
     platform: 'VMware',
     description: `Replicas of the critical vSphere VMs of site ${n}`,
-    vms: byPlatform('VMware').slice(0, 3),
+    vms: vSphere.slice(0, 3),
     schedule: runningAt(now, REPLICA_PERIOD, 4 + serverIndex * 2),
   });
+  }
+  if (hyperV.length > 0) {
   make('Replica/HyperV', {
     name: `Hyper-V Replication ${n}`,
     jobType: 'Replica',
     platform: 'HyperV',
     description: `Replicas of the critical Hyper-V VMs of site ${n}`,
-    vms: byPlatform('HyperV').slice(0, 2),
+    vms: hyperV.slice(0, 2),
     schedule: { periodMs: REPLICA_PERIOD, offsetMs: 3 * HOUR + serverIndex * 15 * MINUTE },
   });
+  }
   return jobs;
 }
 

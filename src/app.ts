@@ -8,9 +8,11 @@ import { RouteTable, normalizePath } from './routing.js';
 import { authenticate } from './auth.js';
 import { MEDIA_TYPE, sendError } from './repr/send.js';
 import { xmlDocument } from './repr/xml.js';
-import { generate } from '../data/generate.js';
 import type { Store } from '../data/store.js';
 import { apiRoutes } from '../routes/index.js';
+import { controlRoutes } from '../routes/control.js';
+import { MockControl } from './control/mockControl.js';
+import { CONTROL_PREFIX, installRequestPipeline } from './control/requestPipeline.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -66,9 +68,12 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const clock = new Clock(config.clockStart, opts.realNow);
   app.decorate('config', config);
   app.decorate('clock', clock);
-  app.decorate('store', generate({ seed: config.seed, now: config.clockStart, restoreSessions: config.restoreSessions }));
   app.decorate('logons', new LogonSessionStore(clock, config.seed, config.idleTimeoutMs));
   app.decorate('routeTable', new RouteTable());
+  // The control plane owns the dataset's source (generated or --data file) and rebuilds it on reset.
+  const control = new MockControl(app);
+  app.decorate('control', control);
+  app.decorate('store', control.buildStore());
 
   await app.register(cookie);
 
@@ -77,6 +82,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
+  installRequestPipeline(app);
   app.addHook('onRequest', async (req) => {
     if (req.routeOptions.config.auth === true) req.logon = authenticate(req);
   });
@@ -111,5 +117,6 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   });
 
   await app.register(apiRoutes);
+  if (config.control) await app.register(controlRoutes, { prefix: CONTROL_PREFIX });
   return app;
 }

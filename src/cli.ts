@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { ConfigError, parseConfig, usage } from './config.js';
 import { listen } from './server.js';
+import { StartupFileError } from './control/jsonFile.js';
 
 async function main(): Promise<void> {
   let parsed;
@@ -18,7 +19,17 @@ async function main(): Promise<void> {
     return;
   }
   const { config } = parsed;
-  const server = await listen({ config });
+  let server;
+  try {
+    server = await listen({ config });
+  } catch (err) {
+    // A bad --data or --faults file: one line naming file, line and field.
+    if (err instanceof StartupFileError) {
+      process.stderr.write(`veeam-em-mock: ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
   // One machine-readable line once listening, so scripts wait on it instead of sleeping.
   process.stdout.write(
     `${JSON.stringify({
@@ -27,6 +38,7 @@ async function main(): Promise<void> {
       pid: process.pid,
       seed: config.seed,
       clock: new Date(server.app.clock.now()).toISOString(),
+      control: config.control ? new URL('/__mock', server.url).href : null,
     })}\n`,
   );
   const stop = () => {

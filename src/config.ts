@@ -20,6 +20,16 @@ export interface Config {
   /** `scheme://host[:port]` used in Hrefs instead of the request's own, when set. */
   publicBaseUrl: string | undefined;
   logRequests: boolean;
+  /** Serve the control plane under /__mock. */
+  control: boolean;
+  /** Bearer token the control plane requires (none when empty). */
+  controlToken: string;
+  /** How many requests the journal keeps (oldest dropped first). */
+  journalSize: number;
+  /** A dataset file loaded instead of generating restore sessions. */
+  dataFile: string | undefined;
+  /** A JSON file of fault rules active from start-up. */
+  faultsFile: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -66,7 +76,25 @@ export const OPTIONS: Record<keyof Config, OptionSpec> = {
     default: '',
   },
   logRequests: { flag: '--log-requests', env: 'EM_MOCK_LOG_REQUESTS', help: 'log every request (true/false)', default: 'false' },
+  control: { flag: '--control', env: 'EM_MOCK_CONTROL', help: 'serve the control plane under /__mock (true/false)', default: 'true' },
+  controlToken: {
+    flag: '--control-token',
+    env: 'EM_MOCK_CONTROL_TOKEN',
+    help: 'bearer token required by the control plane',
+    default: '',
+  },
+  journalSize: {
+    flag: '--journal-size',
+    env: 'EM_MOCK_JOURNAL_SIZE',
+    help: 'requests kept in the journal (0 keeps none)',
+    default: '1000',
+  },
+  dataFile: { flag: '--data', env: 'EM_MOCK_DATA', help: 'dataset JSON file loaded instead of generated sessions', default: '' },
+  faultsFile: { flag: '--faults', env: 'EM_MOCK_FAULTS', help: 'JSON file of fault rules active from start-up', default: '' },
 };
+
+/** Options that may be given as a bare flag, meaning true. */
+const BOOLEAN_OPTIONS = new Set<keyof Config>(['logRequests', 'control']);
 
 function fail(key: keyof Config, value: string, why: string): never {
   const o = OPTIONS[key];
@@ -80,11 +108,11 @@ function integer(key: keyof Config, v: string, min: number, max: number): number
   return n;
 }
 
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
-/** A duration: a bare number is minutes; `ms`, `s`, `m`, `h` units are accepted. */
+/** A duration: a bare number is minutes; `ms`, `s`, `m`, `h`, `d` units are accepted. */
 export function parseDuration(v: string): number | undefined {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$/.exec(v);
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$/.exec(v);
   if (!m) return undefined;
   return Math.round(Number(m[1]) * UNIT_MS[m[2] ?? 'm']!);
 }
@@ -150,7 +178,16 @@ function convert(key: keyof Config, raw: string, now: number): Config[keyof Conf
       return `${u.protocol}//${u.host}`;
     }
     case 'logRequests':
+    case 'control':
       return parseBool(key, raw);
+    case 'controlToken':
+      if (/\s/.test(raw)) fail(key, raw, 'must not contain white space');
+      return raw;
+    case 'journalSize':
+      return integer(key, raw, 0, 1_000_000);
+    case 'dataFile':
+    case 'faultsFile':
+      return raw === '' ? undefined : raw;
   }
 }
 
@@ -176,7 +213,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv, now = Date.n
     const key = byFlag.get(flag);
     if (!key) throw new ConfigError(`unknown option ${JSON.stringify(flag)} (see --help)`);
     if (eq > 0) given.set(key, arg.slice(eq + 1));
-    else if (key === 'logRequests' && (argv[i + 1] === undefined || argv[i + 1]!.startsWith('--'))) given.set(key, 'true');
+    else if (BOOLEAN_OPTIONS.has(key) && (argv[i + 1] === undefined || argv[i + 1]!.startsWith('--'))) given.set(key, 'true');
     else {
       const next = argv[++i];
       if (next === undefined) throw new ConfigError(`option ${flag} needs a value`);

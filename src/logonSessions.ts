@@ -53,6 +53,12 @@ export class LogonSessionStore {
     return s;
   }
 
+  /** The live session for a token, without restarting its idle timer (for fault matching). */
+  peek(token: string): LogonSession | undefined {
+    const s = this.byToken.get(token);
+    return s && !this.expired(s) ? s : undefined;
+  }
+
   /** Live sessions of one user (case-insensitive, as Windows account names are). */
   ofUser(userName: string): LogonSession[] {
     return this.list().filter((s) => s.userName.toLowerCase() === userName.toLowerCase());

@@ -15,6 +15,11 @@ t.test('defaults', async (t) => {
     idleTimeoutMs: 15 * 60_000,
     publicBaseUrl: undefined,
     logRequests: false,
+    control: true,
+    controlToken: '',
+    journalSize: 1000,
+    dataFile: undefined,
+    faultsFile: undefined,
   });
   t.equal(help, false);
   t.equal(defaultConfig({ port: 1 }).port, 1);

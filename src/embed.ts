@@ -1,0 +1,85 @@
+import type { FastifyInstance } from 'fastify';
+import { defaultConfig, type Config } from './config.js';
+import { listen } from './server.js';
+import type { Clock } from './clock.js';
+import type { ResetResult } from './control/mockControl.js';
+import type { FaultRule, FaultRuleSpec } from './control/faults.js';
+import type { JournalEntry, JournalFilter } from './control/journal.js';
+import type { RestoreSessionSpec, RestoreSessionSummary } from './control/restoreSessionSpec.js';
+
+export interface StartOptions extends Partial<Omit<Config, 'clockStart'>> {
+  /** Where the simulated clock starts: an instant (ms, Date or ISO string). Default: now. */
+  clockStart?: number | Date | string;
+  /** Start with the clock frozen (it moves only when the test moves it). */
+  frozen?: boolean;
+}
+
+export interface ResetOptions {
+  seed?: number;
+  restoreSessions?: number;
+  /** A new start instant (ISO string, `now` or an offset like `-1d`). */
+  clock?: string;
+}
+
+/** A running mock for one test. Every method does what the matching /__mock endpoint does. */
+export interface MockServer {
+  /** `http://127.0.0.1:<port>/api/` */
+  url: string;
+  port: number;
+  /** The simulated clock: now(), set(ms), advance(ms), freeze(), unfreeze(). */
+  clock: Clock;
+  /** The Fastify instance, for `inject()` or anything not covered here. */
+  app: FastifyInstance;
+  reset(options?: ResetOptions): ResetResult;
+  addRestoreSession(spec?: RestoreSessionSpec): RestoreSessionSummary;
+  faults: {
+    add(rule: FaultRuleSpec): FaultRule;
+    list(): FaultRule[];
+    clear(): void;
+  };
+  requests: {
+    list(filter?: JournalFilter): JournalEntry[];
+    clear(): void;
+  };
+  close(): Promise<void>;
+}
+
+function instant(v: number | Date | string): number {
+  const ms = v instanceof Date ? v.getTime() : typeof v === 'string' ? Date.parse(v) : v;
+  if (!Number.isFinite(ms)) throw new TypeError(`clockStart ${String(v)} is not an instant`);
+  return ms;
+}
+
+/**
+ * Starts a mock on its own port (a free one unless `port` is given), loopback only by default.
+ * Invalid inputs to its methods throw ControlError with the same message the HTTP API gives.
+ */
+export async function startMockServer(options: StartOptions = {}): Promise<MockServer> {
+  const { clockStart, frozen, ...rest } = options;
+  const config = defaultConfig({ port: 0, ...rest, ...(clockStart === undefined ? {} : { clockStart: instant(clockStart) }) });
+  const { app, url, port } = await listen({ config });
+  const control = app.control;
+  if (frozen) {
+    // Building and listening took real time: stand still exactly at the start instant.
+    app.clock.freeze();
+    app.clock.set(config.clockStart);
+  }
+  return {
+    url,
+    port,
+    clock: app.clock,
+    app,
+    reset: (opts) => control.reset(opts),
+    addRestoreSession: (spec) => control.addRestoreSessions(spec ?? {})[0]!,
+    faults: {
+      add: (rule) => control.faults.add(rule)[0]!,
+      list: () => control.faults.list(),
+      clear: () => control.faults.clear(),
+    },
+    requests: {
+      list: (filter) => control.journal.list(filter),
+      clear: () => control.journal.clear(),
+    },
+    close: () => app.close(),
+  };
+}
