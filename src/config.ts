@@ -20,6 +20,11 @@ export interface Config {
   /** `scheme://host[:port]` used in Hrefs instead of the request's own, when set. */
   publicBaseUrl: string | undefined;
   logRequests: boolean;
+  /** Serve HTTPS (a self-signed certificate unless tlsCert/tlsKey are given). */
+  tls: boolean;
+  /** Paths of the user's own PEM certificate and key; either implies tls. */
+  tlsCert: string | undefined;
+  tlsKey: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -66,7 +71,13 @@ export const OPTIONS: Record<keyof Config, OptionSpec> = {
     default: '',
   },
   logRequests: { flag: '--log-requests', env: 'EM_MOCK_LOG_REQUESTS', help: 'log every request (true/false)', default: 'false' },
+  tls: { flag: '--tls', env: 'EM_MOCK_TLS', help: 'serve HTTPS with a self-signed certificate made at start-up (true/false)', default: 'false' },
+  tlsCert: { flag: '--tls-cert', env: 'EM_MOCK_TLS_CERT', help: 'PEM certificate file for HTTPS (implies --tls; needs --tls-key)', default: '' },
+  tlsKey: { flag: '--tls-key', env: 'EM_MOCK_TLS_KEY', help: 'PEM private key file for HTTPS (implies --tls; needs --tls-cert)', default: '' },
 };
+
+/** Options that may stand alone on the command line, meaning true. */
+const SWITCHES = new Set<keyof Config>(['logRequests', 'tls']);
 
 function fail(key: keyof Config, value: string, why: string): never {
   const o = OPTIONS[key];
@@ -150,7 +161,11 @@ function convert(key: keyof Config, raw: string, now: number): Config[keyof Conf
       return `${u.protocol}//${u.host}`;
     }
     case 'logRequests':
+    case 'tls':
       return parseBool(key, raw);
+    case 'tlsCert':
+    case 'tlsKey':
+      return raw === '' ? undefined : raw;
   }
 }
 
@@ -176,7 +191,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv, now = Date.n
     const key = byFlag.get(flag);
     if (!key) throw new ConfigError(`unknown option ${JSON.stringify(flag)} (see --help)`);
     if (eq > 0) given.set(key, arg.slice(eq + 1));
-    else if (key === 'logRequests' && (argv[i + 1] === undefined || argv[i + 1]!.startsWith('--'))) given.set(key, 'true');
+    else if (SWITCHES.has(key) && (argv[i + 1] === undefined || argv[i + 1]!.startsWith('--'))) given.set(key, 'true');
     else {
       const next = argv[++i];
       if (next === undefined) throw new ConfigError(`option ${flag} needs a value`);
