@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Starts a mock with the given command, waits for its JSON ready line, logs on over the URL it
 // announces, lists restore sessions, then stops it. Exit 0 only if all of that worked.
-// Usage: node scripts/check-server.mjs -- <command> [args...]
+// Usage: node scripts/check-server.mjs [--then '<shell command>'] -- <command> [args...]
+// --then runs once the probe passed, while the server still runs (e.g. the container's health
+// check), and must exit 0; it sees the ready line's pid and url as READY_PID and READY_URL.
 // Needs the repo built (dist/src/probe.js).
-import { spawn } from 'node:child_process';
+import { spawn, execSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { probe } from '../dist/src/probe.js';
 
@@ -14,6 +16,8 @@ if (sep < 0 || sep === process.argv.length - 1) {
   process.exit(2);
 }
 const [cmd, ...args] = process.argv.slice(sep + 1);
+const thenAt = process.argv.indexOf('--then');
+const then = thenAt > 0 && thenAt < sep ? process.argv[thenAt + 1] : undefined;
 
 const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
 const stop = () => {
@@ -43,6 +47,7 @@ try {
   const info = await ready;
   const summary = await probe(info.url, { logon: { user: 'admin', password: 'admin' } });
   console.log(`ok: ${summary}`);
+  if (then) execSync(then, { stdio: 'inherit', timeout: 60_000, env: { ...process.env, READY_PID: String(info.pid), READY_URL: info.url } });
   stop();
   process.exit(0);
 } catch (err) {
