@@ -40,12 +40,19 @@ else
   mkdir -p "$rootfs/usr/local/lib/node_modules"
   cp -a "$npm_dir" "$rootfs/usr/local/lib/node_modules/npm"
   ln -s ../lib/node_modules/npm/bin/npm-cli.js "$rootfs/usr/local/bin/npm"
+  # The host's extra trusted CAs (a TLS-inspecting proxy before the npm registry) go into the
+  # base, as a site's own base image would carry them; the Dockerfile stays site-neutral.
+  base_env=(--env PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin)
+  if [ -n "${NODE_EXTRA_CA_CERTS:-}" ] && [ -r "$NODE_EXTRA_CA_CERTS" ]; then
+    install -D -m 0644 "$NODE_EXTRA_CA_CERTS" "$rootfs/usr/local/share/ca-certificates/host-extra.crt"
+    base_env+=(--env NODE_EXTRA_CA_CERTS=/usr/local/share/ca-certificates/host-extra.crt)
+  fi
   rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
   tar -C "$rootfs" --exclude='./dev/*' --exclude='./proc/*' --exclude='./sys/*' -cf "$work/rootfs.tar" .
   rm -rf "$rootfs"
   ctr=$("${B[@]}" from scratch)
   "${B[@]}" add "$ctr" "$work/rootfs.tar" / >/dev/null
-  "${B[@]}" config --env PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin --cmd node "$ctr"
+  "${B[@]}" config "${base_env[@]}" --cmd node "$ctr"
   base=localhost/veeam-em-mock-smoke-base:$$
   "${B[@]}" commit --quiet "$ctr" "$base" >/dev/null
   "${B[@]}" rm "$ctr" >/dev/null

@@ -23,6 +23,12 @@ export function healthUrl(config: Config): string {
   return `${tlsEnabled(config) ? 'https' : 'http'}://${host}:${config.port}/api/`;
 }
 
+export async function healthcheck(cmdline: string, env: NodeJS.ProcessEnv): Promise<string> {
+  const { config } = parseConfig(mockArgs(cmdline), env);
+  return probe(healthUrl(config), { timeoutMs: 3000 });
+}
+
+/* c8 ignore start -- the process entry; healthcheck() is what the tests call */
 function pid1Cmdline(): string {
   try {
     return readFileSync('/proc/1/cmdline', 'utf8');
@@ -31,12 +37,6 @@ function pid1Cmdline(): string {
   }
 }
 
-export async function healthcheck(cmdline: string, env: NodeJS.ProcessEnv): Promise<string> {
-  const { config } = parseConfig(mockArgs(cmdline), env);
-  return probe(healthUrl(config), { timeoutMs: 3000 });
-}
-
-/* c8 ignore start -- the process entry; healthcheck() is what the tests call */
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\//, '/'))) {
   healthcheck(pid1Cmdline(), process.env).then(
     (line) => process.stdout.write(`healthy: ${line}\n`),
