@@ -65,19 +65,18 @@ step "buildah bud --isolation=chroot (multi-stage Dockerfile)"
 timeout 1200 "${B[@]}" bud --isolation=chroot --format docker --build-arg "NODE_IMAGE=$base" -t "$tag" -f Dockerfile . \
   >"$work/build.log" 2>&1 || { tail -n 30 "$work/build.log"; echo "FAILED: image build"; exit 1; }
 
-config=$("${B[@]}" inspect --type image --format '{{json .Docker.Config}}' "$tag")
+config=$("${B[@]}" inspect --type image "$tag")
 node -e '
-  const c = JSON.parse(process.argv[1]);
+  const c = JSON.parse(process.argv[1]).Docker.config;
   const want = (ok, what) => { if (!ok) { console.error("FAILED: image config: " + what + "\n" + JSON.stringify(c)); process.exit(1); } };
   want(c.User === "node", "runs as user node");
   want(JSON.stringify(c.Entrypoint) === JSON.stringify(["node", "/app/dist/src/cli.js"]), "entrypoint is the CLI");
   want(c.Env.includes("EM_MOCK_HOST=0.0.0.0") && c.Env.includes("EM_MOCK_PORT=9398"), "listens on 0.0.0.0:9398");
-  want(c.ExposedPorts && "9398/tcp" in c.ExposedPorts, "exposes 9398");
+  want(c.ExposedPorts && ("9398/tcp" in c.ExposedPorts || "9398" in c.ExposedPorts), "exposes 9398");
   want(c.Healthcheck && c.Healthcheck.Test.join(" ") === "CMD node /app/dist/src/healthcheck.js", "HEALTHCHECK without curl");
 ' "$config"
 step "image config ok: user node, 0.0.0.0:9398, HEALTHCHECK node healthcheck.js, entrypoint the CLI"
-size=$("${B[@]}" inspect --type image --format '{{.Docker.Size}}' "$tag" 2>/dev/null || echo '?')
-step "image size: $size bytes"
+step "image size: $("${B[@]}" images --format '{{.Size}}' "$tag" 2>/dev/null || echo unknown)"
 
 ctr=$("${B[@]}" from "$tag")
 # chroot isolation shares the host network: pick a free loopback port instead of 9398.
