@@ -13,6 +13,7 @@ import { apiRoutes } from '../routes/index.js';
 import { controlRoutes } from '../routes/control.js';
 import { MockControl } from './control/mockControl.js';
 import { CONTROL_PREFIX, installRequestPipeline } from './control/requestPipeline.js';
+import { tlsKeyAndCert } from './tls.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -46,9 +47,13 @@ export interface BuildOptions {
 
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const { config } = opts;
+  // A published PHP client sends Transfer-Encoding: chunked with Content-Length: 0 at logon.
+  const parser = { insecureHTTPParser: true, maxHeaderSize: MAX_HEADER_BYTES };
+  // Certificate validity is real time: clients check it against their own clock, not the mock's.
+  const tls = tlsKeyAndCert(config, opts.realNow?.() ?? Date.now());
+  // The https server type only differs in its socket; the app is used the same way either way.
   const app = Fastify({
-    // A published PHP client sends Transfer-Encoding: chunked with Content-Length: 0 at logon.
-    http: { insecureHTTPParser: true, maxHeaderSize: MAX_HEADER_BYTES },
+    ...(tls ? { https: { ...parser, ...tls } } : { http: parser }),
     routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
     bodyLimit: BODY_LIMIT,
     logger: opts.logger ?? (config.logRequests ? { level: 'info' } : false),
@@ -63,7 +68,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
           : clientErrorReply(400, 'Bad Request', 'The HTTP request is malformed.'),
       );
     },
-  });
+  }) as unknown as FastifyInstance;
 
   const clock = new Clock(config.clockStart, opts.realNow);
   app.decorate('config', config);

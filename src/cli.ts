@@ -50,5 +50,6 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   process.stderr.write(`veeam-em-mock: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
+  // Bad TLS files are found while building the app: a configuration error like any other.
+  process.exit(err instanceof ConfigError ? 2 : 1);
 });

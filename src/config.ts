@@ -30,6 +30,11 @@ export interface Config {
   dataFile: string | undefined;
   /** A JSON file of fault rules active from start-up. */
   faultsFile: string | undefined;
+  /** Serve HTTPS (a self-signed certificate unless tlsCert/tlsKey are given). */
+  tls: boolean;
+  /** Paths of the user's own PEM certificate and key; either implies tls. */
+  tlsCert: string | undefined;
+  tlsKey: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -91,10 +96,13 @@ export const OPTIONS: Record<keyof Config, OptionSpec> = {
   },
   dataFile: { flag: '--data', env: 'EM_MOCK_DATA', help: 'dataset JSON file loaded instead of generated sessions', default: '' },
   faultsFile: { flag: '--faults', env: 'EM_MOCK_FAULTS', help: 'JSON file of fault rules active from start-up', default: '' },
+  tls: { flag: '--tls', env: 'EM_MOCK_TLS', help: 'serve HTTPS with a self-signed certificate made at start-up (true/false)', default: 'false' },
+  tlsCert: { flag: '--tls-cert', env: 'EM_MOCK_TLS_CERT', help: 'PEM certificate file for HTTPS (implies --tls; needs --tls-key)', default: '' },
+  tlsKey: { flag: '--tls-key', env: 'EM_MOCK_TLS_KEY', help: 'PEM private key file for HTTPS (implies --tls; needs --tls-cert)', default: '' },
 };
 
 /** Options that may be given as a bare flag, meaning true. */
-const BOOLEAN_OPTIONS = new Set<keyof Config>(['logRequests', 'control']);
+const BOOLEAN_OPTIONS = new Set<keyof Config>(['logRequests', 'control', 'tls']);
 
 function fail(key: keyof Config, value: string, why: string): never {
   const o = OPTIONS[key];
@@ -178,6 +186,7 @@ function convert(key: keyof Config, raw: string, now: number): Config[keyof Conf
       return `${u.protocol}//${u.host}`;
     }
     case 'logRequests':
+    case 'tls':
     case 'control':
       return parseBool(key, raw);
     case 'controlToken':
@@ -187,6 +196,8 @@ function convert(key: keyof Config, raw: string, now: number): Config[keyof Conf
       return integer(key, raw, 0, 1_000_000);
     case 'dataFile':
     case 'faultsFile':
+    case 'tlsCert':
+    case 'tlsKey':
       return raw === '' ? undefined : raw;
   }
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type BuildOptions } from './app.js';
+import { tlsEnabled } from './tls.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -15,5 +16,5 @@ export async function listen(opts: BuildOptions): Promise<RunningServer> {
   const port = typeof address === 'object' && address ? address.port : opts.config.port;
   const host = opts.config.host.includes(':') ? `[${opts.config.host}]` : opts.config.host;
   const shownHost = host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host;
-  return { app, port, url: `http://${shownHost}:${port}/api/` };
+  return { app, port, url: `${tlsEnabled(opts.config) ? 'https' : 'http'}://${shownHost}:${port}/api/` };
 }

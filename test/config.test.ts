@@ -20,6 +20,9 @@ t.test('defaults', async (t) => {
     journalSize: 1000,
     dataFile: undefined,
     faultsFile: undefined,
+    tls: false,
+    tlsCert: undefined,
+    tlsKey: undefined,
   });
   t.equal(help, false);
   t.equal(defaultConfig({ port: 1 }).port, 1);
