@@ -39,6 +39,14 @@ export class Collection<T extends { id: string }> {
     this.items.sort((a, b) => this.timeOf(a) - this.timeOf(b));
   }
 
+  /** A collection of its own over the same objects (they are immutable once generated). */
+  copy(): Collection<T> {
+    const c = new Collection<T>(this.timeOf);
+    c.items.push(...this.items);
+    for (const [k, v] of this.byId) c.byId.set(k, v);
+    return c;
+  }
+
   remove(id: string): T | undefined {
     const item = this.get(id);
     if (!item) return undefined;

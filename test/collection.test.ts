@@ -21,3 +21,18 @@ t.test('a collection keeps time order and finds ranges by binary search', async 
   t.equal(c.size, 4);
   t.same(c.all().map((x) => x.id), ['a', 'B', 'e', 'c']);
 });
+
+t.test('a copy shares the objects but not the membership', async (t) => {
+  const c = new Collection<{ id: string; at: number }>((x) => x.at);
+  c.addAll([
+    { id: 'a', at: 1 },
+    { id: 'b', at: 2 },
+  ]);
+  const copy = c.copy();
+  copy.add({ id: 'c', at: 3 });
+  copy.remove('a');
+  t.same(c.all().map((x) => x.id), ['a', 'b'], 'the original is untouched');
+  t.same(copy.all().map((x) => x.id), ['b', 'c']);
+  t.equal(copy.get('b'), c.get('b'), 'same objects');
+  t.equal(c.get('c'), undefined);
+});
