@@ -4,6 +4,7 @@ import { nextRun } from '../../data/jobs.js';
 import { el } from '../repr/tree.js';
 import { entityBase, type ResourceType } from './resourceType.js';
 import { actionLink, entityLink, refLink, serverUp, subLink } from './links.js';
+import { scheduleFields, serverFields, uidField, VM_PLATFORMS } from './queryFields.js';
 
 /** `/jobs`: backup, backup copy and replication jobs of every backup server. */
 export const jobType: ResourceType<Job> = {
@@ -43,4 +44,14 @@ export const jobType: ResourceType<Job> = {
     ),
   // NextRun moves with the clock.
   isFinal: () => false,
+  // The fields of EM's `GET /query?type=Job` page; JobType and Platform in its listing order.
+  queryFields: [
+    uidField('Job'),
+    { name: 'Name', kind: 'string', get: (j) => j.name },
+    { name: 'Description', kind: 'string', get: (j) => j.description },
+    { name: 'JobType', kind: 'enum', values: ['Backup', 'BackupCopy', 'ImmediateBackupCopy', 'Replica'], get: (j) => j.jobType },
+    { name: 'Platform', kind: 'enum', values: VM_PLATFORMS, get: (j) => j.platform },
+    ...scheduleFields<Job>((j, now) => nextRun(j.schedule, now)),
+    ...serverFields<Job>((j) => j.backupServer),
+  ],
 };

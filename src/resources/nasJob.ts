@@ -6,6 +6,7 @@ import { el } from '../repr/tree.js';
 import { href } from '../repr/send.js';
 import { entityBase, itemHref, type ResourceType } from './resourceType.js';
 import { entityLink, serverUp, subLink } from './links.js';
+import { scheduleFields, serverFields, uidField } from './queryFields.js';
 
 /** NAS job actions are path segments (`/nas/jobs/{id}/start`), not `?action=`. */
 const action = (j: NasJob, rel: string, segment: string) => ({ rel, href: href(`nas/jobs/${j.id}/${segment}`) });
@@ -51,4 +52,12 @@ export const nasJobType: ResourceType<NasJob> = {
       },
     ),
   isFinal: () => false,
+  // EM's `GET /query?type=NasJob` page.
+  queryFields: [
+    uidField('NasJob'),
+    { name: 'Name', kind: 'string', get: (j) => j.name },
+    { name: 'Description', kind: 'string', get: (j) => j.description },
+    ...scheduleFields<NasJob>((j, now) => nextRun(j.schedule, now)),
+    ...serverFields<NasJob>((j) => j.backupServer),
+  ],
 };
