@@ -25,7 +25,7 @@ async function json(url: string): Promise<Json> {
 }
 
 /** The UIDs a query returns as references, in JSON and in XML (which must agree). */
-async function both(t: Pick<typeof t, 'same'>, url: string): Promise<string[]> {
+async function both(t: { same(found: unknown, wanted: unknown, message: string): boolean }, url: string): Promise<string[]> {
   const j = (await json(url)).Refs.Refs.map((r: Json) => r.UID) as string[];
   const x = [...(await get(app, token, url, 'xml')).body.matchAll(/<Ref UID="([^"]+)"/g)].map((m) => m[1]!);
   t.same(x, j, `XML and JSON agree: ${url}`);
@@ -49,8 +49,9 @@ const types: Record<string, { plural: string; items: () => readonly { id: string
 };
 
 const uidOf = (type: string) => (x: { id: string }) => `urn:veeam:${type}:${x.id}`;
-const finished = (s: JobRun) => now >= s.endTime;
-const resultOf = (s: JobRun) => (finished(s) ? s.result : 'None');
+type Run = Pick<JobRun, 'endTime' | 'result'>;
+const finished = (s: Run) => now >= s.endTime;
+const resultOf = (s: Run) => (finished(s) ? s.result : 'None');
 
 t.test('every type, any spelling of its name, answers its plural element with everything EM lists', async (t) => {
   for (const [type, { plural, items }] of Object.entries(types)) {

@@ -55,7 +55,8 @@ export const agentBackupJobType: ResourceType<AgentBackupJob> = {
     { name: 'Description', kind: 'string', get: (j) => j.description },
     { name: 'JobType', kind: 'enum', values: ['AgentBackup'], get: () => 'AgentBackup' },
     { name: 'Platform', kind: 'enum', values: ['AgentForLinux', 'AgentForWindows'], get: (j) => j.platform },
-    ...scheduleFields<AgentBackupJob>((j, now) => nextRun(j.schedule, now)),
+    // The page lists no NextRun for agent jobs.
+    ...scheduleFields<AgentBackupJob>(),
     ...serverFields<AgentBackupJob>((j) => j.backupServer),
   ],
 };
