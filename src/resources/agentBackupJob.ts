@@ -1,10 +1,9 @@
 import type { AgentBackupJob } from '../../data/model.js';
-import { emDateTime } from '../../data/time.js';
-import { nextRun } from '../../data/jobs.js';
 import { el } from '../repr/tree.js';
 import { entityBase, itemHref, type ResourceType } from './resourceType.js';
-import { actionLink, serverUp, subLink } from './links.js';
-import { scheduleFields, serverFields, uidField } from './queryFields.js';
+import { actionLink, fileOrAgentJobLinks, serverUp, subLink } from './links.js';
+import { jobHeadFields, scheduleFields, serverFields } from './queryFields.js';
+import { scheduleElems } from './job.js';
 
 /**
  * `/agents/jobs`: Veeam Agent backup jobs. As EM documents them, the reference's Alternate link is
@@ -25,24 +24,18 @@ export const agentBackupJobType: ResourceType<AgentBackupJob> = {
   entity: (j, now) =>
     el(
       'AgentBackupJob',
-      ...entityBase(agentBackupJobType, j, 'AgentBackupJob', [
-        serverUp(j.backupServer),
-        { rel: 'Alternate', href: itemHref(agentBackupJobType, j), name: j.name, type: 'JobReference' },
-        subLink('Down', agentBackupJobType, j, 'includes', 'ObjectInJobList'),
-        actionLink('ToggleScheduleEnabled', agentBackupJobType, j, 'toggleScheduleEnabled'),
-        subLink('Down', agentBackupJobType, j, 'backupSessions', 'BackupJobSessionReferenceList'),
-        actionLink('Start', agentBackupJobType, j, 'start'),
-        actionLink('Stop', agentBackupJobType, j, 'stop'),
-        actionLink('Retry', agentBackupJobType, j, 'retry'),
-      ]),
+      ...entityBase(
+        agentBackupJobType,
+        j,
+        'AgentBackupJob',
+        fileOrAgentJobLinks(agentBackupJobType, j, 'ObjectInJobList', (rel, name) => actionLink(rel, agentBackupJobType, j, name)),
+      ),
       {
         elems: {
           JobType: 'AgentBackup',
           Platform: j.platform,
           Description: j.description,
-          ScheduleConfigured: true,
-          ScheduleEnabled: true,
-          NextRun: emDateTime(nextRun(j.schedule, now)),
+          ...scheduleElems(j.schedule, now),
         },
       },
     ),
@@ -50,9 +43,7 @@ export const agentBackupJobType: ResourceType<AgentBackupJob> = {
   isFinal: () => false,
   // EM's `GET /query?type=AgentBackupJob` page.
   queryFields: [
-    uidField('AgentBackupJob'),
-    { name: 'Name', kind: 'string', get: (j) => j.name },
-    { name: 'Description', kind: 'string', get: (j) => j.description },
+    ...jobHeadFields<AgentBackupJob>('AgentBackupJob'),
     { name: 'JobType', kind: 'enum', values: ['AgentBackup'], get: () => 'AgentBackup' },
     { name: 'Platform', kind: 'enum', values: ['AgentForLinux', 'AgentForWindows'], get: (j) => j.platform },
     // The page lists no NextRun for agent jobs.

@@ -18,6 +18,15 @@ export function uidField<T extends { id: string }>(uidType: string): QueryField<
   return { name: 'UID', kind: 'uid', get: (x) => uid(uidType, x.id) };
 }
 
+/** `UID`, `Name`, `Description`: how every job page begins. */
+export function jobHeadFields<T extends { id: string; name: string; description: string }>(uidType: string): QueryField<T>[] {
+  return [
+    uidField(uidType),
+    { name: 'Name', kind: 'string', get: (x) => x.name },
+    { name: 'Description', kind: 'string', get: (x) => x.description },
+  ];
+}
+
 /** `BackupServerUid` and `BackupServerName` of the server an object lives on. */
 export function serverFields<T>(server: (x: T) => BackupServer): QueryField<T>[] {
   return [
