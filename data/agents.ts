@@ -1,6 +1,6 @@
 import { Rng, guidFor } from './random.js';
 import { DAY, HOUR, MINUTE, nameStamp } from './time.js';
-import type { BackupServer, DiscoveredComputer, NasBackupSession, NasJob, Repository, SessionResult } from './model.js';
+import type { AgentBackupJob, AgentPlatform, BackupServer, DiscoveredComputer, NasBackupSession, NasJob, Repository, SessionResult } from './model.js';
 import { runTimes } from './jobs.js';
 
 /** Two computers per backup server found by an agent protection group: a Windows and a Linux one. */
@@ -24,6 +24,29 @@ export function discoveredComputersOf(seed: number, server: BackupServer, server
       ipAddress: `172.17.${50 + n}.${rng.int(20, 250)}`,
     };
   });
+}
+
+/** The agent a computer runs, by its OS. */
+export const agentPlatform = (c: DiscoveredComputer): AgentPlatform => (c.osVersion.startsWith('Microsoft') ? 'AgentForWindows' : 'AgentForLinux');
+
+const AGENT_LABEL: Record<AgentPlatform, string> = { AgentForWindows: 'Windows', AgentForLinux: 'Linux' };
+
+/**
+ * Agent backup jobs of one backup server: one nightly job per agent platform its discovered
+ * computers run, protecting those computers. Their sessions are not simulated.
+ */
+export function agentBackupJobsOf(seed: number, server: BackupServer, serverIndex: number, computers: readonly DiscoveredComputer[]): AgentBackupJob[] {
+  const n = serverIndex + 1;
+  const platforms = [...new Set(computers.map(agentPlatform))];
+  return platforms.map((platform, i) => ({
+    id: guidFor(seed, 'AgentBackupJob', `${serverIndex}/${platform}`),
+    name: `${AGENT_LABEL[platform]} Agent Backup ${n}`,
+    backupServer: server,
+    description: `Nightly backup of the ${AGENT_LABEL[platform]} servers of site ${n}`,
+    platform,
+    computers: computers.filter((c) => agentPlatform(c) === platform),
+    schedule: { periodMs: DAY, offsetMs: 23 * HOUR + i * 20 * MINUTE + serverIndex * 10 * MINUTE },
+  }));
 }
 
 /** One file share backup job per backup server, nightly, writing to its default repository. */

@@ -16,7 +16,7 @@ import type {
 import { PLATFORMS } from './model.js';
 import { jobsOf, type ServerRepositories } from './jobs.js';
 import { jobHistory, type JobHistory } from './runs.js';
-import { discoveredComputersOf, nasJobOf } from './agents.js';
+import { agentBackupJobsOf, discoveredComputersOf, nasJobOf } from './agents.js';
 
 export interface GenerateOptions {
   seed: number;
@@ -210,7 +210,9 @@ export function generate(opts: GenerateOptions): Store {
     const nas = nasJobOf(seed, server, s, repos.defaultRepo, now - HISTORY_DAYS * DAY, now);
     store.nasJobs.add(nas);
     store.nasBackupSessions.addAll(nas.sessions);
-    for (const c of discoveredComputersOf(seed, server, s)) store.discoveredComputers.add(c);
+    const computers = discoveredComputersOf(seed, server, s);
+    for (const c of computers) store.discoveredComputers.add(c);
+    for (const j of agentBackupJobsOf(seed, server, s, computers)) store.agentBackupJobs.add(j);
     for (const repo of Object.values(repos)) {
       size(seed, repo);
       store.repositories.add(repo);

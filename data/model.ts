@@ -167,6 +167,19 @@ export interface DiscoveredComputer {
   ipAddress: string;
 }
 
+export type AgentPlatform = 'AgentForWindows' | 'AgentForLinux';
+
+/** A Veeam Agent backup job (Agent Management) protecting discovered computers of one OS. */
+export interface AgentBackupJob {
+  id: string;
+  name: string;
+  backupServer: BackupServer;
+  description: string;
+  platform: AgentPlatform;
+  computers: DiscoveredComputer[];
+  schedule: Schedule;
+}
+
 export interface NasJob {
   id: string;
   name: string;

@@ -1,5 +1,6 @@
 import { Collection } from './collection.js';
 import type {
+  AgentBackupJob,
   Backup,
   BackupFile,
   BackupServer,
@@ -36,6 +37,7 @@ export class Store {
   readonly vmRestorePoints = new Collection<VmRestorePoint>(created);
   readonly restoreSessions = new Collection<RestoreSession>(created);
   readonly discoveredComputers = new Collection<DiscoveredComputer>();
+  readonly agentBackupJobs = new Collection<AgentBackupJob>();
   readonly nasJobs = new Collection<NasJob>();
   readonly nasBackupSessions = new Collection<NasBackupSession>(created);
 

@@ -84,3 +84,27 @@ t.test('objects timed after the clock do not exist yet, filtered or not', async 
   const filter = compileFilter(parseFilter('Group==a'), fields, 'Row');
   t.equal(runQuery(collection, { filter, page: 1 }, now).total, want.filter((r) => r.g === 'A').length);
 });
+
+t.test('compareFolded orders as comparing lower-cased copies would, ASCII or not', async (t) => {
+  const { compareFolded } = await import('../src/query/fields.js');
+  const alphabet = ['a', 'B', 'z', 'Z', '[', '_', '@', '0', ' ', 'é', 'É', 'İ', 'ß', 'Σ'];
+  const words: string[] = [''];
+  for (let i = 0; i < 400; i++) {
+    let w = '';
+    for (let n = (i * 7) % 6; n >= 0; n--) w += alphabet[(i * 31 + n * 17) % alphabet.length]!;
+    words.push(w, w.toUpperCase(), w.slice(1));
+  }
+  const sign = (n: number) => Math.sign(n);
+  let checked = 0;
+  for (const a of words.slice(0, 300)) {
+    for (const b of words.slice(0, 300)) {
+      const x = a.toLowerCase();
+      const y = b.toLowerCase();
+      if (sign(compareFolded(a, b)) !== (x < y ? -1 : x > y ? 1 : 0)) t.fail(`${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
+      checked++;
+    }
+  }
+  t.equal(checked, 90_000);
+  t.equal(compareFolded('Web-101@2026', 'web-101@2026'), 0);
+  t.equal(compareFolded('İ', 'i'), 1, 'U+0130 lower-cases to two characters');
+});

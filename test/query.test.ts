@@ -286,7 +286,10 @@ t.test('bad input: 400 in the Error shape, in both formats, naming the problem',
   const cases: [string, string][] = [
     ['', 'Query parameter type is required'],
     ['type=', 'Query parameter type is required'],
-    ['type=Job', 'Unknown query type "Job". Supported: BackupServer, VmRestorePoint, RestoreSession.'],
+    [
+      'type=Replica',
+      'Unknown query type "Replica". Supported: BackupServer, VmRestorePoint, RestoreSession, Job, BackupJobSession, BackupTaskSession, ReplicaJobSession, ReplicaTaskSession, Repository, Backup, RestorePoint, HierarchyRoot, DiscoveredComputer, NasJob, AgentBackupJob.',
+    ],
     ['type=RestoreSession&format=Full', 'Query parameter format must be References or Entities; got "Full".'],
     ['type=RestoreSession&filter=Colour==red', 'Invalid filter at position 1: unknown field "Colour" for type RestoreSession'],
     ['type=RestoreSession&filter=Name=x', 'Invalid filter at position 5: bad operator "="'],

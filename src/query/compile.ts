@@ -93,12 +93,18 @@ export function compileFilter<T>(node: FilterNode, fields: FieldSet<T>, typeName
   const tests = parts.map((p) => p.test);
   if (node.kind === 'and') {
     return {
-      test: (item, now) => tests.every((t) => t(item, now)),
+      test: (item, now) => {
+        for (const t of tests) if (!t(item, now)) return false;
+        return true;
+      },
       range: parts.reduce((r, p) => ({ from: Math.max(r.from, p.range.from), to: Math.min(r.to, p.range.to) }), ALL),
     };
   }
   return {
-    test: (item, now) => tests.some((t) => t(item, now)),
+    test: (item, now) => {
+      for (const t of tests) if (t(item, now)) return true;
+      return false;
+    },
     range: parts.reduce((r, p) => ({ from: Math.min(r.from, p.range.from), to: Math.max(r.to, p.range.to) }), {
       from: Infinity,
       to: -Infinity,

@@ -20,7 +20,7 @@ export interface QueryField<T> {
   timeKey?: boolean;
 }
 
-/** A normalized, directly comparable value: numbers, or lower-cased strings. */
+/** A comparable value: numbers (dates, enum positions, booleans), or strings compared case-insensitively. */
 export type Key = number | string;
 
 /** Thrown for a value that does not fit its field; the parser adds the position. */
@@ -53,22 +53,60 @@ function enumIndex<T>(field: QueryField<T>): Map<string, number> {
   return new Map((field.values ?? []).map((v, i) => [v.toLowerCase(), i]));
 }
 
-/** Turns a field's reading into its comparable key (undefined stays absent). */
+/**
+ * Reads an enum's position. Getters return the documented spelling, so an exact lookup almost
+ * always hits; only another spelling pays for lower-casing.
+ */
+function enumReader<T>(field: QueryField<T>): (item: T, now: number) => number | undefined {
+  const exact = new Map((field.values ?? []).map((v, i) => [v, i]));
+  const folded = enumIndex(field);
+  return (item, now) => {
+    const v = field.get(item, now);
+    if (v === undefined) return undefined;
+    return exact.get(v as string) ?? folded.get(String(v).toLowerCase());
+  };
+}
+
+/**
+ * Compares two strings case-insensitively by code unit, as comparing their `toLowerCase()` would,
+ * without building lower-cased copies: ASCII letters are folded in place (names, UIDs and enum
+ * spellings are ASCII), and only a non-ASCII character takes the slow path (its lower case may
+ * even differ in length, e.g. U+0130). Lower-casing per item per request was most of a filtered,
+ * sorted query's time (BENCHMARKS.md).
+ */
+export function compareFolded(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if ((x | y) >= 0x80) return compareLowered(a, b);
+    if (x === y) continue;
+    if (x >= 0x41 && x <= 0x5a) x += 0x20;
+    if (y >= 0x41 && y <= 0x5a) y += 0x20;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  // Equal up to n; a longer rest may still hold non-ASCII characters, whose lower case decides.
+  if (a.length === b.length) return 0;
+  return /[^\x00-\x7f]/.test(a.length > n ? a.slice(n) : b.slice(n)) ? compareLowered(a, b) : a.length < b.length ? -1 : 1;
+}
+
+function compareLowered(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * Turns a field's reading into its comparable key (undefined stays absent). Strings stay as read
+ * (compareKeys folds case while comparing), so reading allocates nothing.
+ */
 export function keyReader<T>(field: QueryField<T>): (item: T, now: number) => Key | undefined {
   switch (field.kind) {
     case 'string':
     case 'uid':
-      return (item, now) => {
-        const v = field.get(item, now);
-        return v === undefined ? undefined : String(v).toLowerCase();
-      };
-    case 'enum': {
-      const index = enumIndex(field);
-      return (item, now) => {
-        const v = field.get(item, now);
-        return v === undefined ? undefined : index.get(String(v).toLowerCase());
-      };
-    }
+      return (item, now) => field.get(item, now) as string | undefined;
+    case 'enum':
+      return enumReader(field);
     case 'bool':
       return (item, now) => {
         const v = field.get(item, now);
@@ -108,7 +146,8 @@ export function valueKey<T>(field: QueryField<T>, text: string): Key {
   }
 }
 
-/** Three-way comparison of keys of one field (numbers with numbers, strings with strings). */
+/** Three-way comparison of keys of one field: numbers by value, strings case-insensitively. */
 export function compareKeys(a: Key, b: Key): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === 'string') return compareFolded(a, b as string);
+  return a < (b as number) ? -1 : a > (b as number) ? 1 : 0;
 }

@@ -1,8 +1,9 @@
-import type { Backup } from '../../data/model.js';
+import { uid, type Backup } from '../../data/model.js';
 import { el } from '../repr/tree.js';
 import { entityBase, type ResourceType } from './resourceType.js';
 import { entityLink, refLink, serverUp, subLink } from './links.js';
 import { repositoryType } from './repository.js';
+import { jobFields, uidField } from './queryFields.js';
 
 /** `/backups`: the backup (chain of files) each backup and backup copy job writes. */
 export const backupType: ResourceType<Backup> = {
@@ -24,4 +25,20 @@ export const backupType: ResourceType<Backup> = {
       ]),
       { elems: { Platform: b.platform } },
     ),
+  // EM's `GET /query?type=Backup` page; Platform and BackupType values in its listing order
+  // (every simulated backup is a Standard VM backup).
+  queryFields: [
+    uidField('Backup'),
+    { name: 'Name', kind: 'string', get: (b) => b.name },
+    ...jobFields<Backup>((b) => b.job),
+    { name: 'RepositoryUid', kind: 'uid', get: (b) => uid('Repository', b.repository.id) },
+    { name: 'RepositoryName', kind: 'string', get: (b) => b.repository.name },
+    {
+      name: 'Platform',
+      kind: 'enum',
+      values: ['VMware', 'HyperV', 'vCloud', 'AgentForLinux', 'AgentForWindows', 'CustomPlatform'],
+      get: (b) => b.platform,
+    },
+    { name: 'BackupType', kind: 'enum', values: ['Standard', 'ParentBackup', 'ChildBackup'], get: () => 'Standard' },
+  ],
 };

@@ -6,6 +6,7 @@ import { entityBase, type ResourceType } from './resourceType.js';
 import { actionLink, entityLink, refLink, serverUp, subLink } from './links.js';
 import { ended, jobSessionLayers, upTo } from './jobSession.js';
 import { jobType } from './job.js';
+import { jobSessionFields } from './queryFields.js';
 
 /** `/backupSessions`: sessions of backup and backup copy jobs. */
 export const backupJobSessionType: ResourceType<JobSession> = {
@@ -45,4 +46,11 @@ export const backupJobSessionType: ResourceType<JobSession> = {
     ),
   listed: (store, now) => upTo(store.backupSessions, now),
   isFinal: ended,
+  // EM's `GET /query?type=BackupJobSession` page, JobType values in its listing order. NAS
+  // sessions (JobType NasBackup) live in their own collection and are not part of this query.
+  queryFields: jobSessionFields<JobSession>(
+    'BackupJobSession',
+    ['Backup', 'BackupCopy', 'ImmediateBackupCopy', 'ImmediateBackupCopyWorker', 'AgentBackup', 'AgentManagement', 'NasBackup'],
+    (s) => s.job,
+  ),
 };

@@ -3,6 +3,7 @@ import { Rng } from '../../data/random.js';
 import { el } from '../repr/tree.js';
 import { entityBase, type ResourceType } from './resourceType.js';
 import { entityLink, refLink, serverUp } from './links.js';
+import { serverFields, uidField } from './queryFields.js';
 
 /** The host type Veeam records for each kind of root. */
 const HOST_TYPE: Record<Platform, string> = { VMware: 'VC', vCloud: 'VcdSystem', HyperV: 'HvCluster' };
@@ -26,4 +27,12 @@ export const hierarchyRootType: ResourceType<HierarchyRoot> = {
       ...entityBase(hierarchyRootType, r, 'HierarchyRoot', [serverUp(r.backupServer), refLink('Alternate', hierarchyRootType, r)]),
       { elems: { HierarchyRootId: r.id, UniqueId: uniqueId(r), HostType: HOST_TYPE[r.platform] } },
     ),
+  // EM's `GET /query?type=HierarchyRoot` page; HostType values in its listing order.
+  queryFields: [
+    uidField('HierarchyRoot'),
+    { name: 'Name', kind: 'string', get: (r) => r.name },
+    { name: 'UniqueId', kind: 'string', get: uniqueId },
+    { name: 'HostType', kind: 'enum', values: ['ESX', 'VC', 'ESXi', 'HvServer', 'HvCluster', 'Scvmm', 'VcdSystem'], get: (r) => HOST_TYPE[r.platform] },
+    ...serverFields<HierarchyRoot>((r) => r.backupServer),
+  ],
 };

@@ -15,6 +15,7 @@ import { hierarchyRootType } from './hierarchyRoot.js';
 import { discoveredComputerType } from './discoveredComputer.js';
 import { nasJobType } from './nasJob.js';
 import { nasBackupSessionType } from './nasBackupSession.js';
+import { agentBackupJobType } from './agentBackupJob.js';
 
 /** Every resource type served as `/api/<path>` and `/api/<path>/{id}`. */
 export const resourceTypes = [
@@ -34,4 +35,5 @@ export const resourceTypes = [
   discoveredComputerType,
   nasJobType,
   nasBackupSessionType,
+  agentBackupJobType,
 ] as unknown as AnyResourceType[];

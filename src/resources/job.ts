@@ -1,9 +1,17 @@
-import type { Job } from '../../data/model.js';
+import type { Job, Schedule } from '../../data/model.js';
 import { emDateTime } from '../../data/time.js';
 import { nextRun } from '../../data/jobs.js';
 import { el } from '../repr/tree.js';
 import { entityBase, type ResourceType } from './resourceType.js';
 import { actionLink, entityLink, refLink, serverUp, subLink } from './links.js';
+import { jobHeadFields, scheduleFields, serverFields, VM_PLATFORMS } from './queryFields.js';
+
+/** The schedule elements every job entity ends with (every simulated job is scheduled; NextRun moves with the clock). */
+export const scheduleElems = (schedule: Schedule, now: number) => ({
+  ScheduleConfigured: true,
+  ScheduleEnabled: true,
+  NextRun: emDateTime(nextRun(schedule, now)),
+});
 
 /** `/jobs`: backup, backup copy and replication jobs of every backup server. */
 export const jobType: ResourceType<Job> = {
@@ -35,12 +43,18 @@ export const jobType: ResourceType<Job> = {
           JobType: j.jobType,
           Platform: j.platform,
           Description: j.description,
-          ScheduleConfigured: true,
-          ScheduleEnabled: true,
-          NextRun: emDateTime(nextRun(j.schedule, now)),
+          ...scheduleElems(j.schedule, now),
         },
       },
     ),
   // NextRun moves with the clock.
   isFinal: () => false,
+  // The fields of EM's `GET /query?type=Job` page; JobType and Platform in its listing order.
+  queryFields: [
+    ...jobHeadFields<Job>('Job'),
+    { name: 'JobType', kind: 'enum', values: ['Backup', 'BackupCopy', 'ImmediateBackupCopy', 'Replica'], get: (j) => j.jobType },
+    { name: 'Platform', kind: 'enum', values: VM_PLATFORMS, get: (j) => j.platform },
+    ...scheduleFields<Job>((j, now) => nextRun(j.schedule, now)),
+    ...serverFields<Job>((j) => j.backupServer),
+  ],
 };

@@ -27,3 +27,26 @@ export function subLink<T extends { id: string }>(rel: string, type: ResourceTyp
 export function actionLink<T extends { id: string }>(rel: string, type: ResourceType<T>, item: T, action: string): LinkSpec {
   return { rel, href: `${itemHref(type, item)}?action=${action}` };
 }
+
+/**
+ * The entity links EM gives NAS and agent backup jobs, in its order: Up server, Alternate (typed
+ * JobReference, sic), Down includes, ToggleScheduleEnabled, Down backupSessions, Start, Stop,
+ * Retry. The two differ in how an action is addressed and in the includes list type.
+ */
+export function fileOrAgentJobLinks<T extends { id: string; name: string; backupServer: BackupServer }>(
+  type: ResourceType<T>,
+  j: T,
+  includesType: string,
+  action: (rel: string, name: string) => LinkSpec,
+): LinkSpec[] {
+  return [
+    serverUp(j.backupServer),
+    { rel: 'Alternate', href: itemHref(type, j), name: j.name, type: 'JobReference' },
+    subLink('Down', type, j, 'includes', includesType),
+    action('ToggleScheduleEnabled', 'toggleScheduleEnabled'),
+    subLink('Down', type, j, 'backupSessions', 'BackupJobSessionReferenceList'),
+    action('Start', 'start'),
+    action('Stop', 'stop'),
+    action('Retry', 'retry'),
+  ];
+}

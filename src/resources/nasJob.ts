@@ -1,11 +1,12 @@
 import type { NasJob } from '../../data/model.js';
 import { uid } from '../../data/model.js';
-import { emDateTime } from '../../data/time.js';
 import { nextRun } from '../../data/jobs.js';
 import { el } from '../repr/tree.js';
 import { href } from '../repr/send.js';
-import { entityBase, itemHref, type ResourceType } from './resourceType.js';
-import { entityLink, serverUp, subLink } from './links.js';
+import { entityBase, type ResourceType } from './resourceType.js';
+import { entityLink, fileOrAgentJobLinks, serverUp } from './links.js';
+import { jobHeadFields, scheduleFields, serverFields } from './queryFields.js';
+import { scheduleElems } from './job.js';
 
 /** NAS job actions are path segments (`/nas/jobs/{id}/start`), not `?action=`. */
 const action = (j: NasJob, rel: string, segment: string) => ({ rel, href: href(`nas/jobs/${j.id}/${segment}`) });
@@ -22,17 +23,7 @@ export const nasJobType: ResourceType<NasJob> = {
   entity: (j, now) =>
     el(
       'NASJob',
-      ...entityBase(nasJobType, j, 'NasJob', [
-        serverUp(j.backupServer),
-        // EM types this Alternate link JobReference (sic).
-        { rel: 'Alternate', href: itemHref(nasJobType, j), name: j.name, type: 'JobReference' },
-        subLink('Down', nasJobType, j, 'includes', 'NasObjectList'),
-        action(j, 'ToggleScheduleEnabled', 'toggleScheduleEnabled'),
-        subLink('Down', nasJobType, j, 'backupSessions', 'BackupJobSessionReferenceList'),
-        action(j, 'Start', 'start'),
-        action(j, 'Stop', 'stop'),
-        action(j, 'Retry', 'retry'),
-      ]),
+      ...entityBase(nasJobType, j, 'NasJob', fileOrAgentJobLinks(nasJobType, j, 'NasObjectList', (rel, name) => action(j, rel, name))),
       {
         elems: {
           Description: j.description,
@@ -44,11 +35,15 @@ export const nasJobType: ResourceType<NasJob> = {
               LongtermRetentionEnabled: false,
             },
           }),
-          ScheduleConfigured: true,
-          ScheduleEnabled: true,
-          NextRun: emDateTime(nextRun(j.schedule, now)),
+          ...scheduleElems(j.schedule, now),
         },
       },
     ),
   isFinal: () => false,
+  // EM's `GET /query?type=NasJob` page.
+  queryFields: [
+    ...jobHeadFields<NasJob>('NasJob'),
+    ...scheduleFields<NasJob>((j, now) => nextRun(j.schedule, now)),
+    ...serverFields<NasJob>((j) => j.backupServer),
+  ],
 };

@@ -4,6 +4,7 @@ import { entityBase, type ResourceType } from './resourceType.js';
 import { entityLink, refLink, serverUp, subLink } from './links.js';
 import { ended, jobSessionLayers, upTo } from './jobSession.js';
 import { jobType } from './job.js';
+import { jobSessionFields } from './queryFields.js';
 
 /** `/replicaSessions`: sessions of replication jobs. */
 export const replicaJobSessionType: ResourceType<JobSession> = {
@@ -32,4 +33,6 @@ export const replicaJobSessionType: ResourceType<JobSession> = {
     ),
   listed: (store, now) => upTo(store.replicaSessions, now),
   isFinal: ended,
+  // EM's `GET /query?type=ReplicaJobSession` page: JobType is always Replica.
+  queryFields: jobSessionFields<JobSession>('ReplicaJobSession', ['Replica'], (s) => s.job),
 };

@@ -2,6 +2,7 @@ import type { Repository } from '../../data/model.js';
 import { el } from '../repr/tree.js';
 import { entityBase, type ResourceType } from './resourceType.js';
 import { entityLink, refLink, serverUp, subLink } from './links.js';
+import { serverFields, uidField } from './queryFields.js';
 
 /** Free space: capacity less what its backup files and other data take. */
 export const freeSpace = (r: Repository) => r.capacity - r.backupSize - r.otherData;
@@ -31,4 +32,12 @@ export const repositoryType: ResourceType<Repository> = {
       ]),
       { elems: { Capacity: r.capacity, FreeSpace: freeSpace(r), Kind: r.kind } },
     ),
+  // EM's `GET /query?type=Repository` page.
+  queryFields: [
+    uidField('Repository'),
+    { name: 'Name', kind: 'string', get: (r) => r.name },
+    { name: 'FreeSpace', kind: 'number', get: freeSpace },
+    { name: 'Capacity', kind: 'number', get: (r) => r.capacity },
+    ...serverFields<Repository>((r) => r.backupServer),
+  ],
 };

@@ -1,10 +1,11 @@
-import type { RestorePoint } from '../../data/model.js';
+import { uid, type RestorePoint } from '../../data/model.js';
 import { emDateTime, sqlStamp } from '../../data/time.js';
 import { el } from '../repr/tree.js';
 import { entityBase, type ResourceType } from './resourceType.js';
 import { entityLink, refLink, serverUp, subLink } from './links.js';
 import { upTo } from './jobSession.js';
 import { backupType } from './backup.js';
+import { serverFields, uidField } from './queryFields.js';
 
 /** `/restorePoints`: one per backup run, named by its time in SQL Server's style. */
 export const restorePointType: ResourceType<RestorePoint> = {
@@ -35,4 +36,13 @@ export const restorePointType: ResourceType<RestorePoint> = {
       { elems: { BackupDateUTC: emDateTime(p.creationTime) } },
     ),
   listed: (store, now) => upTo(store.restorePoints, now),
+  // EM's `GET /query?type=RestorePoint` page.
+  queryFields: [
+    uidField('RestorePoint'),
+    { name: 'Name', kind: 'string', get: (p) => sqlStamp(p.creationTime) },
+    { name: 'CreationTime', kind: 'date', timeKey: true, get: (p) => p.creationTime },
+    { name: 'BackupUid', kind: 'uid', get: (p) => uid('Backup', p.backup.id) },
+    { name: 'BackupName', kind: 'string', get: (p) => p.backup.name },
+    ...serverFields<RestorePoint>((p) => p.backup.backupServer),
+  ],
 };

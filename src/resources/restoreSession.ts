@@ -5,6 +5,7 @@ import { el } from '../repr/tree.js';
 import { entityBase, itemHref, type ResourceType } from './resourceType.js';
 import { serverUp } from './links.js';
 import { vmRestorePointName, vmRestorePointType } from './vmRestorePoint.js';
+import { sessionEndTime, sessionResult, sessionState } from './sessionClock.js';
 
 /** `GET /restoreSessions` lists only sessions created in the last 30 days (EM v12+). */
 export const RESTORE_SESSION_WINDOW_MS = 30 * DAY;
@@ -16,13 +17,14 @@ export interface RestoreSessionView {
   endTime: number | undefined;
 }
 
-/** What a session (restore, job or task) looks like at `now`: running until its end time, then finished. */
-export function restoreSessionView(s: Pick<RestoreSession, 'creationTime' | 'endTime' | 'result'>, now: number): RestoreSessionView {
+type Timed = Pick<RestoreSession, 'creationTime' | 'endTime' | 'result'>;
+
+/** What a session looks like at `now`: running until its end time, then finished. */
+export function restoreSessionView(s: Timed, now: number): RestoreSessionView {
   if (now >= s.endTime) return { state: 'Stopped', result: s.result, progress: 100, endTime: s.endTime };
   const done = Math.floor(((now - s.creationTime) / (s.endTime - s.creationTime)) * 100);
   return { state: 'Working', result: 'None', progress: Math.min(99, Math.max(1, done)), endTime: undefined };
 }
-
 
 export const restoreSessionType: ResourceType<RestoreSession> = {
   uidType: 'RestoreSession',
@@ -75,9 +77,9 @@ export const restoreSessionType: ResourceType<RestoreSession> = {
     { name: 'Name', kind: 'string', get: (s) => s.name },
     { name: 'Type', kind: 'enum', values: ['FileLevelRestore', 'RestoreVm'], get: (s) => s.jobType },
     { name: 'CreationTime', kind: 'date', timeKey: true, get: (s) => s.creationTime },
-    { name: 'EndTime', kind: 'date', get: (s, now) => restoreSessionView(s, now).endTime },
-    { name: 'State', kind: 'enum', values: ['Stopped', 'Starting', 'Stopping', 'Working'], get: (s, now) => restoreSessionView(s, now).state },
-    { name: 'Result', kind: 'enum', values: ['None', 'Success', 'Warning', 'Failed'], get: (s, now) => restoreSessionView(s, now).result },
+    { name: 'EndTime', kind: 'date', get: sessionEndTime },
+    { name: 'State', kind: 'enum', values: ['Stopped', 'Starting', 'Stopping', 'Working'], get: sessionState },
+    { name: 'Result', kind: 'enum', values: ['None', 'Success', 'Warning', 'Failed'], get: sessionResult },
     { name: 'BackupServerUid', kind: 'uid', get: (s) => uid('BackupServer', s.vmRestorePoint.backupServer.id) },
     { name: 'BackupServerName', kind: 'string', get: (s) => s.vmRestorePoint.backupServer.name },
     { name: 'VmDisplayName', kind: 'string', get: (s) => s.vmRestorePoint.vm.name },

@@ -13,6 +13,7 @@ import { backupFileType } from './backupFile.js';
 import { vmRestorePointType } from './vmRestorePoint.js';
 import { nasJobType } from './nasJob.js';
 import { nasBackupSessionType } from './nasBackupSession.js';
+import { agentBackupJobType } from './agentBackupJob.js';
 
 /**
  * `/api/<parent>/{id}/<sub>`: the objects of one type that belong to a parent. A sub-collection
@@ -58,4 +59,6 @@ export const subCollections: SubCollection[] = [
   ...unsimulated(restorePointType, 'vAppRestorePoints'),
   ...unsimulated(vmRestorePointType, 'mounts'),
   ...unsimulated(nasJobType, 'includes'),
+  // Agent backup sessions are not simulated.
+  ...unsimulated(agentBackupJobType, 'includes', 'backupSessions'),
 ];

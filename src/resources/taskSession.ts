@@ -9,8 +9,13 @@ import { entityLink, refLink, serverUp } from './links.js';
 import { restoreSessionView } from './restoreSession.js';
 import { ended, upTo } from './jobSession.js';
 import { vmRestorePointName, vmRestorePointType } from './vmRestorePoint.js';
+import { jobFields, resultField, runTimeFields, serverFields, uidField } from './queryFields.js';
+import { sessionState } from './sessionClock.js';
 
 const taskName = (t: TaskSession) => `${t.vm.name}@${nameStamp(t.creationTime)}`;
+
+/** A task's State as EM shows it (Pending is a task not yet started, which is not listed yet). */
+const taskState = (t: TaskSession, now: number) => (sessionState(t, now) === 'Working' ? 'InProgress' : 'Completed');
 
 interface TaskKind {
   entity: 'BackupTaskSession' | 'ReplicaTaskSession';
@@ -54,7 +59,7 @@ export function taskSessionType(kind: TaskKind): ResourceType<TaskSession> {
             JobSessionUid: uid(kind.sessionType().uidType, t.session.id),
             CreationTimeUTC: emDateTime(t.creationTime),
             EndTimeUTC: v.endTime === undefined ? undefined : emDateTime(v.endTime),
-            State: v.state === 'Working' ? 'InProgress' : 'Completed',
+            State: taskState(t, now),
             Result: v.result,
             Reason: v.state === 'Working' ? '' : t.reason,
             TotalSize: t.totalSize,
@@ -66,6 +71,21 @@ export function taskSessionType(kind: TaskKind): ResourceType<TaskSession> {
     },
     listed: (store, now) => upTo(kind.collection(store), now),
     isFinal: ended,
+    // EM's `GET /query?type=BackupTaskSession` / `ReplicaTaskSession` pages (the same fields);
+    // State values in their listing order.
+    queryFields: [
+      uidField(kind.entity),
+      { name: 'Name', kind: 'string', get: taskName },
+      ...runTimeFields<TaskSession>(),
+      { name: 'State', kind: 'enum', values: ['InProgress', 'Pending', 'Completed'], get: taskState },
+      resultField<TaskSession>(),
+      { name: 'Reason', kind: 'string', get: (t, now) => (sessionState(t, now) === 'Working' ? '' : t.reason) },
+      { name: 'TotalSize', kind: 'number', get: (t) => t.totalSize },
+      { name: 'JobSessionUid', kind: 'uid', get: (t) => uid(kind.sessionType().uidType, t.session.id) },
+      ...jobFields<TaskSession>((t) => t.session.job),
+      ...serverFields<TaskSession>((t) => t.session.job.backupServer),
+      { name: 'VmDisplayName', kind: 'string', get: (t) => t.vm.name },
+    ],
   };
   return type;
 }
