@@ -1,10 +1,10 @@
 /**
  * Control-plane costs, as ratios to a baseline measured in the same run:
- *   - POST /__mock/reset (default size: rebuild 200 sessions and ~2 700 restore points)
+ *   - POST /__mock/reset (default size: back to the pristine default dataset)
  *     against GET /api/restoreSessions?format=Entity (one ordinary API call);
  *   - an API call with the journal and one non-matching fault rule against the same call with
  *     the journal off and no rules.
- * Run: npx tsc --noEmit false --outDir /tmp/em-bench && node /tmp/em-bench/bench/control.js
+ * Run: npm run bench:control
  */
 import { buildApp } from '../src/app.js';
 import { defaultConfig } from '../src/config.js';
