@@ -26,7 +26,9 @@ declare module 'fastify' {
 }
 
 const BODY_LIMIT = 1024 * 1024;
-const MAX_HEADER_BYTES = 64 * 1024;
+// Large enough that an oversized query string (a 100 KB filter) reaches the query service and gets
+// its own 400 naming the problem, rather than an anonymous 431 from the HTTP layer.
+const MAX_HEADER_BYTES = 256 * 1024;
 
 /** A raw socket-level error reply (before Fastify has a request): EM's Error shape in XML. */
 function clientErrorReply(status: number, reason: string, message: string): string {

@@ -109,9 +109,19 @@ t.test('malformed HTTP and oversized headers get EM-shaped errors and the server
   t.match(garbage.body, /<Error .*Message="The HTTP request is malformed\." StatusCode="400"/);
   t.equal(garbage.headers['content-length'], String(Buffer.byteLength(garbage.body)));
 
-  const huge = await rawRequest(port, `GET /api/ HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(70_000)}\r\n\r\n`);
+  const huge = await rawRequest(port, `GET /api/ HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(300_000)}\r\n\r\n`);
   t.equal(huge.status, 431);
   t.match(huge.body, /StatusCode="431"/);
+
+  const logon = await fetch(`${url}sessionMngr/?v=latest`, { method: 'POST', headers: { Authorization: `Basic ${ADMIN}` } });
+  const token = logon.headers.get('x-restsvcsessionid');
+  const filter = `Name==${'x'.repeat(100_000)}`;
+  const longFilter = await rawRequest(
+    port,
+    `GET /api/query?type=RestoreSession&filter=${filter} HTTP/1.1\r\nHost: x\r\nX-RestSvcSessionId: ${token}\r\nAccept: application/json\r\nConnection: close\r\n\r\n`,
+  );
+  t.equal(longFilter.status, 400, 'a 100 KB filter reaches the query service over a real socket');
+  t.match(JSON.parse(longFilter.body), { StatusCode: 400, Message: /^The filter is 100006 characters long; at most 16384 are accepted\./ });
 
   const tenKb = await rawRequest(port, `GET /api/restoreSessions HTTP/1.1\r\nHost: x\r\nX-RestSvcSessionId: ${'b'.repeat(10_240)}\r\nConnection: close\r\n\r\n`);
   t.equal(tenKb.status, 401, 'a 10 KB token is just a bad token');
