@@ -1,5 +1,5 @@
 import t from 'tap';
-import { build, logon, get, BASE, HOST } from './helper.js';
+import { build, logon, get, BASE, HOST, type Fmt } from './helper.js';
 
 /**
  * The entry resources `/api/agents` (AgentsService) and `/api/nas` (NasService), literally: EM's
@@ -39,28 +39,22 @@ t.test('GET /agents and /nas in XML and JSON', async (t) => {
   t.teardown(() => app.close());
   const token = await logon(app);
   for (const [path, element, type, links] of SERVICES) {
-    const xml = await get(app, token, `/api/${path}`, 'xml');
-    t.equal(xml.statusCode, 200, `${path} xml`);
-    t.equal(xml.headers['content-type'], 'application/xml');
-    t.equal(xml.headers['content-length'], String(Buffer.byteLength(xml.body)));
-    t.equal(
-      xml.body,
-      `${DECL}<${element} ${NS} Href="${BASE}/api/${path}" Type="${type}" xmlns="http://www.veeam.com/ent/v1.0"><Links>` +
+    const bodies: Record<Fmt, string> = {
+      xml:
+        `${DECL}<${element} ${NS} Href="${BASE}/api/${path}" Type="${type}" xmlns="http://www.veeam.com/ent/v1.0"><Links>` +
         links.map(([lt, p]) => `<Link Href="${BASE}/api/${p}" Type="${lt}" Rel="Down" />`).join('') +
         `</Links></${element}>`,
-      `${path} xml body`,
-    );
-
-    const json = await get(app, token, `/api/${path}`, 'json');
-    t.equal(json.statusCode, 200, `${path} json`);
-    t.equal(json.headers['content-type'], 'application/json');
-    t.equal(json.headers['content-length'], String(Buffer.byteLength(json.body)));
-    t.equal(
-      json.body,
-      `{"Links":[${links.map(([lt, p]) => `{"Rel":"Down","Href":"${BASE}/api/${p}","Type":"${lt}"}`).join(',')}],` +
+      json:
+        `{"Links":[${links.map(([lt, p]) => `{"Rel":"Down","Href":"${BASE}/api/${p}","Type":"${lt}"}`).join(',')}],` +
         `"Href":"${BASE}/api/${path}","Type":"${type}"}`,
-      `${path} json body`,
-    );
+    };
+    for (const fmt of ['xml', 'json'] as Fmt[]) {
+      const res = await get(app, token, `/api/${path}`, fmt);
+      t.equal(res.statusCode, 200, `${path} ${fmt}`);
+      t.equal(res.headers['content-type'], `application/${fmt}`);
+      t.equal(res.headers['content-length'], String(Buffer.byteLength(res.body)));
+      t.equal(res.body, bodies[fmt], `${path} ${fmt} body`);
+    }
 
     for (const [, p] of links) t.equal((await get(app, token, `/api/${p}`, 'json')).statusCode, 200, `${p} resolves`);
   }
