@@ -5,6 +5,7 @@ import { logonSessionRoutes } from './logonSessions.js';
 import { resourceRoutes } from './resources.js';
 import { reportRoutes } from './reports.js';
 import { queryRoutes } from './query.js';
+import { serviceRoutes } from './services.js';
 
 /** Every route under /api. */
 export async function apiRoutes(app: FastifyInstance): Promise<void> {
@@ -14,4 +15,5 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   resourceRoutes(app);
   reportRoutes(app);
   queryRoutes(app);
+  serviceRoutes(app);
 }

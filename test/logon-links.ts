@@ -35,6 +35,8 @@ export const SESSION_LINKS: [string, string | null, string, string | null][] = [
   ['Down', 'BackupTaskSessionList', 'backupTaskSessions?format=Entity', null],
   ['Down', 'ReplicaTaskSessionList', 'replicaTaskSessions?format=Entity', null],
   ['Down', 'BackupFileList', 'backupFiles?format=Entity', null],
+  ['Down', 'AgentsService', 'agents', null],
+  ['Down', 'NasService', 'nas', null],
 ];
 
 /** The LogonSession element for one session, as XML (without declaration) or JSON. */
