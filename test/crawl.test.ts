@@ -1,4 +1,5 @@
 import t from 'tap';
+import { XMLValidator } from 'fast-xml-parser';
 import { build, logon, get, BASE } from './helper.js';
 
 /** Relations a client dereferences with GET; the others (Start, Edit, Delete, Create, …) are actions. */
@@ -19,6 +20,23 @@ function hrefs(node: unknown, out: string[]): void {
   const o = node as Record<string, unknown>;
   if (typeof o.Href === 'string' && (o.Rel === undefined || FOLLOWED.has(o.Rel as string))) out.push(o.Href);
   for (const v of Object.values(o)) hrefs(v, out);
+}
+
+/** Every Href value in a JSON body, whatever its relation. */
+function allJsonHrefs(node: unknown, out: string[] = []): string[] {
+  if (Array.isArray(node)) for (const n of node) allJsonHrefs(n, out);
+  else if (node !== null && typeof node === 'object') {
+    for (const [k, v] of Object.entries(node)) {
+      if (k === 'Href' && typeof v === 'string') out.push(v);
+      else allJsonHrefs(v, out);
+    }
+  }
+  return out;
+}
+
+/** Every Href attribute of an XML body, unescaped. */
+function allXmlHrefs(xml: string): string[] {
+  return [...xml.matchAll(/ Href="([^"]*)"/g)].map((m) => m[1]!.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
 }
 
 t.test('crawling from /api/ finds no dead link and no 5xx', async (t) => {
@@ -48,13 +66,22 @@ t.test('crawling from /api/ finds no dead link and no 5xx', async (t) => {
     const url = queue[requests]!;
     // Whole collections run to megabytes; they are read in JSON only (their XML is tested elsewhere).
     const formats = shape(url).includes('{id}') ? (['json', 'xml'] as const) : (['json'] as const);
+    let jsonHrefs: string[] = [];
     for (const fmt of formats) {
       const res = await get(app, token, url.slice(BASE.length), fmt);
       if (res.statusCode !== 200) failures.push(`${res.statusCode} ${fmt} ${url}`);
       else if (fmt === 'json') {
+        const body: unknown = JSON.parse(res.body);
         const found: string[] = [];
-        hrefs(JSON.parse(res.body), found);
+        hrefs(body, found);
         enqueue(found);
+        jsonHrefs = allJsonHrefs(body).sort();
+      } else {
+        // Both encodings come from one tree: the XML must parse and carry exactly the JSON's links.
+        const valid = XMLValidator.validate(res.body);
+        if (valid !== true) failures.push(`malformed XML at ${url}: ${valid.err.msg} (line ${valid.err.line})`);
+        const xmlHrefs = allXmlHrefs(res.body).sort();
+        if (xmlHrefs.join('\n') !== jsonHrefs.join('\n')) failures.push(`XML and JSON differ in their Hrefs at ${url}`);
       }
     }
   }
