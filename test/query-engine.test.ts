@@ -60,7 +60,7 @@ t.test('sorting on another field, case-insensitively, ties by id', async (t) => 
 
 t.test('a time range is read from the store by binary search and still filtered exactly', async (t) => {
   const filter = compileFilter(parseFilter('Time>2000;Time<=6000;Group==a'), fields, 'Row');
-  t.same(filter.range, { from: 2000, to: 6000 });
+  t.same(filter.range, { from: 2001, to: 6000 }, 'whole milliseconds: > is >= the next one');
   const want = rows.filter((r) => r.t > 2000 && r.t <= 6000 && r.g === 'A');
   const page = runQuery(collection, { filter, page: 1 }, Infinity);
   t.equal(page.total, want.length);
@@ -107,4 +107,14 @@ t.test('compareFolded orders as comparing lower-cased copies would, ASCII or not
   t.equal(checked, 90_000);
   t.equal(compareFolded('Web-101@2026', 'web-101@2026'), 0);
   t.equal(compareFolded('İ', 'i'), 1, 'U+0130 lower-cases to two characters');
+});
+
+t.test('a filter that only bounds the time key is answered from the store window, same rows', async (t) => {
+  for (const f of ['Time>2000;Time<=6000', 'Time>=3000', 'Time<3000', 'Time==4000', 'Time>8000']) {
+    const filter = compileFilter(parseFilter(f), fields, 'Row');
+    t.equal(filter.exact, true, f);
+    const got = runQuery(collection, { filter, page: 1 }, Infinity).items.map((r) => r.id);
+    const want = collection.all().filter((r) => filter.test(r, 0)).map((r) => r.id);
+    t.same(got, want, `${f}: the same rows, in store order`);
+  }
 });

@@ -159,12 +159,18 @@ t.test('compiled filters: every kind and operator', async (t) => {
   for (const [filter, matches, why] of cases) t.equal(ids(filter), matches, why ?? filter);
 });
 
-t.test('compiled filters: time range hints', async (t) => {
-  const range = (f: string) => compileFilter(parseFilter(f), set, 'Row').range;
+t.test('compiled filters: time range hints, and when the range alone decides', async (t) => {
+  const compiled = (f: string) => compileFilter(parseFilter(f), set, 'Row');
+  const range = (f: string) => compiled(f).range;
   const d = (s: string) => Date.parse(s);
-  t.same(range('Time>=2026-01-02;Time<2026-01-03'), { from: d('2026-01-02'), to: d('2026-01-03') });
+  t.same(range('Time>=2026-01-02;Time<2026-01-03'), { from: d('2026-01-02'), to: d('2026-01-03') - 1 });
   t.same(range('Time==2026-01-02'), { from: d('2026-01-02'), to: d('2026-01-02') });
-  t.same(range('Time>2026-01-02,Time>2026-01-05'), { from: d('2026-01-02'), to: Infinity });
+  t.same(range('Time>2026-01-02,Time>2026-01-05'), { from: d('2026-01-02') + 1, to: Infinity });
+  t.equal(compiled('Time>=2026-01-02;Time<2026-01-03').exact, true, 'bounds on the time key alone');
+  t.equal(compiled('(Time>2026-01-02)').exact, true);
+  t.equal(compiled('Time>2026-01-02;Name==x').exact, false, 'another field must still be tested');
+  t.equal(compiled('Time>2026-01-02,Time<2026-01-01').exact, false, 'a union is not one range');
+  t.equal(compiled('Time!=2026-01-02').exact, false);
   t.same(range('Time>2026-01-02,Name==x'), { from: -Infinity, to: Infinity }, 'OR with an unbounded side is unbounded');
   t.same(range('Time!=2026-01-02'), { from: -Infinity, to: Infinity });
   t.same(range('End>2026-01-02'), { from: -Infinity, to: Infinity }, 'only the time key narrows');

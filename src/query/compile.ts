@@ -12,6 +12,12 @@ export interface TimeRange {
 export interface CompiledFilter<T> {
   test: Predicate<T>;
   range: TimeRange;
+  /**
+   * The range alone decides (the filter only bounds the time key, with AND): the engine can then
+   * hand out the store's own window without testing each item, which makes the commonest client
+   * query, "sessions since my last poll", cost its page rather than its candidates.
+   */
+  exact: boolean;
 }
 
 const ALL: TimeRange = { from: -Infinity, to: Infinity };
@@ -50,18 +56,22 @@ function test(op: Op, c: number): boolean {
   }
 }
 
-function rangeOf(op: Op, v: number): TimeRange {
+/** The inclusive range of a comparison on the time key; whole milliseconds make > and < exact too. */
+function rangeOf(op: Op, v: number): { range: TimeRange; exact: boolean } {
+  const whole = Number.isInteger(v);
   switch (op) {
     case '==':
-      return { from: v, to: v };
-    case '>':
+      return { range: { from: v, to: v }, exact: true };
     case '>=':
-      return { from: v, to: Infinity };
-    case '<':
+      return { range: { from: v, to: Infinity }, exact: true };
+    case '>':
+      return { range: { from: whole ? v + 1 : v, to: Infinity }, exact: whole };
     case '<=':
-      return { from: -Infinity, to: v };
+      return { range: { from: -Infinity, to: v }, exact: true };
+    case '<':
+      return { range: { from: -Infinity, to: whole ? v - 1 : v }, exact: whole };
     case '!=':
-      return ALL;
+      return { range: ALL, exact: false };
   }
 }
 
@@ -83,7 +93,7 @@ function comparison<T>(fields: FieldSet<T>, typeName: string, node: Extract<Filt
     const k = read(item, now);
     return k === undefined ? op === '!=' : test(op, compareKeys(k, value));
   };
-  return { test: predicate, range: field.timeKey ? rangeOf(op, value as number) : ALL };
+  return { test: predicate, ...(field.timeKey ? rangeOf(op, value as number) : { range: ALL, exact: false }) };
 }
 
 /** Binds a parsed filter to a type's fields: unknown fields and ill-typed values are errors here. */
@@ -98,6 +108,7 @@ export function compileFilter<T>(node: FilterNode, fields: FieldSet<T>, typeName
         return true;
       },
       range: parts.reduce((r, p) => ({ from: Math.max(r.from, p.range.from), to: Math.min(r.to, p.range.to) }), ALL),
+      exact: parts.every((p) => p.exact),
     };
   }
   return {
@@ -109,5 +120,7 @@ export function compileFilter<T>(node: FilterNode, fields: FieldSet<T>, typeName
       from: Infinity,
       to: -Infinity,
     }),
+    // A union of ranges is not one range, unless there is only one.
+    exact: parts.length === 1 && parts[0]!.exact,
   };
 }

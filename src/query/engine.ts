@@ -45,6 +45,7 @@ function matches<T extends { id: string }>(collection: Collection<T>, filter: Co
   if (from > to) return window(all, 0, 0);
   const start = from === -Infinity ? 0 : collection.lowerBound(from);
   const end = Math.min(existing, to === Infinity ? all.length : collection.upperBound(to));
+  if (filter.exact) return window(all, start, Math.max(start, end));
   const found: T[] = [];
   for (let i = start; i < end; i++) {
     const item = all[i]!;
