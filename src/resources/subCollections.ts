@@ -14,6 +14,7 @@ import { vmRestorePointType } from './vmRestorePoint.js';
 import { nasJobType } from './nasJob.js';
 import { nasBackupSessionType } from './nasBackupSession.js';
 import { agentBackupJobType } from './agentBackupJob.js';
+import { upTo } from './jobSession.js';
 
 /**
  * `/api/<parent>/{id}/<sub>`: the objects of one type that belong to a parent. A sub-collection
@@ -38,16 +39,17 @@ function of<P extends { id: string }, C extends { id: string }>(
 
 const unsimulated = <P extends { id: string }>(parent: ResourceType<P>, ...subs: string[]): SubCollection[] =>
   subs.map((sub) => ({ parent: parent as unknown as AnyResourceType, sub }));
+/** Members of a parent's own (small) array that exist at the clock's time. */
 const visible = <T extends { creationTime: number }>(items: readonly T[], now: number) => items.filter((i) => i.creationTime <= now);
 
 export const subCollections: SubCollection[] = [
   of(backupServerType, 'jobs', jobType, (s, store) => store.jobs.all().filter((j) => j.backupServer === s)),
   of(backupServerType, 'repositories', repositoryType, (s, store) => store.repositories.all().filter((r) => r.backupServer === s)),
-  of(jobType, 'backupSessions', backupJobSessionType, (j, store, now) => visible(store.backupSessions.all(), now).filter((s) => s.job === j)),
+  of(jobType, 'backupSessions', backupJobSessionType, (j, store, now) => upTo(store.backupSessions, now).filter((s) => s.job === j)),
   of(backupJobSessionType, 'taskSessions', backupTaskSessionType, (s, _store, now) => visible(s.tasks, now)),
   of(replicaJobSessionType, 'replicaTaskSessions', replicaTaskSessionType, (s, _store, now) => visible(s.tasks, now)),
   of(repositoryType, 'backups', backupType, (r, store) => store.backups.all().filter((b) => b.repository === r)),
-  of(backupType, 'restorePoints', restorePointType, (b, store, now) => visible(store.restorePoints.all(), now).filter((p) => p.backup === b)),
+  of(backupType, 'restorePoints', restorePointType, (b, store, now) => upTo(store.restorePoints, now).filter((p) => p.backup === b)),
   of(restorePointType, 'vmRestorePoints', vmRestorePointType, (p, _store, now) => visible(p.vmRestorePoints, now)),
   of(restorePointType, 'backupFiles', backupFileType, (p) => [p.backupFile]),
   of(backupFileType, 'restorePoints', restorePointType, (f) => [f.restorePoint]),
