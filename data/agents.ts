@@ -1,7 +1,8 @@
 import { Rng, guidFor } from './random.js';
 import { DAY, HOUR, MINUTE, nameStamp } from './time.js';
-import type { AgentBackupJob, AgentPlatform, BackupServer, DiscoveredComputer, NasBackupSession, NasJob, Repository, SessionResult } from './model.js';
+import type { AgentBackupJob, AgentPlatform, BackupServer, DiscoveredComputer, JobRun, NasJob, Repository, SessionResult } from './model.js';
 import { runTimes } from './jobs.js';
+import type { Schedule } from './model.js';
 
 /** Two computers per backup server found by an agent protection group: a Windows and a Linux one. */
 export function discoveredComputersOf(seed: number, server: BackupServer, serverIndex: number): DiscoveredComputer[] {
@@ -32,21 +33,64 @@ export const agentPlatform = (c: DiscoveredComputer): AgentPlatform => (c.osVers
 const AGENT_LABEL: Record<AgentPlatform, string> = { AgentForWindows: 'Windows', AgentForLinux: 'Linux' };
 
 /**
- * Agent backup jobs of one backup server: one nightly job per agent platform its discovered
- * computers run, protecting those computers. Their sessions are not simulated.
+ * The runs of a non-VM job (file share or agent) scheduled in [from, now]: one session each, no
+ * task sessions. `type` keys the seeded values, so each kind keeps its own stream.
  */
-export function agentBackupJobsOf(seed: number, server: BackupServer, serverIndex: number, computers: readonly DiscoveredComputer[]): AgentBackupJob[] {
+function runsOf(
+  seed: number,
+  type: string,
+  job: { id: string; name: string; schedule: Schedule },
+  from: number,
+  now: number,
+  duration: [minMs: number, maxMs: number],
+): JobRun[] {
+  return runTimes(job.schedule, from, now).map((start) => {
+    const key = `${job.id}/${start}`;
+    const rng = new Rng(seed, type, key);
+    const creationTime = start + rng.int(1000, 60_000);
+    return {
+      id: guidFor(seed, type, key),
+      name: `${job.name}@${nameStamp(creationTime)}`,
+      creationTime,
+      endTime: creationTime + rng.int(...duration),
+      result: rng.weighted<SessionResult>([
+        ['Success', 90],
+        ['Warning', 7],
+        ['Failed', 3],
+      ]),
+      isRetry: false,
+    };
+  });
+}
+
+/**
+ * Agent backup jobs of one backup server: one nightly job per agent platform its discovered
+ * computers run, protecting those computers, with their history over [from, now].
+ */
+export function agentBackupJobsOf(
+  seed: number,
+  server: BackupServer,
+  serverIndex: number,
+  computers: readonly DiscoveredComputer[],
+  from: number,
+  now: number,
+): AgentBackupJob[] {
   const n = serverIndex + 1;
   const platforms = [...new Set(computers.map(agentPlatform))];
-  return platforms.map((platform, i) => ({
-    id: guidFor(seed, 'AgentBackupJob', `${serverIndex}/${platform}`),
-    name: `${AGENT_LABEL[platform]} Agent Backup ${n}`,
-    backupServer: server,
-    description: `Nightly backup of the ${AGENT_LABEL[platform]} servers of site ${n}`,
-    platform,
-    computers: computers.filter((c) => agentPlatform(c) === platform),
-    schedule: { periodMs: DAY, offsetMs: 23 * HOUR + i * 20 * MINUTE + serverIndex * 10 * MINUTE },
-  }));
+  return platforms.map((platform, i) => {
+    const job: AgentBackupJob = {
+      id: guidFor(seed, 'AgentBackupJob', `${serverIndex}/${platform}`),
+      name: `${AGENT_LABEL[platform]} Agent Backup ${n}`,
+      backupServer: server,
+      description: `Nightly backup of the ${AGENT_LABEL[platform]} servers of site ${n}`,
+      platform,
+      computers: computers.filter((c) => agentPlatform(c) === platform),
+      schedule: { periodMs: DAY, offsetMs: 23 * HOUR + i * 20 * MINUTE + serverIndex * 10 * MINUTE },
+      sessions: [],
+    };
+    job.sessions = runsOf(seed, 'AgentBackupSession', job, from, now, [3 * MINUTE, 25 * MINUTE]).map((r) => ({ ...r, job }));
+    return job;
+  });
 }
 
 /** One file share backup job per backup server, nightly, writing to its default repository. */
@@ -62,24 +106,6 @@ export function nasJobOf(seed: number, server: BackupServer, serverIndex: number
     schedule: { periodMs: DAY, offsetMs: 22 * HOUR + serverIndex * 10 * MINUTE },
     sessions: [],
   };
-  for (const start of runTimes(job.schedule, from, now)) {
-    const key = `${job.id}/${start}`;
-    const rng = new Rng(seed, 'NasBackupSession', key);
-    const creationTime = start + rng.int(1000, 60_000);
-    const session: NasBackupSession = {
-      id: guidFor(seed, 'NasBackupSession', key),
-      name: `${job.name}@${nameStamp(creationTime)}`,
-      job,
-      creationTime,
-      endTime: creationTime + rng.int(5 * MINUTE, 40 * MINUTE),
-      result: rng.weighted<SessionResult>([
-        ['Success', 90],
-        ['Warning', 7],
-        ['Failed', 3],
-      ]),
-      isRetry: false,
-    };
-    job.sessions.push(session);
-  }
+  job.sessions = runsOf(seed, 'NasBackupSession', job, from, now, [5 * MINUTE, 40 * MINUTE]).map((r) => ({ ...r, job }));
   return job;
 }

@@ -178,6 +178,7 @@ export interface AgentBackupJob {
   platform: AgentPlatform;
   computers: DiscoveredComputer[];
   schedule: Schedule;
+  sessions: AgentBackupSession[];
 }
 
 export interface NasJob {
@@ -194,6 +195,18 @@ export interface NasJob {
 export interface NasBackupSession extends JobRun {
   job: NasJob;
 }
+
+/** A run of a Veeam Agent backup job (EM lists it as a BackupJobSession of JobType AgentBackup). */
+export interface AgentBackupSession extends JobRun {
+  job: AgentBackupJob;
+}
+
+/** What `/backupSessions` lists: sessions of VM backup (and copy) jobs, file share jobs and agent jobs. */
+export type AnyBackupSession = JobSession | NasBackupSession | AgentBackupSession;
+
+/** A session of a VM backup or backup copy job (the only kind with task sessions per VM). */
+export const isVmSession = (s: AnyBackupSession): s is JobSession => 'tasks' in s;
+export const isNasSession = (s: AnyBackupSession): s is NasBackupSession => 'share' in s.job;
 
 export type RestoreJobType = 'RestoreVm' | 'FileLevelRestore';
 

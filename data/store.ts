@@ -1,6 +1,8 @@
 import { Collection } from './collection.js';
 import type {
   AgentBackupJob,
+  AgentBackupSession,
+  AnyBackupSession,
   Backup,
   BackupFile,
   BackupServer,
@@ -28,7 +30,8 @@ export class Store {
   readonly repositories = new Collection<Repository>();
   readonly jobs = new Collection<Job>();
   readonly backups = new Collection<Backup>();
-  readonly backupSessions = new Collection<JobSession>(created);
+  /** Every backup job session EM lists under /backupSessions: VM, file share and agent jobs'. */
+  readonly backupSessions = new Collection<AnyBackupSession>(created);
   readonly backupTaskSessions = new Collection<TaskSession>(created);
   readonly replicaSessions = new Collection<JobSession>(created);
   readonly replicaTaskSessions = new Collection<TaskSession>(created);
@@ -39,7 +42,9 @@ export class Store {
   readonly discoveredComputers = new Collection<DiscoveredComputer>();
   readonly agentBackupJobs = new Collection<AgentBackupJob>();
   readonly nasJobs = new Collection<NasJob>();
+  /** The file share and agent sessions again, on their own, for /nas and /agents. */
   readonly nasBackupSessions = new Collection<NasBackupSession>(created);
+  readonly agentBackupSessions = new Collection<AgentBackupSession>(created);
 
   /**
    * A store over the same objects with collections of its own: what a client can change (restore

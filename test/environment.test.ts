@@ -1,5 +1,6 @@
 import t from 'tap';
 import { build, logon, get, BASE } from './helper.js';
+import { isVmSession } from '../data/model.js';
 
 /**
  * Every endpoint of the simulated environment, in XML and JSON, against literal expected output
@@ -12,8 +13,9 @@ t.test('resource endpoints in XML and JSON', async (t) => {
   const token = await logon(app);
   const s = app.store;
   const now = real.now;
-  const finishedBackup = s.backupSessions.all().find((x) => x.endTime < now && x.result === 'Warning')!;
-  const runningBackup = s.backupSessions.all().find((x) => x.endTime > now)!;
+  const vmSessions = s.backupSessions.all().filter(isVmSession);
+  const finishedBackup = vmSessions.find((x) => x.endTime < now && x.result === 'Warning')!;
+  const runningBackup = vmSessions.find((x) => x.endTime > now)!;
   const replica = s.replicaSessions.all()[0]!;
   const file = s.backupFiles.all()[0]!;
   const point = file.restorePoint;

@@ -1,4 +1,5 @@
 import type { Store } from '../../data/store.js';
+import { isVmSession } from '../../data/model.js';
 import type { AnyResourceType, ResourceType } from './resourceType.js';
 import { backupServerType } from './backupServer.js';
 import { jobType } from './job.js';
@@ -46,7 +47,8 @@ export const subCollections: SubCollection[] = [
   of(backupServerType, 'jobs', jobType, (s, store) => store.jobs.all().filter((j) => j.backupServer === s)),
   of(backupServerType, 'repositories', repositoryType, (s, store) => store.repositories.all().filter((r) => r.backupServer === s)),
   of(jobType, 'backupSessions', backupJobSessionType, (j, store, now) => upTo(store.backupSessions, now).filter((s) => s.job === j)),
-  of(backupJobSessionType, 'taskSessions', backupTaskSessionType, (s, _store, now) => visible(s.tasks, now)),
+  // File share and agent sessions list no task sessions (their per-object tasks are not simulated).
+  of(backupJobSessionType, 'taskSessions', backupTaskSessionType, (s, _store, now) => (isVmSession(s) ? visible(s.tasks, now) : [])),
   of(replicaJobSessionType, 'replicaTaskSessions', replicaTaskSessionType, (s, _store, now) => visible(s.tasks, now)),
   of(repositoryType, 'backups', backupType, (r, store) => store.backups.all().filter((b) => b.repository === r)),
   of(backupType, 'restorePoints', restorePointType, (b, store, now) => upTo(store.restorePoints, now).filter((p) => p.backup === b)),
