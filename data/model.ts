@@ -84,6 +84,8 @@ export interface Job {
   schedule: Schedule;
   /** Backup and BackupCopy jobs write into a backup (undefined for replicas). */
   backup: Backup | undefined;
+  /** The job a BackupCopy job copies the backups of. */
+  source?: Job;
 }
 
 /** The chain of backup files a Backup or BackupCopy job writes. */

@@ -4,17 +4,19 @@ import { send } from '../src/repr/send.js';
 import { EmError } from '../src/errors.js';
 import { guidFromPath } from '../src/ids.js';
 import { resourceTypes } from '../src/resources/index.js';
-import { entityList, reference, referenceList, type AnyResourceType } from '../src/resources/resourceType.js';
+import { entityList, reference, referenceList, type ResourceType } from '../src/resources/resourceType.js';
 import { subCollections } from '../src/resources/subCollections.js';
 import { list } from '../src/repr/tree.js';
+import { jobType } from '../src/resources/job.js';
+import { objectInJob, objectInJobList, objectsInJob } from '../src/resources/objectInJob.js';
 
 /** A human name for messages: `restoreSessions` → `restore session`. */
-function describe(type: AnyResourceType): string {
+function describe(type: { uidType: string }): string {
   return type.uidType.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
 /** The object a `/{id}` path segment names, or 404. */
-function find(app: FastifyInstance, type: AnyResourceType, id: string): { id: string } {
+function find<T extends { id: string }>(app: FastifyInstance, type: ResourceType<T>, id: string): T {
   const guid = guidFromPath(id, type.uidType, describe(type));
   const item = type.collection(app.store).get(guid);
   if (!item) throw new EmError(404, `The ${describe(type)} ${guid} does not exist.`);
@@ -39,6 +41,28 @@ export function resourceRoutes(app: FastifyInstance): void {
       },
     });
   }
+
+  // A job's VMs (`ObjectsInJob`), each at its own Href.
+  addRoute(app, {
+    method: 'GET',
+    url: '/api/jobs/:id/includes',
+    handler: (req, reply) => {
+      const job = find(app, jobType, (req.params as { id: string }).id);
+      return send(req, reply, objectInJobList(objectsInJob(job), true));
+    },
+  });
+  addRoute(app, {
+    method: 'GET',
+    url: '/api/jobs/:id/includes/:objId',
+    handler: (req, reply) => {
+      const { id, objId } = req.params as { id: string; objId: string };
+      const job = find(app, jobType, id);
+      const guid = guidFromPath(objId, 'ObjectInJob', 'object in job');
+      const item = objectsInJob(job).find((o) => o.id === guid);
+      if (!item) throw new EmError(404, `The job ${job.id} includes no object ${guid}.`);
+      return send(req, reply, objectInJob(item, true));
+    },
+  });
 
   for (const type of resourceTypes) {
     addRoute(app, {

@@ -103,6 +103,12 @@ t.test('crawling from /api/ finds no dead link and no 5xx', async (t) => {
     '/api/hierarchyRoots/{id}?format=Entity',
     '/api/vmRestorePoints/{id}',
     '/api/reports/summary/job_statistics',
+    '/api/jobs/{id}/includes',
+    '/api/jobs/{id}/includes/{id}',
+    '/api/jobs/{id}/replicaSessions',
+    '/api/backups/{id}/backupFiles',
+    '/api/agents/backupSessions',
+    '/api/agents/jobs/{id}/backupSessions',
   ]) {
     t.ok(shapes.includes(expected), `reached ${expected}`);
   }

@@ -16,8 +16,10 @@ const SERVICES: [string, string, string, [string, string][]][] = [
     'AgentsService',
     [
       ['JobReferenceList', 'agents/jobs'],
+      ['BackupJobSessionReferenceList', 'agents/backupSessions'],
       ['DiscoveredComputerReferenceList', 'agents/discoveredComputers'],
       ['JobList', 'agents/jobs?format=Entity'],
+      ['BackupJobSessionList', 'agents/backupSessions?format=Entity'],
       ['DiscoveredComputerList', 'agents/discoveredComputers?format=Entity'],
     ],
   ],

@@ -16,6 +16,7 @@ import { discoveredComputerType } from './discoveredComputer.js';
 import { nasJobType } from './nasJob.js';
 import { nasBackupSessionType } from './nasBackupSession.js';
 import { agentBackupJobType } from './agentBackupJob.js';
+import { agentBackupSessionType } from './agentBackupSession.js';
 
 /** Every resource type served as `/api/<path>` and `/api/<path>/{id}`. */
 export const resourceTypes = [
@@ -36,4 +37,5 @@ export const resourceTypes = [
   nasJobType,
   nasBackupSessionType,
   agentBackupJobType,
+  agentBackupSessionType,
 ] as unknown as AnyResourceType[];
