@@ -96,13 +96,21 @@ export function agentBackupJobsOf(
 /** One file share backup job per backup server, nightly, writing to its default repository. */
 export function nasJobOf(seed: number, server: BackupServer, serverIndex: number, repository: Repository, from: number, now: number): NasJob {
   const n = serverIndex + 1;
+  const share = `\\\\fs${n}.tech.local\\share`;
   const job: NasJob = {
     id: guidFor(seed, 'NasJob', serverIndex),
     name: `File Share Backup ${n}`,
     backupServer: server,
     description: `Backup of \\\\fs${n}.tech.local\\share`,
     repository,
-    share: `\\\\fs${n}.tech.local\\share`,
+    share,
+    fileServer: {
+      id: guidFor(seed, 'FileServer', serverIndex),
+      path: share,
+      backupServer: server,
+      cacheRepository: repository,
+      credentialsId: guidFor(seed, 'Credentials', `FileServer/${serverIndex}`),
+    },
     schedule: { periodMs: DAY, offsetMs: 22 * HOUR + serverIndex * 10 * MINUTE },
     sessions: [],
   };

@@ -217,6 +217,7 @@ export function generate(opts: GenerateOptions): Store {
     });
     const nas = nasJobOf(seed, server, s, repos.defaultRepo, now - HISTORY_DAYS * DAY, now);
     store.nasJobs.add(nas);
+    store.fileServers.add(nas.fileServer);
     store.nasBackupSessions.addAll(nas.sessions);
     history.others.push(...nas.sessions);
     const computers = discoveredComputersOf(seed, server, s);

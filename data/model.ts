@@ -183,6 +183,17 @@ export interface AgentBackupJob {
   sessions: AgentBackupSession[];
 }
 
+/** A file share a NAS job backs up (EM's FileServer, an SMB share here). */
+export interface FileServer {
+  id: string;
+  /** The share's path, which is also its name: `\\\\fs1.tech.local\\share`. */
+  path: string;
+  backupServer: BackupServer;
+  /** Where changed files are cached between runs. */
+  cacheRepository: Repository;
+  credentialsId: string;
+}
+
 export interface NasJob {
   id: string;
   name: string;
@@ -190,6 +201,7 @@ export interface NasJob {
   description: string;
   repository: Repository;
   share: string;
+  fileServer: FileServer;
   schedule: Schedule;
   sessions: NasBackupSession[];
 }

@@ -7,6 +7,7 @@ import type {
   BackupFile,
   BackupServer,
   DiscoveredComputer,
+  FileServer,
   HierarchyRoot,
   Job,
   JobSession,
@@ -42,6 +43,7 @@ export class Store {
   readonly discoveredComputers = new Collection<DiscoveredComputer>();
   readonly agentBackupJobs = new Collection<AgentBackupJob>();
   readonly nasJobs = new Collection<NasJob>();
+  readonly fileServers = new Collection<FileServer>();
   /** The file share and agent sessions again, on their own, for /nas and /agents. */
   readonly nasBackupSessions = new Collection<NasBackupSession>(created);
   readonly agentBackupSessions = new Collection<AgentBackupSession>(created);

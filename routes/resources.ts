@@ -2,9 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { addRoute, wantsEntity } from '../src/routing.js';
 import { send } from '../src/repr/send.js';
 import { EmError } from '../src/errors.js';
-import { guidFromPath } from '../src/ids.js';
+import { GUID, guidFromPath } from '../src/ids.js';
 import { resourceTypes } from '../src/resources/index.js';
-import { entityList, reference, referenceList, type ResourceType } from '../src/resources/resourceType.js';
+import { entityList, reference, referenceList, type AnyResourceType, type ResourceType } from '../src/resources/resourceType.js';
+import { nasJobType } from '../src/resources/nasJob.js';
 import { subCollections } from '../src/resources/subCollections.js';
 import { list } from '../src/repr/tree.js';
 import { jobType } from '../src/resources/job.js';
@@ -22,6 +23,9 @@ function find<T extends { id: string }>(app: FastifyInstance, type: ResourceType
   if (!item) throw new EmError(404, `The ${describe(type)} ${guid} does not exist.`);
   return item;
 }
+
+/** Objects EM serves at another collection's `/{id}` too (by bare GUID): NAS jobs at /jobs/{id}. */
+const ALSO_AT: Record<string, AnyResourceType | undefined> = { jobs: nasJobType as unknown as AnyResourceType };
 
 /**
  * `GET /api/<path>` (references, or entities with ?format=Entity), `GET /api/<path>/{id}`, and
@@ -75,12 +79,15 @@ export function resourceRoutes(app: FastifyInstance): void {
       },
     });
 
+    const also = ALSO_AT[type.path];
     addRoute(app, {
       method: 'GET',
       url: `/api/${type.path}/:id`,
       handler: (req, reply) => {
-        const item = find(app, type, (req.params as { id: string }).id);
-        return send(req, reply, wantsEntity(req) ? type.entity(item, app.clock.now()) : reference(type, item, 'EntityRef'));
+        const raw = (req.params as { id: string }).id;
+        const other = also && GUID.test(raw) ? also.collection(app.store).get(raw) : undefined;
+        const [shown, item] = other && also ? [also, other] : [type, find(app, type, raw)];
+        return send(req, reply, wantsEntity(req) ? shown.entity(item, app.clock.now()) : reference(shown, item, 'EntityRef'));
       },
     });
   }

@@ -17,6 +17,7 @@ import { nasJobType } from './nasJob.js';
 import { nasBackupSessionType } from './nasBackupSession.js';
 import { agentBackupJobType } from './agentBackupJob.js';
 import { agentBackupSessionType } from './agentBackupSession.js';
+import { fileServerType } from './fileServer.js';
 
 /** Every resource type served as `/api/<path>` and `/api/<path>/{id}`. */
 export const resourceTypes = [
@@ -38,4 +39,5 @@ export const resourceTypes = [
   nasBackupSessionType,
   agentBackupJobType,
   agentBackupSessionType,
+  fileServerType,
 ] as unknown as AnyResourceType[];
