@@ -109,6 +109,7 @@ t.test('crawling from /api/ finds no dead link and no 5xx', async (t) => {
     '/api/backups/{id}/backupFiles',
     '/api/agents/backupSessions',
     '/api/agents/jobs/{id}/backupSessions',
+    '/api/nas/fileServers/{id}?format=Entity',
   ]) {
     t.ok(shapes.includes(expected), `reached ${expected}`);
   }

@@ -29,8 +29,10 @@ const SERVICES: [string, string, string, [string, string][]][] = [
     'NasService',
     [
       ['JobReferenceList', 'nas/jobs'],
+      ['FileServerReferenceList', 'nas/fileServers'],
       ['BackupJobSessionReferenceList', 'nas/backupSessions'],
       ['JobList', 'nas/jobs?format=Entity'],
+      ['FileServerList', 'nas/fileServers?format=Entity'],
       ['BackupJobSessionList', 'nas/backupSessions?format=Entity'],
     ],
   ],

@@ -26,24 +26,24 @@ export interface RunSessionSpec<T extends RunSession> {
  */
 export function runSessionType<T extends RunSession>(spec: RunSessionSpec<T>): ResourceType<T> {
   const jobUp = (s: T): LinkSpec => ({ ...refLink('Up', spec.job, s.job), type: 'JobReference' });
-  const tasks = (s: T) => subLink('Down', self, s, 'taskSessions', 'BackupTaskSessionReferenceList');
+  const tasks = (s: T) => subLink('Down', type, s, 'taskSessions', 'BackupTaskSessionReferenceList');
   const type: ResourceType<T> = {
     uidType: 'BackupJobSession',
     path: spec.path,
+    itemPath: 'backupSessions',
     refType: 'BackupJobSessionReference',
     listElement: 'BackupJobSessions',
     collection: spec.collection,
     name: (s) => s.name,
-    refLinks: (s) => [serverUp(s.job.backupServer), jobUp(s), entityLink('Alternate', self, s, 'BackupJobSession'), tasks(s)],
+    refLinks: (s) => [serverUp(s.job.backupServer), jobUp(s), entityLink('Alternate', type, s, 'BackupJobSession'), tasks(s)],
     entity: (s, now) =>
       el(
         'BackupJobSession',
-        ...entityBase(self, s, 'BackupJobSession', [serverUp(s.job.backupServer), jobUp(s), refLink('Alternate', self, s), tasks(s)]),
+        ...entityBase(type, s, 'BackupJobSession', [serverUp(s.job.backupServer), jobUp(s), refLink('Alternate', type, s), tasks(s)]),
         ...jobSessionLayers(s, s.job, spec.jobType, now),
       ),
     listed: (store, now) => upTo(spec.collection(store), now),
     isFinal: ended,
   };
-  const self: ResourceType<T> = { ...type, path: 'backupSessions' };
   return type;
 }
