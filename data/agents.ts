@@ -1,6 +1,6 @@
 import { Rng, guidFor } from './random.js';
 import { DAY, HOUR, MINUTE, nameStamp } from './time.js';
-import type { AgentBackupJob, AgentPlatform, BackupServer, DiscoveredComputer, JobRun, NasJob, Repository, SessionResult } from './model.js';
+import type { AgentBackupJob, AgentPlatform, AgentProtectionGroup, BackupServer, DiscoveredComputer, JobRun, NasJob, Repository, SessionResult } from './model.js';
 import { runTimes } from './jobs.js';
 import type { Schedule } from './model.js';
 
@@ -24,6 +24,22 @@ export function discoveredComputersOf(seed: number, server: BackupServer, server
       osVersion: os,
       ipAddress: `172.17.${50 + n}.${rng.int(20, 250)}`,
     };
+  });
+}
+
+/** One protection group per agent platform among a server's computers, which it then names. */
+export function protectionGroupsOf(seed: number, server: BackupServer, serverIndex: number, computers: readonly DiscoveredComputer[]): AgentProtectionGroup[] {
+  const platforms = [...new Set(computers.map(agentPlatform))];
+  return platforms.map((platform) => {
+    const group: AgentProtectionGroup = {
+      id: guidFor(seed, 'AgentProtectionGroup', `${serverIndex}/${platform}`),
+      name: `${AGENT_LABEL[platform]} servers ${serverIndex + 1}`,
+      backupServer: server,
+      platform,
+      computers: computers.filter((c) => agentPlatform(c) === platform),
+    };
+    for (const c of group.computers) c.protectionGroup = group;
+    return group;
   });
 }
 

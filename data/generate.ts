@@ -17,7 +17,7 @@ import type {
 import { PLATFORMS } from './model.js';
 import { jobsOf, type ServerRepositories } from './jobs.js';
 import { jobHistory, type JobHistory } from './runs.js';
-import { agentBackupJobsOf, discoveredComputersOf, nasJobOf } from './agents.js';
+import { agentBackupJobsOf, discoveredComputersOf, nasJobOf, protectionGroupsOf } from './agents.js';
 
 export interface GenerateOptions {
   seed: number;
@@ -222,6 +222,7 @@ export function generate(opts: GenerateOptions): Store {
     history.others.push(...nas.sessions);
     const computers = discoveredComputersOf(seed, server, s);
     for (const c of computers) store.discoveredComputers.add(c);
+    for (const g of protectionGroupsOf(seed, server, s, computers)) store.protectionGroups.add(g);
     for (const j of agentBackupJobsOf(seed, server, s, computers, now - HISTORY_DAYS * DAY, now)) {
       store.agentBackupJobs.add(j);
       store.agentBackupSessions.addAll(j.sessions);

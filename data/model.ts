@@ -167,6 +167,17 @@ export interface DiscoveredComputer {
   agentStatus: 'Installed' | 'Warning' | 'Inaccessible' | 'Not Installed' | 'NotInitialized';
   osVersion: string;
   ipAddress: string;
+  /** The agent protection group that found it. */
+  protectionGroup?: AgentProtectionGroup;
+}
+
+/** An Agent Management protection group: the computers of one OS on one backup server. */
+export interface AgentProtectionGroup {
+  id: string;
+  name: string;
+  backupServer: BackupServer;
+  platform: AgentPlatform;
+  computers: DiscoveredComputer[];
 }
 
 export type AgentPlatform = 'AgentForWindows' | 'AgentForLinux';

@@ -2,6 +2,7 @@ import { Collection } from './collection.js';
 import type {
   AgentBackupJob,
   AgentBackupSession,
+  AgentProtectionGroup,
   AnyBackupSession,
   Backup,
   BackupFile,
@@ -41,6 +42,7 @@ export class Store {
   readonly vmRestorePoints = new Collection<VmRestorePoint>(created);
   readonly restoreSessions = new Collection<RestoreSession>(created);
   readonly discoveredComputers = new Collection<DiscoveredComputer>();
+  readonly protectionGroups = new Collection<AgentProtectionGroup>();
   readonly agentBackupJobs = new Collection<AgentBackupJob>();
   readonly nasJobs = new Collection<NasJob>();
   readonly fileServers = new Collection<FileServer>();

@@ -195,3 +195,24 @@ t.test('reports: constant definition GUIDs (docs samples; real 9.5U4 capture) an
   t.same(days.map((d) => d.Timestamp), ['29', '28', '27', '26', '25', '24', '23'].map((d) => `2026-11-${d}T00:00:00Z`));
   t.match(await body('/api/reports/summary/processed_vms', 'xml'), /^[^]*?<ProcessedVmsReportFrame [^>]*><Day Timestamp="2026-11-29T00:00:00Z"/);
 });
+
+t.test('agent protection groups: the docs GET /agents/protectionGroups/{ID} sample; computers link Up to theirs', async (t) => {
+  const g = s.protectionGroups.all()[0]!;
+  const href = `/api/agents/protectionGroups/${g.id}`;
+  const xml = await body(`${href}?format=Entity`, 'xml');
+  t.equal(
+    xml,
+    `<?xml version="1.0" encoding="utf-8"?><AgentProtectionGroup xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" Href="${href}?format=Entity" Type="AgentProtectionGroup" Name="${g.name}" UID="urn:veeam:AgentProtectionGroup:${g.id}" xmlns="http://www.veeam.com/ent/v1.0">` +
+      `<Links><Link Href="/api/backupServers/${g.backupServer.id}" Name="vbr01.tech.local" Type="BackupServerReference" Rel="Up" /><Link Href="${href}" Name="${g.name}" Type="AgentProtectionGroupReference" Rel="Alternate" />` +
+      `<Link Href="${href}/discoveredComputers?format=Entity" Type="DiscoveredComputerList" Rel="Down" /></Links>` +
+      `<RescanScheduleEnabled>true</RescanScheduleEnabled><HierarchyObjRef>urn:${g.platform}:AgentProtectionGroup:00000000-0000-0000-0000-000000000000.${g.id}</HierarchyObjRef></AgentProtectionGroup>`,
+  );
+  const j = await json(`${href}?format=Entity`);
+  t.same(Object.keys(j), ['RescanScheduleEnabled', 'HierarchyObjRef', 'Name', 'UID', 'Links', 'Href', 'Type']);
+  t.same(jsonLinks(j.Links), ['Up BackupServerReference', 'Alternate AgentProtectionGroupReference', 'Down DiscoveredComputerList']);
+  const computers = (await json(`${href}/discoveredComputers?format=Entity`)).DiscoveredComputers as Json[];
+  t.same(computers.map((c) => c.Name), g.computers.map((c) => c.name));
+  // The docs' discovered computer sample: Up server, Alternate, Up protection group.
+  t.same(jsonLinks(computers[0]!.Links), ['Up BackupServerReference', 'Alternate DiscoveredComputerReference', 'Up AgentProtectionGroupReference']);
+  t.equal(computers[0]!.Links[2].Href, href);
+});

@@ -17,9 +17,11 @@ const SERVICES: [string, string, string, [string, string][]][] = [
     [
       ['JobReferenceList', 'agents/jobs'],
       ['BackupJobSessionReferenceList', 'agents/backupSessions'],
+      ['AgentProtectionGroupReferenceList', 'agents/protectionGroups'],
       ['DiscoveredComputerReferenceList', 'agents/discoveredComputers'],
       ['JobList', 'agents/jobs?format=Entity'],
       ['BackupJobSessionList', 'agents/backupSessions?format=Entity'],
+      ['AgentProtectionGroupList', 'agents/protectionGroups?format=Entity'],
       ['DiscoveredComputerList', 'agents/discoveredComputers?format=Entity'],
     ],
   ],

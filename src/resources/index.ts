@@ -18,6 +18,7 @@ import { nasBackupSessionType } from './nasBackupSession.js';
 import { agentBackupJobType } from './agentBackupJob.js';
 import { agentBackupSessionType } from './agentBackupSession.js';
 import { fileServerType } from './fileServer.js';
+import { protectionGroupType } from './protectionGroup.js';
 
 /** Every resource type served as `/api/<path>` and `/api/<path>/{id}`. */
 export const resourceTypes = [
@@ -40,4 +41,5 @@ export const resourceTypes = [
   agentBackupJobType,
   agentBackupSessionType,
   fileServerType,
+  protectionGroupType,
 ] as unknown as AnyResourceType[];

@@ -16,6 +16,8 @@ import { nasJobType } from './nasJob.js';
 import { nasBackupSessionType } from './nasBackupSession.js';
 import { agentBackupJobType } from './agentBackupJob.js';
 import { agentBackupSessionType } from './agentBackupSession.js';
+import { protectionGroupType } from './protectionGroup.js';
+import { discoveredComputerType } from './discoveredComputer.js';
 import { upTo } from './jobSession.js';
 
 /**
@@ -66,5 +68,6 @@ export const subCollections: SubCollection[] = [
   ...unsimulated(restorePointType, 'vAppRestorePoints'),
   ...unsimulated(vmRestorePointType, 'mounts'),
   ...unsimulated(nasJobType, 'includes'),
+  of(protectionGroupType, 'discoveredComputers', discoveredComputerType, (g) => g.computers),
   ...unsimulated(agentBackupJobType, 'includes'),
 ];
