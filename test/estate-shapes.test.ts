@@ -216,3 +216,25 @@ t.test('agent protection groups: the docs GET /agents/protectionGroups/{ID} samp
   t.same(jsonLinks(computers[0]!.Links), ['Up BackupServerReference', 'Alternate DiscoveredComputerReference', 'Up AgentProtectionGroupReference']);
   t.equal(computers[0]!.Links[2].Href, href);
 });
+
+t.test('backup file ratios: two decimals whose product is about DataSize/BackupSize (13.1 backup sample: 5.71 × 1.52)', async (t) => {
+  const f = s.backupFiles.all()[0]!;
+  const xml = await body(`/api/backupFiles/${f.id}?format=Entity`, 'xml');
+  t.match(xml, `<DeduplicationRatio>${f.deduplicationRatio}</DeduplicationRatio><CompressRatio>${f.compressRatio}</CompressRatio>`);
+  const j = await json(`/api/backupFiles/${f.id}?format=Entity`);
+  t.same([j.DeduplicationRatio, j.CompressRatio], [f.deduplicationRatio, f.compressRatio]);
+  for (const file of s.backupFiles.all()) {
+    const ok =
+      Number.isInteger(Math.round(file.deduplicationRatio * 100)) &&
+      /^\d+(\.\d{1,2})?$/.test(String(file.deduplicationRatio)) &&
+      /^\d+(\.\d{1,2})?$/.test(String(file.compressRatio)) &&
+      file.compressRatio >= 1 &&
+      file.compressRatio <= 2.2 &&
+      Math.abs((file.deduplicationRatio * file.compressRatio) / (file.dataSize / file.backupSize) - 1) < 0.05;
+    if (!ok) {
+      t.fail(`${file.name}: ${file.deduplicationRatio} × ${file.compressRatio} vs ${file.dataSize}/${file.backupSize}`);
+      return;
+    }
+  }
+  t.pass('every file');
+});
