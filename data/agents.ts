@@ -1,6 +1,6 @@
 import { Rng, guidFor } from './random.js';
 import { DAY, HOUR, MINUTE, nameStamp } from './time.js';
-import type { AgentBackupJob, AgentPlatform, AgentProtectionGroup, BackupServer, DiscoveredComputer, JobRun, NasJob, Repository, SessionResult } from './model.js';
+import type { AgentBackupJob, AgentPlatform, AgentProtectionGroup, AgentRestorePoint, BackupServer, DiscoveredComputer, JobRun, NasJob, Repository, SessionResult } from './model.js';
 import { runTimes } from './jobs.js';
 import type { Schedule } from './model.js';
 
@@ -107,6 +107,30 @@ export function agentBackupJobsOf(
     job.sessions = runsOf(seed, 'AgentBackupSession', job, from, now, [3 * MINUTE, 25 * MINUTE]).map((r) => ({ ...r, job }));
     return job;
   });
+}
+
+/**
+ * The restore points agent runs left: one per computer of the job for every run that did not
+ * fail, taken in turn during the run; a weekly full (by UTC day, as VM jobs), increments otherwise.
+ */
+export function agentRestorePointsOf(seed: number, job: AgentBackupJob): AgentRestorePoint[] {
+  const points: AgentRestorePoint[] = [];
+  for (const session of job.sessions) {
+    if (session.result === 'Failed') continue;
+    const full = Math.floor(session.creationTime / DAY) % 7 === 0;
+    const step = (session.endTime - session.creationTime) / (job.computers.length + 1);
+    job.computers.forEach((computer, i) => {
+      points.push({
+        id: guidFor(seed, 'AgentRestorePoint', `${session.id}/${computer.id}`),
+        computer,
+        session,
+        creationTime: Math.round(session.creationTime + step * (i + 1)),
+        algorithm: full ? 'Full' : 'Incremental',
+        pointType: full ? 'Full' : 'Increment',
+      });
+    });
+  }
+  return points;
 }
 
 /** One file share backup job per backup server, nightly, writing to its default repository. */

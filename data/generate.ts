@@ -17,7 +17,7 @@ import type {
 import { PLATFORMS } from './model.js';
 import { jobsOf, type ServerRepositories } from './jobs.js';
 import { jobHistory, type JobHistory } from './runs.js';
-import { agentBackupJobsOf, discoveredComputersOf, nasJobOf, protectionGroupsOf } from './agents.js';
+import { agentBackupJobsOf, agentRestorePointsOf, discoveredComputersOf, nasJobOf, protectionGroupsOf } from './agents.js';
 
 export interface GenerateOptions {
   seed: number;
@@ -226,6 +226,7 @@ export function generate(opts: GenerateOptions): Store {
     for (const j of agentBackupJobsOf(seed, server, s, computers, now - HISTORY_DAYS * DAY, now)) {
       store.agentBackupJobs.add(j);
       store.agentBackupSessions.addAll(j.sessions);
+      store.agentRestorePoints.addAll(agentRestorePointsOf(seed, j));
       history.others.push(...j.sessions);
     }
     for (const repo of Object.values(repos)) {

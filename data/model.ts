@@ -226,6 +226,16 @@ export interface AgentBackupSession extends JobRun {
   job: AgentBackupJob;
 }
 
+/** The point an agent backup run left for one computer (`/agents/agentRestorePoints`). */
+export interface AgentRestorePoint {
+  id: string;
+  computer: DiscoveredComputer;
+  session: AgentBackupSession;
+  creationTime: number;
+  algorithm: Algorithm;
+  pointType: PointType;
+}
+
 /** What `/backupSessions` lists: sessions of VM backup (and copy) jobs, file share jobs and agent jobs. */
 export type AnyBackupSession = JobSession | NasBackupSession | AgentBackupSession;
 

@@ -3,6 +3,7 @@ import type {
   AgentBackupJob,
   AgentBackupSession,
   AgentProtectionGroup,
+  AgentRestorePoint,
   AnyBackupSession,
   Backup,
   BackupFile,
@@ -49,6 +50,7 @@ export class Store {
   /** The file share and agent sessions again, on their own, for /nas and /agents. */
   readonly nasBackupSessions = new Collection<NasBackupSession>(created);
   readonly agentBackupSessions = new Collection<AgentBackupSession>(created);
+  readonly agentRestorePoints = new Collection<AgentRestorePoint>(created);
 
   /**
    * A store over the same objects with collections of its own: what a client can change (restore

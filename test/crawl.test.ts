@@ -111,6 +111,7 @@ t.test('crawling from /api/ finds no dead link and no 5xx', async (t) => {
     '/api/agents/jobs/{id}/backupSessions',
     '/api/nas/fileServers/{id}?format=Entity',
     '/api/agents/protectionGroups/{id}/discoveredComputers?format=Entity',
+    '/api/agents/agentRestorePoints/{id}/mounts',
   ]) {
     t.ok(shapes.includes(expected), `reached ${expected}`);
   }

@@ -238,3 +238,27 @@ t.test('backup file ratios: two decimals whose product is about DataSize/BackupS
   }
   t.pass('every file');
 });
+
+t.test('agent restore points: the docs GET /agents/agentRestorePoints/{ID} sample (less the unsimulated Up links)', async (t) => {
+  const p = s.agentRestorePoints.all()[0]!;
+  const href = `/api/agents/agentRestorePoints/${p.id}`;
+  const name = `${p.computer.name}@${new Date(p.creationTime).toISOString().slice(0, 19).replace('T', ' ')}`;
+  const xml = await body(`${href}?format=Entity`, 'xml');
+  t.equal(
+    xml,
+    `<?xml version="1.0" encoding="utf-8"?><AgentRestorePoint xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" Href="${href}?format=Entity" Type="AgentRestorePoint" Name="${name}" UID="urn:veeam:AgentRestorePoint:${p.id}" xmlns="http://www.veeam.com/ent/v1.0">` +
+      `<Links><Link Href="/api/backupServers/${p.computer.backupServer.id}" Name="vbr01.tech.local" Type="BackupServerReference" Rel="Up" /><Link Href="${href}" Name="${name}" Type="AgentRestorePointReference" Rel="Alternate" />` +
+      `<Link Href="${href}/mounts" Type="AgentRestorePointMountList" Rel="Down" /><Link Href="${href}/mounts" Type="AgentRestorePointMount" Rel="Create" /></Links>` +
+      `<CreationTimeUTC>${new Date(p.creationTime).toISOString().replace(/\.?0*Z$/, 'Z')}</CreationTimeUTC><Algorithm>${p.algorithm}</Algorithm><PointType>${p.pointType}</PointType></AgentRestorePoint>`,
+  );
+  const j = await json(`${href}?format=Entity`);
+  t.same(Object.keys(j), ['CreationTimeUTC', 'Algorithm', 'PointType', 'Name', 'UID', 'Links', 'Href', 'Type']);
+  t.same(jsonLinks((await json(href)).Links), ['Up BackupServerReference', 'Alternate AgentRestorePoint']);
+  // One point per computer of every agent run that did not fail.
+  const now = Date.parse('2026-11-29T12:00:00Z');
+  const runs = s.agentBackupSessions.all().filter((x) => x.result !== 'Failed');
+  const expected = runs.reduce((n, r) => n + r.job.computers.length, 0);
+  t.equal(s.agentRestorePoints.size, expected);
+  const listed = (await json('/api/agents/agentRestorePoints')).Refs as Json[];
+  t.equal(listed.length, s.agentRestorePoints.all().filter((x) => x.creationTime <= now).length, 'listed once taken');
+});

@@ -16,10 +16,12 @@ const SERVICES: [string, string, string, [string, string][]][] = [
     'AgentsService',
     [
       ['JobReferenceList', 'agents/jobs'],
+      ['AgentRestorePointReferenceList', 'agents/agentRestorePoints'],
       ['BackupJobSessionReferenceList', 'agents/backupSessions'],
       ['AgentProtectionGroupReferenceList', 'agents/protectionGroups'],
       ['DiscoveredComputerReferenceList', 'agents/discoveredComputers'],
       ['JobList', 'agents/jobs?format=Entity'],
+      ['AgentRestorePointList', 'agents/agentRestorePoints?format=Entity'],
       ['BackupJobSessionList', 'agents/backupSessions?format=Entity'],
       ['AgentProtectionGroupList', 'agents/protectionGroups?format=Entity'],
       ['DiscoveredComputerList', 'agents/discoveredComputers?format=Entity'],

@@ -19,6 +19,7 @@ import { agentBackupJobType } from './agentBackupJob.js';
 import { agentBackupSessionType } from './agentBackupSession.js';
 import { fileServerType } from './fileServer.js';
 import { protectionGroupType } from './protectionGroup.js';
+import { agentRestorePointType } from './agentRestorePoint.js';
 
 /** Every resource type served as `/api/<path>` and `/api/<path>/{id}`. */
 export const resourceTypes = [
@@ -42,4 +43,5 @@ export const resourceTypes = [
   agentBackupSessionType,
   fileServerType,
   protectionGroupType,
+  agentRestorePointType,
 ] as unknown as AnyResourceType[];

@@ -17,6 +17,7 @@ import { nasBackupSessionType } from './nasBackupSession.js';
 import { agentBackupJobType } from './agentBackupJob.js';
 import { agentBackupSessionType } from './agentBackupSession.js';
 import { protectionGroupType } from './protectionGroup.js';
+import { agentRestorePointType } from './agentRestorePoint.js';
 import { discoveredComputerType } from './discoveredComputer.js';
 import { upTo } from './jobSession.js';
 
@@ -70,4 +71,5 @@ export const subCollections: SubCollection[] = [
   ...unsimulated(nasJobType, 'includes'),
   of(protectionGroupType, 'discoveredComputers', discoveredComputerType, (g) => g.computers),
   ...unsimulated(agentBackupJobType, 'includes'),
+  ...unsimulated(agentRestorePointType, 'mounts'),
 ];
