@@ -146,6 +146,20 @@ t.test('consistency: every VM restore point resolves through the lookup service 
     t.same(byName.HierarchyItems.map((i: { ObjectRef: string }) => i.ObjectRef), [ref], `${vm.name} by name on ${vm.root.name}`);
   }
   t.same([...platforms].sort(), ['HyperV', 'VMware', 'vCloud'], 'restore points of every platform were checked');
+  // Restore tooling then asks the query service for that VM's points by the ObjectRef it found.
+  const perPlatform = new Map<string, [string, Vm]>();
+  for (const [ref, vm] of refs) if (!perPlatform.has(vm.root.platform)) perPlatform.set(vm.root.platform, [ref, vm]);
+  for (const [ref, vm] of perPlatform.values()) {
+    const expected = app.store.vmRestorePoints.all().filter((p) => p.vm === vm && p.creationTime <= app.clock.now()).length;
+    for (const fmt of ['json', 'xml'] as const) {
+      // Clients send the URN quoted, in any case; the value is compared case-insensitively like every string field.
+      const query = `/api/query?type=VmRestorePoint&filter=${encodeURIComponent(`HierarchyObjRef=="${fmt === 'xml' ? ref.toLowerCase() : ref}"`)}&pageSize=1000`;
+      const res = await get(app, token, query, fmt);
+      t.equal(res.statusCode, 200, query);
+      const uids = fmt === 'json' ? JSON.parse(res.body).Refs.Refs.map((r: { UID: string }) => r.UID) : [...res.body.matchAll(/<Ref UID="/g)];
+      t.equal(uids.length, expected, `${vm.name}: ${expected} restore points by HierarchyObjRef (${fmt})`);
+    }
+  }
 });
 
 t.test('the inventory: every object resolves by its own ref, refs are unique per root', async (t) => {
