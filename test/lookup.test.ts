@@ -182,3 +182,22 @@ t.test('the inventory: every object resolves by its own ref, refs are unique per
   t.not(inventoryOf(app.store), before, 'rebuilt after the estate grew');
   t.ok(lookup(app.store, { hierarchyRef: hierarchyObjRef(app.store.vms.at(-1)!) }).length === 1, 'the new VM is found');
 });
+
+t.test('an estate from a dataset file gets its inventory too; the same seed gives the same answers', async (t) => {
+  const example = new URL('../data/example-dataset.json', import.meta.url).pathname;
+  const bodies: string[] = [];
+  for (let run = 0; run < 2; run++) {
+    const { app } = await build({ dataFile: example });
+    const token = await logon(app);
+    const svc = JSON.parse((await get(app, token, '/api/lookupSvc', 'json')).body);
+    const roots = app.store.hierarchyRoots.all();
+    t.equal(svc.Links.length, 1 + 3 + 6 + 2, 'Up, then 3 vCenter, 6 Cloud Director and 2 Hyper-V browse links');
+    const db = app.store.vms.find((vm) => vm.name === 'db-01')!;
+    const res = await get(app, token, `/api/lookup?host=${db.root.id}&name=DB-01&type=vm`, 'json');
+    t.same(JSON.parse(res.body).HierarchyItems.map((i: { ObjectRef: string }) => i.ObjectRef), [`urn:VMware:Vm:${db.root.id}.vm-2001`], 'the objectRef the file gave');
+    for (const l of svc.Links.slice(1)) bodies.push((await get(app, token, new URL(l.Href).pathname + new URL(l.Href).search, 'xml')).body);
+    t.equal(roots.length, 3);
+    await app.close();
+  }
+  t.same(bodies.slice(0, bodies.length / 2), bodies.slice(bodies.length / 2), 'byte-identical lookups in two runs');
+});
