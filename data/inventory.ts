@@ -70,7 +70,7 @@ export function rootInventory(root: HierarchyRoot, vms: readonly Vm[]): RootInve
     case 'vCloud': {
       add('Organization', `${site}-org`, `urn:vcloud:org:${rng.guid()}`);
       add('OrgVdc', `${site}-org-vdc`, `urn:vcloud:vdc:${rng.guid()}`);
-      add('OrgVdcStorageProfile', 'Gold Storage Policy', `urn:vcloud:vdcstorageProfile:${rng.guid()}`);
+      add('OrgVdcStorageProfile', 'Gold Storage Policy', `urn:vcloud:vdcstorageprofile:${rng.guid()}`);
       add('Datastore', `${site}-ds01`, `urn:vcloud:datastore:${rng.guid()}`);
       // The VMs live in two vApps, as tenants group them.
       for (let k = 1; k <= Math.min(2, vms.length); k++) add('Vapp', `${site}-vapp0${k}`, `urn:vcloud:vapp:${rng.guid()}`);
