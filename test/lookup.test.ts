@@ -105,6 +105,9 @@ t.test('parameter names in any case; hierarchyRef wins over host, name and type'
   t.same(await names(`/api/lookup?host=${empty.id}&name=*&type=Vm`), []);
   t.same(await names(`/api/lookup?host=${empty.id}&name=*&type=Vapp`), []);
   t.same(await names(`/api/lookup?host=${empty.id}&name=*&type=Organization`), ['vcd9-org']);
+  const notGuid = await get(app, token, '/api/lookup?hierarchyRef=urn:VMware:Vm:vcsa1.vm-1001', 'json');
+  t.equal(notGuid.statusCode, 400, 'the root part of a hierarchyRef must be a GUID');
+  t.match(JSON.parse(notGuid.body).Message, /is not a HierarchyObjRef/);
   // A long bad value is cut short in the message.
   const long = await get(app, token, `/api/lookup?hierarchyRef=${'x'.repeat(300)}`, 'json');
   t.equal(long.statusCode, 400);

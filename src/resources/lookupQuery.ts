@@ -45,12 +45,13 @@ function hostRoot(store: Store, host: string): HierarchyRoot {
   return found;
 }
 
-const REF = /^urn:([^:]+):([^:]+):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(.+)$/i;
+/** `urn:<Platform>:<Type>:<root id>.<object ref>`; the object ref may hold colons and dots of its own. */
+const REF = /^urn:([^:]+):([^:]+):([^.]+)\.(.+)$/i;
 
 /** `hierarchyRef=urn:<Platform>:<Type>:<root guid>.<object ref>`: the one object it names. */
 function byReference(store: Store, ref: string): InventoryObject {
   const m = REF.exec(ref);
-  if (!m) throw bad(`hierarchyRef ${shown(ref)} is not a HierarchyObjRef (urn:<Platform>:<Type>:<HierarchyRootId>.<ObjectRef>).`);
+  if (!m || !GUID.test(m[3]!)) throw bad(`hierarchyRef ${shown(ref)} is not a HierarchyObjRef (urn:<Platform>:<Type>:<HierarchyRootId>.<ObjectRef>).`);
   const [, platformRaw, typeRaw, rootId, objectRef] = m as unknown as [string, string, string, string, string];
   const platform = PLATFORMS.find((p) => p.toLowerCase() === platformRaw.toLowerCase());
   if (!platform) throw bad(`hierarchyRef ${shown(ref)} names an unknown platform ${shown(platformRaw)}: use VMware, HyperV or vCloud.`);
