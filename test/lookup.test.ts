@@ -4,7 +4,7 @@ import { tinyStore, SERVER } from './fixtures.js';
 import type { HierarchyRoot, Vm } from '../data/model.js';
 import { hierarchyObjRef } from '../data/model.js';
 import { OBJECT_TYPES, inventoryOf } from '../data/inventory.js';
-import { lookup } from '../src/resources/lookupQuery.js';
+import { lookup, nameMatches } from '../src/resources/lookupQuery.js';
 
 // The lookup service, in XML and JSON, against literal expected output. The shapes follow EM's
 // samples: /lookupSvc as in the 13.1 get_lookupsvc page (per root, Down links of type
@@ -203,4 +203,27 @@ t.test('an estate from a dataset file gets its inventory too; the same seed give
     await app.close();
   }
   t.same(bodies.slice(0, bodies.length / 2), bodies.slice(bodies.length / 2), 'byte-identical lookups in two runs');
+});
+
+t.test('name patterns: * is the only wildcard, case is ignored, many stars stay cheap', async (t) => {
+  const cases: [pattern: string, name: string, matches: boolean][] = [
+    ['*', '', true],
+    ['*', 'web-101', true],
+    ['web-101', 'WEB-101', true],
+    ['web', 'web-101', false],
+    ['web*', 'web-101', true],
+    ['*101', 'web-101', true],
+    ['*-1*1', 'web-101', true],
+    ['w*b*1*1', 'web-101', true],
+    ['w*x*', 'web-101', false],
+    ['web-1?1', 'web-101', false],
+    ['web-1.1', 'web-101', false],
+    ['**', 'a', true],
+    ['', 'a', false],
+    ['a*', '', false],
+  ];
+  for (const [pattern, name, matches] of cases) t.equal(nameMatches(pattern, name), matches, `${pattern} ~ ${name}`);
+  const started = process.hrtime.bigint();
+  t.equal(nameMatches(`${'*a'.repeat(2000)}b`, 'a'.repeat(5000)), false);
+  t.ok(process.hrtime.bigint() - started < 2_000_000_000n, 'a pathological pattern answers in well under 2 s');
 });
