@@ -112,6 +112,10 @@ t.test('crawling from /api/ finds no dead link and no 5xx', async (t) => {
     '/api/nas/fileServers/{id}?format=Entity',
     '/api/agents/protectionGroups/{id}/discoveredComputers?format=Entity',
     '/api/agents/agentRestorePoints/{id}/mounts',
+    '/api/lookupSvc',
+    '/api/lookup?host=urn%3aveeam%3aHierarchyRoot%3a{id}&name=*&type=Vm',
+    '/api/lookup?host=urn%3aveeam%3aHierarchyRoot%3a{id}&name=*&type=Vapp',
+    '/api/lookup?host=urn%3aveeam%3aHierarchyRoot%3a{id}&name=*&type=VmGroup',
   ]) {
     t.ok(shapes.includes(expected), `reached ${expected}`);
   }
