@@ -6,6 +6,9 @@ export class Collection<T extends { id: string }> {
   private readonly items: T[] = [];
   private readonly byId = new Map<string, T>();
 
+  /** Called after every change to the collection (the store bumps its change epoch). */
+  onChange: () => void = () => {};
+
   constructor(private readonly timeOf: (item: T) => number = () => 0) {}
 
   get size(): number {
@@ -28,6 +31,7 @@ export class Collection<T extends { id: string }> {
     if (i > 0 && this.timeOf(this.items[i - 1]!) > key) i = this.upperBound(key);
     this.items.splice(i, 0, item);
     this.byId.set(item.id.toLowerCase(), item);
+    this.onChange();
   }
 
   /** Adds many at once: one stable sort instead of one insertion each. */
@@ -37,12 +41,14 @@ export class Collection<T extends { id: string }> {
       this.byId.set(item.id.toLowerCase(), item);
     }
     this.items.sort((a, b) => this.timeOf(a) - this.timeOf(b));
+    this.onChange();
   }
 
   /** A collection of its own over the same objects (they are immutable once generated). */
   copy(): Collection<T> {
     const c = new Collection<T>(this.timeOf);
-    c.items.push(...this.items);
+    // A loop, not push(...items): spreading a million arguments overflows the stack.
+    for (const item of this.items) c.items.push(item);
     for (const [k, v] of this.byId) c.byId.set(k, v);
     return c;
   }
@@ -52,6 +58,7 @@ export class Collection<T extends { id: string }> {
     if (!item) return undefined;
     this.items.splice(this.items.indexOf(item), 1);
     this.byId.delete(id.toLowerCase());
+    this.onChange();
     return item;
   }
 

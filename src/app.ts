@@ -81,6 +81,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const control = new MockControl(app);
   app.decorate('control', control);
   app.decorate('store', control.buildStore());
+  // A clock move changes what every time-dependent answer shows: a new model epoch.
+  clock.onMove = () => app.store.changed();
 
   await app.register(cookie);
 
