@@ -72,6 +72,18 @@ export class Collection<T extends { id: string }> {
     return this.search((time) => time <= t);
   }
 
+  /** The time of the first object timed after `t` (Infinity: none), when a view up to `t` next grows. */
+  nextTimeAfter(t: number): number {
+    const i = this.upperBound(t);
+    return i < this.items.length ? this.timeOf(this.items[i]!) : Infinity;
+  }
+
+  /** The time of the first object timed at or after `t` (Infinity: none). */
+  firstTimeFrom(t: number): number {
+    const i = this.lowerBound(t);
+    return i < this.items.length ? this.timeOf(this.items[i]!) : Infinity;
+  }
+
   /** Binary search: the first index where `before(time)` turns false (it is monotone in time). */
   private search(before: (time: number) => boolean): number {
     let lo = 0;

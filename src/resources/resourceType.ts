@@ -30,6 +30,14 @@ export interface ResourceType<T extends { id: string }> {
   listed?(store: Store, now: number): readonly T[];
   /** Whether the item's representation can no longer change (then it is rendered once). */
   isFinal?(item: T, now: number): boolean;
+  /**
+   * The first instant after `now` at which the item's entity may look different (Infinity: never).
+   * Without it, an item that is not final is taken to change every millisecond (never cached
+   * while the clock runs). Being early is safe (a rebuild); being late serves stale bytes.
+   */
+  changesAt?(item: T, now: number): number;
+  /** With `listed`: the first instant after `now` at which it may list other items (default: now + 1). */
+  listedChangesAt?(store: Store, now: number): number;
   /** What `/query?type=<uidType>` filters and sorts on; a type without them is not queryable. */
   queryFields?: readonly QueryField<T>[];
 }
@@ -54,6 +62,24 @@ export function entityBase<T extends { id: string }>(type: ResourceType<T>, item
     { elems: { Links: links(entityLinks) }, attrs: { Href: itemHref(type, item, true), Type: entityType } },
     { attrs: { Name: type.name(item), UID: uid(type.uidType, item.id) } },
   ];
+}
+
+/** When the entity of any of `items` may first look different after `now` (see `changesAt`). */
+export function entitiesChangeAt<T extends { id: string }>(type: ResourceType<T>, items: readonly T[], now: number): number {
+  if (!type.isFinal) return Infinity;
+  let until = Infinity;
+  for (let i = 0; i < items.length && until > now + 1; i++) {
+    const item = items[i]!;
+    const at = type.changesAt ? type.changesAt(item, now) : type.isFinal(item, now) ? Infinity : now + 1;
+    if (at < until) until = at;
+  }
+  return until;
+}
+
+/** When the plain collection GET may first list other items after `now`. */
+export function listChangesAt<T extends { id: string }>(type: ResourceType<T>, store: Store, now: number): number {
+  if (!type.listed) return Infinity;
+  return type.listedChangesAt ? type.listedChangesAt(store, now) : now + 1;
 }
 
 interface Rendered {
