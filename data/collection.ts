@@ -40,8 +40,30 @@ export class Collection<T extends { id: string }> {
       this.items.push(item);
       this.byId.set(item.id.toLowerCase(), item);
     }
-    this.items.sort((a, b) => this.timeOf(a) - this.timeOf(b));
+    this.sortByTime();
     this.onChange();
+  }
+
+  /**
+   * Stable sort by time. Each key is read once into a typed array and the positions are sorted
+   * (ties by position, so the order does not hang on the sort's stability): a million objects
+   * sort in a fraction of the time a comparator calling timeOf twice per comparison takes.
+   */
+  private sortByTime(): void {
+    const items = this.items;
+    const n = items.length;
+    const keys = new Float64Array(n);
+    let sorted = true;
+    for (let i = 0; i < n; i++) {
+      keys[i] = this.timeOf(items[i]!);
+      if (i > 0 && keys[i]! < keys[i - 1]!) sorted = false;
+    }
+    if (sorted) return;
+    const order = new Uint32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort((a, b) => keys[a]! - keys[b]! || a - b);
+    const copy = items.slice();
+    for (let i = 0; i < n; i++) items[i] = copy[order[i]!]!;
   }
 
   /** A collection of its own over the same objects (they are immutable once generated). */
