@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { addRoute } from '../src/routing.js';
 import { send, sendCached } from '../src/repr/send.js';
-import { entitiesChangeAt } from '../src/resources/resourceType.js';
+import { existingChangeAt } from '../src/resources/resourceType.js';
 import { resourceTypes } from '../src/resources/index.js';
 import { runQuery } from '../src/query/engine.js';
 import { parseQueryRequest, QueryTypes } from '../src/query/request.js';
@@ -25,8 +25,7 @@ export function queryRoutes(app: FastifyInstance): void {
         const page = runQuery(collection, plan, now);
         // The next object to come into existence, or any existing one changing (a filter or sort on
         // State, Result or EndTime reads the same instants the entities show), may change the page.
-        const existing = collection.all().slice(0, collection.upperBound(now));
-        const until = Math.min(collection.nextTimeAfter(now), entitiesChangeAt(type, existing, now));
+        const until = existingChangeAt(type, collection, app.store.epoch, now);
         return { node: queryResult(type, page, entities, rawQuery, now), until };
       });
     },

@@ -64,15 +64,32 @@ export function entityBase<T extends { id: string }>(type: ResourceType<T>, item
   ];
 }
 
-/** When the entity of any of `items` may first look different after `now` (see `changesAt`). */
-export function entitiesChangeAt<T extends { id: string }>(type: ResourceType<T>, items: readonly T[], now: number): number {
+/** When the entity of any of `items` (or of those in [start, end)) may first look different after `now` (see `changesAt`). */
+export function entitiesChangeAt<T extends { id: string }>(type: ResourceType<T>, items: readonly T[], now: number, start = 0, end = items.length): number {
   if (!type.isFinal) return Infinity;
   let until = Infinity;
-  for (let i = 0; i < items.length && until > now + 1; i++) {
+  for (let i = start; i < end && until > now + 1; i++) {
     const item = items[i]!;
     const at = type.changesAt ? type.changesAt(item, now) : type.isFinal(item, now) ? Infinity : now + 1;
     if (at < until) until = at;
   }
+  return until;
+}
+
+// Per collection: the last answer of existingChangeAt, good for any instant in [from, until).
+const collectionUntil = new WeakMap<object, { epoch: number; from: number; until: number }>();
+
+/**
+ * When anything in a collection as of `now` may first look different: the next object coming
+ * into existence, or an existing one's next change. Scanning a large collection costs a
+ * millisecond or more, so the answer is kept for the store epoch and reused until it expires:
+ * nothing changes before `until`, whatever instant in between asks.
+ */
+export function existingChangeAt<T extends { id: string }>(type: ResourceType<T>, collection: Collection<T>, epoch: number, now: number): number {
+  const memo = collectionUntil.get(collection);
+  if (memo && memo.epoch === epoch && memo.from <= now && now < memo.until) return memo.until;
+  const until = Math.min(collection.nextTimeAfter(now), entitiesChangeAt(type, collection.all(), now, 0, collection.upperBound(now)));
+  collectionUntil.set(collection, { epoch, from: now, until });
   return until;
 }
 
