@@ -4,7 +4,8 @@
  */
 export class Collection<T extends { id: string }> {
   private readonly items: T[] = [];
-  private readonly byId = new Map<string, T>();
+  /** Built on the first lookup by id: most collections are only ever listed, and start-up is shorter without it. */
+  private byId: Map<string, T> | undefined;
 
   /** Called after every change to the collection (the store bumps its change epoch). */
   onChange: () => void = () => {};
@@ -21,7 +22,15 @@ export class Collection<T extends { id: string }> {
   }
 
   get(id: string): T | undefined {
-    return this.byId.get(id.toLowerCase());
+    return this.index().get(id.toLowerCase());
+  }
+
+  private index(): Map<string, T> {
+    if (this.byId === undefined) {
+      this.byId = new Map();
+      for (const item of this.items) this.byId.set(item.id.toLowerCase(), item);
+    }
+    return this.byId;
   }
 
   /** Inserts keeping the time order; ties keep insertion order. */
@@ -30,7 +39,7 @@ export class Collection<T extends { id: string }> {
     let i = this.items.length;
     if (i > 0 && this.timeOf(this.items[i - 1]!) > key) i = this.upperBound(key);
     this.items.splice(i, 0, item);
-    this.byId.set(item.id.toLowerCase(), item);
+    this.byId?.set(item.id.toLowerCase(), item);
     this.onChange();
   }
 
@@ -38,7 +47,7 @@ export class Collection<T extends { id: string }> {
   addAll(items: Iterable<T>): void {
     for (const item of items) {
       this.items.push(item);
-      this.byId.set(item.id.toLowerCase(), item);
+      this.byId?.set(item.id.toLowerCase(), item);
     }
     this.sortByTime();
     this.onChange();
@@ -71,7 +80,6 @@ export class Collection<T extends { id: string }> {
     const c = new Collection<T>(this.timeOf);
     // A loop, not push(...items): spreading a million arguments overflows the stack.
     for (const item of this.items) c.items.push(item);
-    for (const [k, v] of this.byId) c.byId.set(k, v);
     return c;
   }
 
@@ -79,7 +87,7 @@ export class Collection<T extends { id: string }> {
     const item = this.get(id);
     if (!item) return undefined;
     this.items.splice(this.items.indexOf(item), 1);
-    this.byId.delete(id.toLowerCase());
+    this.byId!.delete(id.toLowerCase());
     this.onChange();
     return item;
   }

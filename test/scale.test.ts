@@ -30,6 +30,11 @@ t.test('half a million items load, sort stably by time, and copy without overflo
   const copy = c.copy();
   t.equal(copy.size, n);
   t.equal(copy.get('id-4242'), c.get('id-4242'));
+  t.equal(copy.remove('id-4242')?.id, 'id-4242', 'the copy builds its own id index on first use');
+  t.equal(copy.get('id-4242'), undefined);
+  t.equal(c.get('id-4242')?.id, 'id-4242', 'the original keeps the item');
+  c.add({ id: 'late', time: 5 });
+  t.equal(c.get('LATE')?.id, 'late', 'an item added after the index was built is found');
   const store = new Store();
   store.restoreSessions.addAll([]);
   t.equal(store.copy().restoreSessions.size, 0);
