@@ -84,6 +84,34 @@ t.test('a running clock never sees a stale progress step, end, or window edge', 
   t.ok(seen.size > 60, `the answers did change over time (${seen.size} distinct)`);
 });
 
+t.test('job, task and NAS session lists and the history lists follow a running clock exactly', async (t) => {
+  const { app, real } = await build({ dataFile: 'data/example-dataset.json', idleTimeoutMs: 100 * 86_400_000 });
+  const token = await logon(app);
+  const types = resourceTypes.filter((type) => type.listed || type.isFinal);
+  // Walk the clock back to just before the latest backup run began, then through it in uneven
+  // steps (seeded): its progress steps, its tasks, its restore points and its end all fall inside.
+  const run = app.store.backupSessions.between(0, app.clock.now()).at(-1)!;
+  real.now += run.creationTime - 1000 - app.clock.now();
+  const span = run.endTime - run.creationTime + 2000;
+  let x = 7;
+  const seen = new Set<string>();
+  for (let step = 0; step < 40; step++) {
+    x = (x * 48271) % 2147483647;
+    real.now += step % 4 === 0 ? 1 + (x % 7) : Math.round(((x % 1000) / 1000) * (span / 15));
+    for (const type of types) {
+      const url = `/api/${type.path}?format=Entity`;
+      const cached = await get(app, token, url, 'json');
+      const built = await fresh(app, token, url, 'json');
+      if (cached.body !== built.body) {
+        t.fail(`${url} stale at step ${step}`);
+        return;
+      }
+      seen.add(built.body);
+    }
+  }
+  t.ok(seen.size > types.length * 4, `the lists did change over time (${seen.size} distinct answers)`);
+});
+
 t.test('the window edge: the oldest session leaves exactly 30 days and a millisecond after it began', async (t) => {
   const { app, real } = await build({ restoreSessions: 40, idleTimeoutMs: 100 * 86_400_000 });
   const token = await logon(app);

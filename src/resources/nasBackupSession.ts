@@ -2,7 +2,7 @@ import type { NasBackupSession } from '../../data/model.js';
 import { el } from '../repr/tree.js';
 import { entityBase, type ResourceType } from './resourceType.js';
 import { entityLink, refLink, serverUp } from './links.js';
-import { ended, jobSessionLayers, upTo } from './jobSession.js';
+import { ended, jobSessionLayers, runChangesAt, upTo, upToChangesAt } from './jobSession.js';
 import { nasJobType } from './nasJob.js';
 
 /** `/nas/backupSessions`: file share backup job sessions, shaped as BackupJobSessions of JobType NasBackup. */
@@ -29,5 +29,7 @@ export const nasBackupSessionType: ResourceType<NasBackupSession> = {
       ...jobSessionLayers(s, s.job, 'NasBackup', now),
     ),
   listed: (store, now) => upTo(store.nasBackupSessions, now),
+  listedChangesAt: (store, now) => upToChangesAt(store.nasBackupSessions, now),
   isFinal: ended,
+  changesAt: runChangesAt,
 };
