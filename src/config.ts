@@ -35,6 +35,8 @@ export interface Config {
   /** Paths of the user's own PEM certificate and key; either implies tls. */
   tlsCert: string | undefined;
   tlsKey: string | undefined;
+  /** Open connections accepted at once. */
+  maxConnections: number;
 }
 
 export class ConfigError extends Error {}
@@ -99,6 +101,12 @@ export const OPTIONS: Record<keyof Config, OptionSpec> = {
   tls: { flag: '--tls', env: 'EM_MOCK_TLS', help: 'serve HTTPS with a self-signed certificate made at start-up (true/false)', default: 'false' },
   tlsCert: { flag: '--tls-cert', env: 'EM_MOCK_TLS_CERT', help: 'PEM certificate file for HTTPS (implies --tls; needs --tls-key)', default: '' },
   tlsKey: { flag: '--tls-key', env: 'EM_MOCK_TLS_KEY', help: 'PEM private key file for HTTPS (implies --tls; needs --tls-cert)', default: '' },
+  maxConnections: {
+    flag: '--max-connections',
+    env: 'EM_MOCK_MAX_CONNECTIONS',
+    help: 'open connections accepted at once; more are closed on arrival',
+    default: '1024',
+  },
 };
 
 /** Options that may be given as a bare flag, meaning true. */
@@ -194,6 +202,8 @@ function convert(key: keyof Config, raw: string, now: number): Config[keyof Conf
       return raw;
     case 'journalSize':
       return integer(key, raw, 0, 1_000_000);
+    case 'maxConnections':
+      return integer(key, raw, 1, 1_000_000);
     case 'dataFile':
     case 'faultsFile':
     case 'tlsCert':
