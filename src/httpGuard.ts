@@ -61,8 +61,7 @@ export function headProblem(req: IncomingMessage): string | undefined {
     else if (lower === 'host') host.push(raw[i + 1]!);
   }
   if (te.length > 1) return 'Transfer-Encoding is given more than once.';
-  if (cl.length > 1) return 'Content-Length is given more than once.';
-  if (cl.length === 1 && !/^\d{1,15}$/.test(cl[0]!.trim())) return `Content-Length ${quoted(cl[0]!)} is not a number of bytes.`;
+  // Node's parser itself refuses a repeated or non-numeric Content-Length, even when lenient.
   if (te.length === 1) {
     if (te[0]!.trim().toLowerCase() !== 'chunked') return `Transfer-Encoding ${quoted(te[0]!)} is not supported: only chunked is.`;
     if (cl.length === 1 && Number(cl[0]) !== 0) return 'Transfer-Encoding and Content-Length are both given: the body length is ambiguous.';
