@@ -67,7 +67,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const clock = new Clock(config.clockStart, opts.realNow);
   app.decorate('config', config);
   app.decorate('clock', clock);
-  app.decorate('logons', new LogonSessionStore(clock, config.seed, config.idleTimeoutMs));
+  app.decorate('logons', new LogonSessionStore(clock, config));
   app.decorate('routeTable', new RouteTable());
   // The control plane owns the dataset's source (generated or --data file) and rebuilds it on reset.
   const control = new MockControl(app);

@@ -37,6 +37,10 @@ export interface Config {
   tlsKey: string | undefined;
   /** Open connections accepted at once. */
   maxConnections: number;
+  /** Live logon sessions at once; a logon beyond ends the least recently used one. */
+  maxLogonSessions: number;
+  /** Seeded logon tokens (replayable runs) instead of cryptographically random ones. */
+  reproducibleTokens: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -107,10 +111,22 @@ export const OPTIONS: Record<keyof Config, OptionSpec> = {
     help: 'open connections accepted at once; more are closed on arrival',
     default: '1024',
   },
+  maxLogonSessions: {
+    flag: '--max-logon-sessions',
+    env: 'EM_MOCK_MAX_LOGON_SESSIONS',
+    help: 'live logon sessions at once; a logon beyond ends the least recently used',
+    default: '1000',
+  },
+  reproducibleTokens: {
+    flag: '--reproducible-tokens',
+    env: 'EM_MOCK_REPRODUCIBLE_TOKENS',
+    help: 'logon tokens from the seed instead of a cryptographic source (true/false)',
+    default: 'false',
+  },
 };
 
 /** Options that may be given as a bare flag, meaning true. */
-const BOOLEAN_OPTIONS = new Set<keyof Config>(['logRequests', 'control', 'tls']);
+const BOOLEAN_OPTIONS = new Set<keyof Config>(['logRequests', 'control', 'tls', 'reproducibleTokens']);
 
 function fail(key: keyof Config, value: string, why: string): never {
   const o = OPTIONS[key];
@@ -194,6 +210,7 @@ function convert(key: keyof Config, raw: string, now: number): Config[keyof Conf
       return `${u.protocol}//${u.host}`;
     }
     case 'logRequests':
+    case 'reproducibleTokens':
     case 'tls':
     case 'control':
       return parseBool(key, raw);
@@ -203,6 +220,7 @@ function convert(key: keyof Config, raw: string, now: number): Config[keyof Conf
     case 'journalSize':
       return integer(key, raw, 0, 1_000_000);
     case 'maxConnections':
+    case 'maxLogonSessions':
       return integer(key, raw, 1, 1_000_000);
     case 'dataFile':
     case 'faultsFile':

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { tokenOf } from '../auth.js';
+import { parseBasic, tokenOf } from '../auth.js';
 import { EmError } from '../errors.js';
 import { sendError } from '../repr/send.js';
 import { normalizePath } from '../routing.js';
@@ -21,11 +21,8 @@ export function requestUser(req: FastifyRequest): string | undefined {
   const token = tokenOf(req)?.trim();
   const session = token ? req.server.logons.peek(token) : undefined;
   if (session) return session.userName;
-  const basic = /^\s*basic\s+(\S+)/i.exec(req.headers.authorization ?? '');
-  if (!basic) return undefined;
-  const decoded = Buffer.from(basic[1]!, 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  return colon > 0 ? decoded.slice(0, colon) : undefined;
+  const basic = parseBasic(req.headers.authorization);
+  return typeof basic === 'string' || basic.name === '' ? undefined : basic.name;
 }
 
 function isControlRequest(req: FastifyRequest): boolean {
