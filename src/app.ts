@@ -22,6 +22,8 @@ declare module 'fastify' {
     store: Store;
     logons: LogonSessionStore;
     routeTable: RouteTable;
+    /** Aborted when the app starts closing: long waits (delay faults) end early on it. */
+    closing: AbortSignal;
   }
 }
 
@@ -69,6 +71,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.decorate('clock', clock);
   app.decorate('logons', new LogonSessionStore(clock, config));
   app.decorate('routeTable', new RouteTable());
+  const closing = new AbortController();
+  app.decorate('closing', closing.signal);
+  app.addHook('preClose', async () => closing.abort());
   // The control plane owns the dataset's source (generated or --data file) and rebuilds it on reset.
   const control = new MockControl(app);
   app.decorate('control', control);

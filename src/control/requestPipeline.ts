@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { parseBasic, tokenOf } from '../auth.js';
 import { EmError } from '../errors.js';
@@ -47,7 +48,8 @@ function journal(req: FastifyRequest, status: number | null, durationMs: number)
 async function applyFault(req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
   const decision = req.server.control.faults.decide(req.method, normalizePath(req.url), requestUser(req));
   req.mockFault = decision.applied;
-  if (decision.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, decision.delayMs));
+  // Shutdown cuts a delay short; the request then goes on and is answered.
+  if (decision.delayMs > 0) await sleep(decision.delayMs, undefined, { signal: req.server.closing }).catch(() => undefined);
   const rule = decision.terminal;
   if (!rule) return undefined;
   switch (rule.action) {
