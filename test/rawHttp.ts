@@ -10,8 +10,11 @@ export interface RawReply {
   closed: boolean;
 }
 
-/** Writes exactly `bytes` on a fresh connection and collects what comes back for up to `waitMs`. */
-export function rawExchange(port: number, bytes: string | Buffer, waitMs = 1500): Promise<RawReply> {
+/**
+ * Writes exactly `bytes` on a fresh connection and collects what comes back for up to `waitMs`.
+ * With `end`, our side is half-closed after writing, so an incomplete request ends at once.
+ */
+export function rawExchange(port: number, bytes: string | Buffer, waitMs = 1500, end = false): Promise<RawReply> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
     let text = '';
@@ -25,7 +28,8 @@ export function rawExchange(port: number, bytes: string | Buffer, waitMs = 1500)
       resolve({ text, closed: true });
     });
     socket.on('error', () => {});
-    socket.write(bytes);
+    if (end) socket.end(bytes);
+    else socket.write(bytes);
   });
 }
 
