@@ -2,9 +2,9 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOpt
 import cookie from '@fastify/cookie';
 import type { Config } from './config.js';
 import { Clock } from './clock.js';
-import { EmError } from './errors.js';
+import { answerFor, EmError } from './errors.js';
 import { LogonSessionStore } from './logonSessions.js';
-import { RouteTable, normalizePath } from './routing.js';
+import { RouteTable } from './routing.js';
 import { authenticate } from './auth.js';
 import { sendError } from './repr/send.js';
 import type { Store } from '../data/store.js';
@@ -92,32 +92,14 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   });
 
   app.setErrorHandler((err: FastifyError | EmError, req, reply) => {
-    let status: number;
-    let message: string;
-    let headers: Record<string, string> = {};
-    if (err instanceof EmError) {
-      ({ status, message, headers } = err);
-    } else if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
-      status = err.statusCode;
-      message = err.message;
-    } else {
-      req.log.error(err);
-      status = 500;
-      message = `Internal error in the mock: ${err.message}`;
-    }
-    void sendError(req, reply, new EmError(status, message, headers));
+    const { status, message, internal } = answerFor(err);
+    if (internal) req.log.error(err);
+    void sendError(req, reply, new EmError(status, message, err instanceof EmError ? err.headers : {}));
   });
 
   app.setNotFoundHandler((req, reply) => {
-    const path = normalizePath(req.url);
-    const allowed = app.routeTable.methodsFor(path);
-    const err =
-      allowed.length > 0
-        ? new EmError(405, `Method ${req.method} is not allowed on ${path}. Allowed: ${allowed.join(', ')}.`, {
-            allow: allowed.join(', '),
-          })
-        : new EmError(404, `There is no resource at ${path}.`);
-    void sendError(req, reply, err);
+    const { path, allow, message } = app.routeTable.unmatched(req.method, req.url);
+    void sendError(req, reply, allow ? new EmError(405, message, { allow }) : new EmError(404, `There is no resource at ${path}.`));
   });
 
   await app.register(apiRoutes);

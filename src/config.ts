@@ -45,6 +45,11 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+/** Whether a bind address means "every interface" (then not an address clients can use). */
+export function isWildcardHost(host: string): boolean {
+  return host === '0.0.0.0' || host === '::' || host === '[::]';
+}
+
 interface OptionSpec {
   flag: string;
   env: string;

@@ -150,6 +150,8 @@ t.test('fuzzed requests over a real socket', async (t) => {
   const server = await listenForTest({ restoreSessions: 20 });
   t.teardown(() => server.app.close());
   const { port, app } = server;
+  // Standing still, so the dataset answer can only change if a request changed it.
+  app.clock.freeze();
   const logonRaw = (user = ADMIN_BASIC) =>
     rawExchange(port, `POST /api/sessionMngr/?v=latest HTTP/1.1\r\nHost: x\r\nAuthorization: ${user}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`).then(
       (r) => /X-RestSvcSessionId: (\S+)/.exec(r.text)![1]!,
@@ -174,7 +176,8 @@ t.test('fuzzed requests over a real socket', async (t) => {
         const insert = { drop: '', dup: s[i] ?? '', cr: '\r', lf: '\n', nul: '\0', space: ' ', colon: ':', ctl: '\x01' }[edit];
         s = s.slice(0, i) + insert + s.slice(edit === 'drop' ? i + 1 : i);
       }
-      return { ...req, bytes: s, method: '' };
+      // The method as the server will read it (a HEAD answer has no body).
+      return { ...req, bytes: s, method: s.split(' ')[0]! };
     });
 
   await fc.assert(
@@ -187,7 +190,7 @@ t.test('fuzzed requests over a real socket', async (t) => {
       for (const [i, reply] of replies.entries()) {
         answered++;
         statuses.set(reply.status, (statuses.get(reply.status) ?? 0) + 1);
-        const problem = fault(reply, i === 0 && req.method !== '' ? req : undefined);
+        const problem = fault(reply, i === 0 ? req : undefined);
         if (problem) throw new Error(`${problem} for ${JSON.stringify(req.bytes.slice(0, 300))}`);
         if (reply.status >= 400 && app.logons.size > sessionsBefore) throw new Error('a refused request created a logon session');
       }
