@@ -1,3 +1,5 @@
+import { parseArgs } from 'node:util';
+
 /**
  * Start-up options. Each has a flag and an environment variable (the flag wins). Values are
  * checked before anything starts: a bad one stops start-up with one line naming the option.
@@ -242,27 +244,38 @@ export interface ParseResult {
 
 /** Reads flags (`--name value` or `--name=value`) over environment variables over defaults. */
 export function parseConfig(argv: string[], env: NodeJS.ProcessEnv, now = Date.now()): ParseResult {
-  const byFlag = new Map<string, keyof Config>();
-  for (const [k, o] of Object.entries(OPTIONS)) byFlag.set(o.flag, k as keyof Config);
+  const byName = new Map<string, keyof Config>();
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = { help: { type: 'boolean', short: 'h' } };
+  for (const [k, o] of Object.entries(OPTIONS)) {
+    const key = k as keyof Config;
+    byName.set(o.flag.slice(2), key);
+    options[o.flag.slice(2)] = { type: BOOLEAN_OPTIONS.has(key) ? 'boolean' : 'string' };
+  }
+  // Not strict: its errors would not be ours, and a boolean flag may take a value (`--tls false`).
+  const { tokens } = parseArgs({ args: argv, options, strict: false, allowPositionals: true, tokens: true });
   const given = new Map<keyof Config, string>();
   let help = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--help' || arg === '-h') {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.kind !== 'option') throw new ConfigError(`unknown option ${JSON.stringify(token.kind === 'positional' ? token.value : '--')} (see --help)`);
+    if (token.name === 'help') {
       help = true;
       continue;
     }
-    const eq = arg.indexOf('=');
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    const key = byFlag.get(flag);
-    if (!key) throw new ConfigError(`unknown option ${JSON.stringify(flag)} (see --help)`);
-    if (eq > 0) given.set(key, arg.slice(eq + 1));
-    else if (BOOLEAN_OPTIONS.has(key) && (argv[i + 1] === undefined || argv[i + 1]!.startsWith('--'))) given.set(key, 'true');
-    else {
-      const next = argv[++i];
-      if (next === undefined) throw new ConfigError(`option ${flag} needs a value`);
-      given.set(key, next);
+    const key = byName.get(token.name);
+    if (!key || !token.rawName.startsWith('--')) throw new ConfigError(`unknown option ${JSON.stringify(token.rawName)} (see --help)`);
+    if (!BOOLEAN_OPTIONS.has(key)) {
+      if (token.value === undefined) throw new ConfigError(`option ${token.rawName} needs a value`);
+      given.set(key, token.value);
+      continue;
     }
+    // A bare boolean flag means true, unless the next argument is its value.
+    const next = tokens[i + 1];
+    if (token.inlineValue) given.set(key, token.value!);
+    else if (next?.kind === 'positional') {
+      given.set(key, next.value);
+      i++;
+    } else given.set(key, 'true');
   }
   const config = {} as Record<keyof Config, unknown>;
   for (const [k, o] of Object.entries(OPTIONS)) {

@@ -100,3 +100,15 @@ t.test('a bad value stops start-up with one line naming the option', async (t) =
     }
   }
 });
+
+t.test('boolean flags: bare means true, or take the next argument as their value', async (t) => {
+  t.equal(parseConfig(['--tls', '--port', '1'], {}, NOW).config.tls, true);
+  t.equal(parseConfig(['--tls', '--port', '1'], {}, NOW).config.port, 1);
+  t.equal(parseConfig(['--control', 'false'], {}, NOW).config.control, false);
+  t.equal(parseConfig(['--control=no'], {}, NOW).config.control, false);
+  t.equal(parseConfig(['--reproducible-tokens'], {}, NOW).config.reproducibleTokens, true);
+  t.equal(parseConfig(['-h'], {}, NOW).help, true);
+  t.throws(() => parseConfig(['--port', '1', 'stray'], {}, NOW), /^unknown option "stray" \(see --help\)$/);
+  t.throws(() => parseConfig(['-x'], {}, NOW), /^unknown option "-x" \(see --help\)$/);
+  t.throws(() => parseConfig(['--'], {}, NOW), /^unknown option "--" \(see --help\)$/);
+});
