@@ -177,7 +177,8 @@ t.test('fuzzed requests over a real socket', async (t) => {
         s = s.slice(0, i) + insert + s.slice(edit === 'drop' ? i + 1 : i);
       }
       // The method as the server will read it (a HEAD answer has no body).
-      return { ...req, bytes: s, method: s.split(' ')[0]! };
+      // (HTTP parsers skip empty lines before a request line.)
+      return { ...req, bytes: s, method: s.replace(/^[\r\n]+/, '').split(' ')[0]! };
     });
 
   await fc.assert(
