@@ -21,6 +21,11 @@ function sendJson(reply: FastifyReply, status: number, body: unknown): FastifyRe
   return reply.code(status).header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(body));
 }
 
+/** The control plane's error shape, `{"error": message}`. */
+export function sendControlError(reply: FastifyReply, status: number, message: string): FastifyReply {
+  return sendJson(reply, status, { error: message });
+}
+
 function bearerMatches(header: string | undefined, token: string): boolean {
   const m = /^\s*bearer\s+(\S+)\s*$/i.exec(header ?? '');
   if (!m) return false;

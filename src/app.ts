@@ -1,4 +1,4 @@
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import type { Config } from './config.js';
 import { Clock } from './clock.js';
@@ -9,9 +9,9 @@ import { authenticate } from './auth.js';
 import { sendError } from './repr/send.js';
 import type { Store } from '../data/store.js';
 import { apiRoutes } from '../routes/index.js';
-import { controlRoutes } from '../routes/control.js';
+import { controlRoutes, sendControlError } from '../routes/control.js';
 import { MockControl } from './control/mockControl.js';
-import { CONTROL_PREFIX, installRequestPipeline } from './control/requestPipeline.js';
+import { CONTROL_PREFIX, installRequestPipeline, isControlRequest } from './control/requestPipeline.js';
 import { tlsKeyAndCert } from './tls.js';
 import { clientErrorReply, createServer, DEFAULT_HTTP_LIMITS, type HttpLimits } from './httpGuard.js';
 
@@ -28,6 +28,7 @@ declare module 'fastify' {
 }
 
 const BODY_LIMIT = 1024 * 1024;
+
 // HTTP.sys (under EM's IIS) refuses a URL segment over 260 characters (UrlSegmentMaxLength).
 const MAX_SEGMENT_LENGTH = 260;
 
@@ -62,7 +63,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
         err.code === 'FST_ERR_MAX_PARAM_LENGTH'
           ? `A path segment is longer than ${MAX_SEGMENT_LENGTH} characters.`
           : 'The request URL has an invalid %-escape.';
-      void sendError(req, reply, new EmError(400, message));
+      // The control plane's errors are its own JSON shape, not EM's.
+      if (isControlRequest(req)) void sendControlError(reply as FastifyReply, 400, message);
+      else void sendError(req, reply, new EmError(400, message));
     },
   }) as unknown as FastifyInstance;
 

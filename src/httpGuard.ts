@@ -151,6 +151,10 @@ export function createServer(handler: Handler, limits: HttpLimits, tls: KeyAndCe
   server.maxConnections = limits.maxConnections;
   // Fastify's default, kept: idle keep-alive connections close after 72 s.
   server.keepAliveTimeout = 72_000;
+  // Node answers an Expect other than 100-continue itself: 417, chunked, without a body.
+  server.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) => {
+    refuse(req, res, 417, `The expectation ${quoted(req.headers.expect ?? '')} is not supported: only 100-continue is.`);
+  });
   // Node hands CONNECT to a 'connect' listener and drops the socket when there is none.
   server.on('connect', (_req: IncomingMessage, socket: Socket) => {
     socket.end(rawErrorReply(405, 'The CONNECT method is not supported: this server is not a proxy.', { Allow: 'GET, HEAD, POST, PUT, DELETE' }));

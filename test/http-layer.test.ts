@@ -90,6 +90,7 @@ t.test('heads Node or the router used to answer in their own shape', async (t) =
     ['segment over 260 characters', `GET /api/restoreSessions/${'a'.repeat(261)} HTTP/1.1\r\nHost: x\r\n\r\n`, 400, 'A path segment is longer than 260 characters.'],
     ['CONNECT', 'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n', 405, 'The CONNECT method is not supported: this server is not a proxy.'],
     ['unknown method', 'FROB /api/ HTTP/1.1\r\nHost: x\r\n\r\n', 400, 'The HTTP method is not recognized.'],
+    ['Expect other than 100-continue', 'GET /api/ HTTP/1.1\r\nHost: x\r\nExpect: x-ray\r\n\r\n', 417, 'The expectation "x-ray" is not supported: only 100-continue is.'],
   ];
   for (const [what, request, status, message] of cases) {
     const { text } = await rawExchange(server.port, request, 800);
@@ -128,4 +129,14 @@ t.test('connections beyond --max-connections are closed on arrival', async (t) =
   const second = await rawExchange(server.port, 'GET /api/ HTTP/1.1\r\nHost: x\r\n\r\n', 1000);
   t.ok(second.closed, 'the second connection is closed');
   t.equal(second.text, '', 'and not served');
+});
+
+t.test("the control plane's router errors keep its own JSON shape", async (t) => {
+  const server = await listenForTest();
+  t.teardown(() => server.app.close());
+  const { text } = await rawExchange(server.port, 'GET /__mock/faults/%zz HTTP/1.1\r\nHost: x\r\n\r\n', 500);
+  const [reply] = parseReplies(text);
+  t.equal(reply?.status, 400);
+  t.equal(reply?.headers['content-type'], 'application/json; charset=utf-8');
+  t.equal(reply?.body, '{"error":"The request URL has an invalid %-escape."}');
 });

@@ -26,7 +26,7 @@ export function requestUser(req: FastifyRequest): string | undefined {
   return typeof basic === 'string' || basic.name === '' ? undefined : basic.name;
 }
 
-function isControlRequest(req: FastifyRequest): boolean {
+export function isControlRequest(req: FastifyRequest): boolean {
   return req.server.config.control && normalizePath(req.url).toLowerCase().startsWith(CONTROL_PREFIX);
 }
 
