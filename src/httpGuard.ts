@@ -95,8 +95,6 @@ export function clientErrorReply(code: string | undefined): string {
       return rawErrorReply(431, `Request headers are larger than the server accepts (${MAX_HEADER_BYTES / 1024} KB).`);
     case 'ERR_HTTP_REQUEST_TIMEOUT':
       return rawErrorReply(408, 'The request was not received in time.');
-    case 'HPE_INVALID_METHOD':
-      return rawErrorReply(400, 'The HTTP method is not recognized.');
     default:
       return rawErrorReply(400, 'The HTTP request is malformed.');
   }

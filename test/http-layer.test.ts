@@ -89,7 +89,7 @@ t.test('heads Node or the router used to answer in their own shape', async (t) =
     ['bad %-escape', 'GET /api/restoreSessions/%zz HTTP/1.1\r\nHost: x\r\n\r\n', 400, 'The request URL has an invalid %-escape.'],
     ['segment over 260 characters', `GET /api/restoreSessions/${'a'.repeat(261)} HTTP/1.1\r\nHost: x\r\n\r\n`, 400, 'A path segment is longer than 260 characters.'],
     ['CONNECT', 'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n', 405, 'The CONNECT method is not supported: this server is not a proxy.'],
-    ['unknown method', 'FROB /api/ HTTP/1.1\r\nHost: x\r\n\r\n', 400, 'The HTTP method is not recognized.'],
+    ['unknown method', 'FROB /api/ HTTP/1.1\r\nHost: x\r\n\r\n', 400, 'The HTTP request is malformed.'],
     ['Expect other than 100-continue', 'GET /api/ HTTP/1.1\r\nHost: x\r\nExpect: x-ray\r\n\r\n', 417, 'The expectation "x-ray" is not supported: only 100-continue is.'],
   ];
   for (const [what, request, status, message] of cases) {

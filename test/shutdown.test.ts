@@ -1,4 +1,4 @@
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { connect, type Socket } from 'node:net';
 import { startServer, type ServerProcess } from './server-process.js';
 import { parseReplies } from './rawHttp.js';
@@ -44,23 +44,26 @@ t.test('SIGTERM: idle keep-alive closed, a request held by a delay fault answere
   t.same(parseReplies(held.text()).map((r) => r.status), [200], 'the held request was answered');
 });
 
-t.test('SIGTERM with a request still arriving: cut after the grace period; a second signal exits at once', async (t) => {
-  const first = await startServer();
-  t.teardown(() => first.stop());
-  const slow = open(first.ready.port, 'GET /api/ HTTP/1.1\r\nHost: x\r\n');
+/** A server with one request head still arriving (it never completes): only a cut ends it. */
+async function serverWithSlowRequest(t: Test): Promise<ServerProcess> {
+  const server = await startServer();
+  t.teardown(() => server.stop());
+  const slow = open(server.ready.port, 'GET /api/ HTTP/1.1\r\nHost: x\r\n');
+  t.teardown(() => slow.socket.destroy());
   await slow.connected;
   await pause(100);
+  return server;
+}
+
+t.test('SIGTERM with a request still arriving: cut after the grace period; a second signal exits at once', async (t) => {
+  const first = await serverWithSlowRequest(t);
   const exit = exited(first);
   first.child.kill('SIGTERM');
   const { code, ms } = await exit;
   t.equal(code, 0);
   t.ok(ms >= 4500 && ms < 6500, `gave up waiting after the 5 s grace (${ms} ms)`);
 
-  const second = await startServer();
-  t.teardown(() => second.stop());
-  const slow2 = open(second.ready.port, 'GET /api/ HTTP/1.1\r\nHost: x\r\n');
-  await slow2.connected;
-  await pause(100);
+  const second = await serverWithSlowRequest(t);
   const exit2 = exited(second);
   second.child.kill('SIGTERM');
   await pause(200);
