@@ -52,6 +52,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     serverFactory: (handler) => createServer(handler, limits, tls),
     routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: MAX_SEGMENT_LENGTH },
     bodyLimit: BODY_LIMIT,
+    // While closing, a request that still arrives is answered (then the connection closes),
+    // rather than with Fastify's own JSON 503.
+    return503OnClosing: false,
     logger: opts.logger ?? (config.logRequests ? { level: 'info' } : false),
     // Malformed HTTP never reaches a route; answer it in EM's shape too, then close.
     clientErrorHandler: (err, socket) => {
