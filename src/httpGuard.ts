@@ -16,6 +16,8 @@ import { xmlDocument } from './repr/xml.js';
 import { jsonDocument } from './repr/json.js';
 import type { KeyAndCert } from './tls.js';
 
+// Large enough that an oversized query string (a 100 KB filter) reaches the query service and gets
+// its own 400 naming the problem, rather than an anonymous 431 from the HTTP layer.
 export const MAX_HEADER_BYTES = 256 * 1024;
 
 export interface HttpLimits {
