@@ -24,6 +24,8 @@ const PATHS = [
   '/api/query?type=RestoreSession&filter=State==Stopped',
   '/api/querySvc',
   '/api/reports/summary/overview',
+  '/api/lookupSvc',
+  '/api/lookup?host=urn:veeam:HierarchyRoot:00000000-0000-0000-0000-000000000000&name=*&type=Vm',
 ];
 
 const segment = fc.oneof(
