@@ -47,6 +47,7 @@ const types: Record<string, { plural: string; items: () => readonly { id: string
   // EM's own member name in a query answer (the live EM 12 capture, notes/em-samples.md).
   AgentBackupJob: { plural: 'AgentBackupJob', items: () => store.agentBackupJobs.all() },
   DiscoveredComputer: { plural: 'DiscoveredComputers', items: () => store.discoveredComputers.all() },
+  BackupFile: { plural: 'BackupFiles', items: () => store.backupFiles.all().filter((f) => f.creationTime <= now) },
 };
 
 const uidOf = (type: string) => (x: { id: string }) => `urn:veeam:${type}:${x.id}`;
@@ -114,6 +115,13 @@ t.test('the filter strings published clients send, adapted to the seeded names',
     ['NasJob', 'ScheduleEnabled==True', () => store.nasJobs.all()],
     ['AgentBackupJob', 'Platform==AgentForWindows', () => store.agentBackupJobs.all().filter((j) => j.platform === 'AgentForWindows')],
     ['Job', 'Platform==hyperv;ScheduleConfigured==true', () => store.jobs.all().filter((j) => j.platform === 'HyperV')],
+    // The docs' example on the BackupFile query page.
+    [
+      'BackupFile',
+      `BackupUid=="urn:veeam:Backup:${job.backup!.id}";FileType==vbk`,
+      () => store.backupFiles.all().filter((f) => f.creationTime <= now && f.backup === job.backup && f.fileType === 'vbk'),
+    ],
+    ['BackupFile', `CreationTimeUTC>${day};BackupSize>0`, () => store.backupFiles.all().filter((f) => f.creationTime <= now && f.creationTime > Date.parse(day))],
   ];
   for (const [type, filter, expect] of cases) {
     const want = expect().map(uidOf(type));
