@@ -22,7 +22,8 @@ export function queryRoutes(app: FastifyInstance): void {
       const { entry, entities, plan } = parseQueryRequest(rawQuery, types);
       const now = app.clock.now();
       const page = runQuery(entry.modelled?.type.collection(app.store) ?? none, plan, now);
-      return send(req, reply, queryResult(entry, page, entities, rawQuery, now));
+      // A 9.5 server kept the client's parameter order in paging links; EM 12 sorts them.
+      return send(req, reply, queryResult(entry, page, entities, rawQuery, now, app.config.emStyle !== '9.5'));
     },
   });
 

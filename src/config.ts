@@ -35,7 +35,15 @@ export interface Config {
   /** Paths of the user's own PEM certificate and key; either implies tls. */
   tlsCert: string | undefined;
   tlsKey: string | undefined;
+  /**
+   * Which EM's serializer to imitate: `12` (JSON keeps null members, paging links list the query's
+   * parameters by name) or `9.5` (a 9.5 Update 4 server: null members left out, parameters in the
+   * client's order).
+   */
+  emStyle: EmStyle;
 }
+
+export type EmStyle = '12' | '9.5';
 
 export class ConfigError extends Error {}
 
@@ -99,6 +107,12 @@ export const OPTIONS: Record<keyof Config, OptionSpec> = {
   tls: { flag: '--tls', env: 'EM_MOCK_TLS', help: 'serve HTTPS with a self-signed certificate made at start-up (true/false)', default: 'false' },
   tlsCert: { flag: '--tls-cert', env: 'EM_MOCK_TLS_CERT', help: 'PEM certificate file for HTTPS (implies --tls; needs --tls-key)', default: '' },
   tlsKey: { flag: '--tls-key', env: 'EM_MOCK_TLS_KEY', help: 'PEM private key file for HTTPS (implies --tls; needs --tls-cert)', default: '' },
+  emStyle: {
+    flag: '--em-style',
+    env: 'EM_MOCK_EM_STYLE',
+    help: "serializer style: 12 (JSON nulls, as EM 12) or 9.5 (no null members, as EM 9.5 Update 4)",
+    default: '12',
+  },
 };
 
 /** Options that may be given as a bare flag, meaning true. */
@@ -199,6 +213,9 @@ function convert(key: keyof Config, raw: string, now: number): Config[keyof Conf
     case 'tlsCert':
     case 'tlsKey':
       return raw === '' ? undefined : raw;
+    case 'emStyle':
+      if (raw !== '12' && raw !== '9.5') fail(key, raw, 'expected 12 or 9.5');
+      return raw;
   }
 }
 

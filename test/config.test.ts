@@ -23,6 +23,7 @@ t.test('defaults', async (t) => {
     tls: false,
     tlsCert: undefined,
     tlsKey: undefined,
+    emStyle: '12',
   });
   t.equal(help, false);
   t.equal(defaultConfig({ port: 1 }).port, 1);
