@@ -43,7 +43,15 @@ export interface Config {
   maxLogonSessions: number;
   /** Seeded logon tokens (replayable runs) instead of cryptographically random ones. */
   reproducibleTokens: boolean;
+  /**
+   * Which EM's serializer to imitate: `12` (JSON keeps null members, paging links list the query's
+   * parameters by name) or `9.5` (a 9.5 Update 4 server: null members left out, parameters in the
+   * client's order).
+   */
+  emStyle: EmStyle;
 }
+
+export type EmStyle = '12' | '9.5';
 
 export class ConfigError extends Error {}
 
@@ -129,6 +137,12 @@ export const OPTIONS: Record<keyof Config, OptionSpec> = {
     env: 'EM_MOCK_REPRODUCIBLE_TOKENS',
     help: 'logon tokens from the seed instead of a cryptographic source (true/false)',
     default: 'false',
+  },
+  emStyle: {
+    flag: '--em-style',
+    env: 'EM_MOCK_EM_STYLE',
+    help: "serializer style: 12 (JSON nulls, as EM 12) or 9.5 (no null members, as EM 9.5 Update 4)",
+    default: '12',
   },
 };
 
@@ -234,6 +248,9 @@ function convert(key: keyof Config, raw: string, now: number): Config[keyof Conf
     case 'tlsCert':
     case 'tlsKey':
       return raw === '' ? undefined : raw;
+    case 'emStyle':
+      if (raw !== '12' && raw !== '9.5') fail(key, raw, 'expected 12 or 9.5');
+      return raw;
   }
 }
 

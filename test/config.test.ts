@@ -26,6 +26,7 @@ t.test('defaults', async (t) => {
     maxConnections: 1024,
     maxLogonSessions: 1000,
     reproducibleTokens: false,
+    emStyle: '12',
   });
   t.equal(help, false);
   t.equal(defaultConfig({ port: 1 }).port, 1);
