@@ -83,6 +83,8 @@ export class MockControl {
     if (now === undefined && advance === undefined && frozen === undefined) {
       throw new ControlError('Give at least one of now (an instant), advance (a duration) or frozen (true/false).');
     }
+    // Checked as a whole before the clock moves: an advance past the range leaves the clock alone.
+    if (advance !== undefined) f.inRange('advance', (now ?? clock.now()) + advance);
     if (now !== undefined) clock.set(now);
     if (advance !== undefined) clock.advance(advance);
     if (frozen === true) clock.freeze();
