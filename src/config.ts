@@ -25,6 +25,8 @@ export interface Config {
   control: boolean;
   /** Bearer token the control plane requires (none when empty). */
   controlToken: string;
+  /** Show passwords and tokens in the journal and control-plane answers instead of redacting them. */
+  showSecrets: boolean;
   /** How many requests the journal keeps (oldest dropped first). */
   journalSize: number;
   /** A dataset file loaded instead of generating restore sessions. */
@@ -89,6 +91,12 @@ export const OPTIONS: Record<keyof Config, OptionSpec> = {
     help: 'bearer token required by the control plane',
     default: '',
   },
+  showSecrets: {
+    flag: '--show-secrets',
+    env: 'EM_MOCK_SHOW_SECRETS',
+    help: 'show passwords, tokens and cookies in the journal and control-plane answers (true/false)',
+    default: 'false',
+  },
   journalSize: {
     flag: '--journal-size',
     env: 'EM_MOCK_JOURNAL_SIZE',
@@ -103,7 +111,7 @@ export const OPTIONS: Record<keyof Config, OptionSpec> = {
 };
 
 /** Options that may be given as a bare flag, meaning true. */
-const BOOLEAN_OPTIONS = new Set<keyof Config>(['logRequests', 'control', 'tls']);
+const BOOLEAN_OPTIONS = new Set<keyof Config>(['logRequests', 'control', 'tls', 'showSecrets']);
 
 function fail(key: keyof Config, value: string, why: string): never {
   const o = OPTIONS[key];
@@ -201,6 +209,7 @@ function convert(key: keyof Config, raw: string, now: number): Config[keyof Conf
     case 'logRequests':
     case 'tls':
     case 'control':
+    case 'showSecrets':
       return parseBool(key, raw);
     case 'controlToken':
       if (/\s/.test(raw)) fail(key, raw, 'must not contain white space');

@@ -3,7 +3,7 @@ import { Rng } from '../../data/random.js';
 import { LogonSessionStore } from '../logonSessions.js';
 import { ControlError, FieldError } from './errors.js';
 import { Fields } from './input.js';
-import { Journal } from './journal.js';
+import { Journal, REDACTED } from './journal.js';
 import { FaultRules } from './faults.js';
 import { readCheckedJsonFile } from './jsonFile.js';
 import { buildStore, loadDatasetFile, type DatasetSource } from './dataset.js';
@@ -54,7 +54,7 @@ export class MockControl {
     this.start = config.clockStart;
     const doc = config.dataFile === undefined ? undefined : loadDatasetFile(config.dataFile, config.seed, config.clockStart);
     this.source = { doc, seed: config.seed, restoreSessions: config.restoreSessions };
-    this.journal = new Journal(config.journalSize);
+    this.journal = new Journal(config.journalSize, config.showSecrets);
     this.faults = new FaultRules(config.seed);
     if (config.faultsFile !== undefined) {
       readCheckedJsonFile(config.faultsFile, 'faults', (doc) => this.faults.add(Array.isArray(doc) ? doc : [doc]));
@@ -160,7 +160,7 @@ export class MockControl {
     return this.app.logons.list().map((s) => ({
       id: s.id,
       userName: s.userName,
-      token: s.token,
+      token: this.app.config.showSecrets ? s.token : REDACTED,
       createdAt: iso(s.createdAt),
       lastSeen: iso(s.lastSeen),
       expiresAt: iso(s.lastSeen + idle),
