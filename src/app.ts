@@ -13,6 +13,7 @@ import { apiRoutes } from '../routes/index.js';
 import { controlRoutes } from '../routes/control.js';
 import { MockControl } from './control/mockControl.js';
 import { CONTROL_PREFIX, installRequestPipeline } from './control/requestPipeline.js';
+import { controlAccess } from './control/access.js';
 import { tlsKeyAndCert } from './tls.js';
 
 declare module 'fastify' {
@@ -77,6 +78,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.decorate('clock', clock);
   app.decorate('logons', new LogonSessionStore(clock, config.seed, config.idleTimeoutMs));
   app.decorate('routeTable', new RouteTable());
+  // Beyond loopback the control plane needs a token: the given one or one made now (the CLI prints it).
+  config.controlToken = controlAccess(config).token;
   // The control plane owns the dataset's source (generated or --data file) and rebuilds it on reset.
   const control = new MockControl(app);
   app.decorate('control', control);

@@ -27,6 +27,11 @@ export interface MockServer {
   /** `http://127.0.0.1:<port>/api/` */
   url: string;
   port: number;
+  /**
+   * The bearer token the control plane requires: the given `controlToken`, one made at start-up
+   * when `host` is not loopback, else empty (open).
+   */
+  controlToken: string;
   /** The simulated clock: now(), set(ms), advance(ms), freeze(), unfreeze(). */
   clock: Clock;
   /** The Fastify instance, for `inject()` or anything not covered here. */
@@ -81,6 +86,7 @@ export async function startMockServer(options: StartOptions = {}): Promise<MockS
   return {
     url,
     port,
+    controlToken: config.controlToken,
     clock: app.clock,
     app,
     reset: (opts) => control.reset(opts),

@@ -144,5 +144,6 @@ t.test('flags and the library check the same ranges before anything starts', asy
   }
   const server = await startMockServer({ clockStart: CLOCK_START, restoreSessions: 5, frozen: true });
   t.teardown(() => server.close());
+  t.equal(server.controlToken, '', 'loopback: open');
   t.throws(() => server.reset({ clock: '+9999999d' }), { message: `clock: must be ${RANGE}, got +029405-12-24T12:00:00.000Z` });
 });
