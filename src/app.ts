@@ -3,7 +3,8 @@ import cookie from '@fastify/cookie';
 import type { Config } from './config.js';
 import { Clock } from './clock.js';
 import { EmError, errorRepresentation } from './errors.js';
-import { LogonSessionStore } from './logonSessions.js';
+import type { LogonSessionStore } from './logonSessions.js';
+import { Dataset } from './datasetLifecycle.js';
 import { RouteTable, normalizePath } from './routing.js';
 import { authenticate } from './auth.js';
 import { MEDIA_TYPE, sendError } from './repr/send.js';
@@ -22,6 +23,7 @@ declare module 'fastify' {
     clock: Clock;
     store: Store;
     logons: LogonSessionStore;
+    dataset: Dataset;
     routeTable: RouteTable;
   }
 }
@@ -76,14 +78,22 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const clock = new Clock(config.clockStart, opts.realNow);
   app.decorate('config', config);
   app.decorate('clock', clock);
-  app.decorate('logons', new LogonSessionStore(clock, config.seed, config.idleTimeoutMs));
   app.decorate('routeTable', new RouteTable());
   // Beyond loopback the control plane needs a token: the given one or one made now (the CLI prints it).
   config.controlToken = controlAccess(config).token;
-  // The control plane owns the dataset's source (generated or --data file) and rebuilds it on reset.
-  const control = new MockControl(app);
-  app.decorate('control', control);
-  app.decorate('store', control.buildStore());
+  // The dataset (store, logon sessions, pristine copy) lives in its own module; the API reads the
+  // current store and sessions through these getters, and the control plane resets it through
+  // the parts it is handed.
+  const dataset = new Dataset(config, clock);
+  app.decorate('dataset', dataset);
+  app.decorate('store', {
+    getter: () => dataset.store,
+    setter: (store: Store) => {
+      dataset.store = store;
+    },
+  });
+  app.decorate('logons', { getter: () => dataset.logons });
+  app.decorate('control', new MockControl({ config, clock, dataset }));
 
   await app.register(cookie);
 

@@ -10,7 +10,7 @@ t.test('health and readiness', async (t) => {
   t.equal(health.headers['content-type'], 'application/json; charset=utf-8');
   t.equal(health.body, '{"status":"ok"}');
   t.equal((await control(app, 'GET', '/__MOCK/Ready/')).body, '{"ready":true,"restoreSessions":40}');
-  app.control.ready = false;
+  app.dataset.ready = false;
   const notReady = await control(app, 'GET', '/__mock/ready');
   t.equal(notReady.statusCode, 503);
   t.equal(notReady.body, '{"ready":false}');
