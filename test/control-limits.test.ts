@@ -145,5 +145,8 @@ t.test('flags and the library check the same ranges before anything starts', asy
   const server = await startMockServer({ clockStart: CLOCK_START, restoreSessions: 5, frozen: true });
   t.teardown(() => server.close());
   t.equal(server.controlToken, '', 'loopback: open');
+  t.throws(() => server.clock.set(1e20), new RangeError(`clock: must be ${RANGE}, got 100000000000000000000 ms`));
+  t.throws(() => server.clock.advance(1e15), RangeError);
+  t.equal(server.clock.now(), CLOCK_START, 'the library clock did not move');
   t.throws(() => server.reset({ clock: '+9999999d' }), { message: `clock: must be ${RANGE}, got +029405-12-24T12:00:00.000Z` });
 });
