@@ -17,6 +17,7 @@ t.test('defaults', async (t) => {
     logRequests: false,
     control: true,
     controlToken: '',
+    showSecrets: false,
     journalSize: 1000,
     dataFile: undefined,
     faultsFile: undefined,

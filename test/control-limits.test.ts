@@ -150,3 +150,23 @@ t.test('flags and the library check the same ranges before anything starts', asy
   t.equal(server.clock.now(), CLOCK_START, 'the library clock did not move');
   t.throws(() => server.reset({ clock: '+9999999d' }), { message: `clock: must be ${RANGE}, got +029405-12-24T12:00:00.000Z` });
 });
+
+t.test('a reset the dataset file cannot be rebuilt at is refused and changes nothing', async (t) => {
+  const dataFile = file(
+    'absolute.json',
+    '{"backupServers": [{"name": "vbr", "hierarchyRoots": [{"name": "vc", "platform": "VMware", "vms": ["web"]}]}],' +
+      ' "restoreSessions": [{"creationTime": "2026-11-29T10:00:00Z", "duration": "10m"}]}',
+  );
+  const { app } = await build({ dataFile });
+  t.teardown(() => app.close());
+  const before = await state(app);
+  const store = app.store;
+  const res = await control(app, 'POST', '/__mock/reset', { clock: '2026-11-01T00:00:00Z' });
+  t.equal(res.statusCode, 400);
+  t.same(json(res), {
+    error: 'The dataset cannot be rebuilt at 2026-11-01T00:00:00.000Z: restoreSessions[0].creationTime: is after the mock clock (2026-11-01T00:00:00)',
+  });
+  t.equal(await state(app), before);
+  t.equal(app.store, store, 'the same store is served');
+  t.equal((await control(app, 'GET', '/__mock/ready')).statusCode, 200, 'and the mock is ready');
+});
