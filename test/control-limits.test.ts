@@ -164,7 +164,7 @@ t.test('a reset the dataset file cannot be rebuilt at is refused and changes not
   const res = await control(app, 'POST', '/__mock/reset', { clock: '2026-11-01T00:00:00Z' });
   t.equal(res.statusCode, 400);
   t.same(json(res), {
-    error: 'The dataset cannot be rebuilt at 2026-11-01T00:00:00.000Z: restoreSessions[0].creationTime: is after the mock clock (2026-11-01T00:00:00)',
+    error: 'The dataset cannot be rebuilt at 2026-11-01T00:00:00.000Z: restoreSessions[0].creationTime: is after the mock clock (2026-11-01T00:00:00Z)',
   });
   t.equal(await state(app), before);
   t.equal(app.store, store, 'the same store is served');
