@@ -2,6 +2,7 @@ import { Rng, guidFor } from './random.js';
 import { DAY, HOUR, MINUTE, nameStamp } from './time.js';
 import { Store } from './store.js';
 import type {
+  AnyBackupSession,
   BackupServer,
   HierarchyRoot,
   Platform,
@@ -16,7 +17,7 @@ import type {
 import { PLATFORMS } from './model.js';
 import { jobsOf, type ServerRepositories } from './jobs.js';
 import { jobHistory, type JobHistory } from './runs.js';
-import { agentBackupJobsOf, discoveredComputersOf, nasJobOf } from './agents.js';
+import { agentBackupJobsOf, agentRestorePointsOf, discoveredComputersOf, nasJobOf, protectionGroupsOf } from './agents.js';
 
 export interface GenerateOptions {
   seed: number;
@@ -125,6 +126,18 @@ export function restoreSessionName(jobType: RestoreJobType, vmName: string, crea
     : `${vmName}@${nameStamp(creationTime)}`;
 }
 
+/** How many of `points` (oldest first) were created before `t`: a binary search. */
+function pointsBefore(points: readonly VmRestorePoint[], t: number): number {
+  let lo = 0;
+  let hi = points.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (points[mid]!.creationTime < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function restoreSession(seed: number, i: number, now: number, pointsByVm: VmRestorePoint[][]): RestoreSession {
   const rng = new Rng(seed, 'RestoreSession', i);
   const jobType = rng.weighted<RestoreJobType>([
@@ -142,8 +155,10 @@ function restoreSession(seed: number, i: number, now: number, pointsByVm: VmRest
       : rng.int(4 * MINUTE, 90 * MINUTE);
   // Restore from one of the VM's points taken before the session began.
   const points = rng.pick(pointsByVm);
-  const before = points.filter((p) => p.creationTime < creationTime);
-  const point = before.length > 0 ? before[Math.max(0, before.length - 1 - rng.int(0, 6))]! : points[0]!;
+  // The points are in time order: count those before the session instead of copying them (at a
+  // million sessions the copies were most of start-up).
+  const before = pointsBefore(points, creationTime);
+  const point = before > 0 ? points[Math.max(0, before - 1 - rng.int(0, 6))]! : points[0]!;
   const result = rng.weighted<SessionResult>([
     ['Success', 80],
     ['Warning', 12],
@@ -192,13 +207,20 @@ export function generate(opts: GenerateOptions): Store {
   const store = new Store();
   const inventory = opts.inventory ?? generatedInventory(seed, opts.backupServers ?? 3);
   const from = now - JOB_HISTORY_DAYS * DAY;
-  const history: JobHistory = { sessions: [], tasks: [], restorePoints: [], backupFiles: [], vmRestorePoints: [] };
+  const history: JobHistory & { others: AnyBackupSession[] } = {
+    sessions: [],
+    tasks: [],
+    restorePoints: [],
+    backupFiles: [],
+    vmRestorePoints: [],
+    others: [],
+  };
   const replicas: JobHistory = { sessions: [], tasks: [], restorePoints: [], backupFiles: [], vmRestorePoints: [] };
   inventory.forEach(({ server, roots }, s) => {
     store.backupServers.add(server);
     for (const { root, vms } of roots) {
       store.hierarchyRoots.add(root);
-      store.vms.push(...vms);
+      for (const vm of vms) store.vms.push(vm);
     }
     const repos = repositoriesOf(seed, server, s);
     const jobs = jobsOf(seed, server, s, roots, repos, now);
@@ -209,16 +231,24 @@ export function generate(opts: GenerateOptions): Store {
     });
     const nas = nasJobOf(seed, server, s, repos.defaultRepo, now - HISTORY_DAYS * DAY, now);
     store.nasJobs.add(nas);
+    store.fileServers.add(nas.fileServer);
     store.nasBackupSessions.addAll(nas.sessions);
+    history.others.push(...nas.sessions);
     const computers = discoveredComputersOf(seed, server, s);
     for (const c of computers) store.discoveredComputers.add(c);
-    for (const j of agentBackupJobsOf(seed, server, s, computers)) store.agentBackupJobs.add(j);
+    for (const g of protectionGroupsOf(seed, server, s, computers)) store.protectionGroups.add(g);
+    for (const j of agentBackupJobsOf(seed, server, s, computers, now - HISTORY_DAYS * DAY, now)) {
+      store.agentBackupJobs.add(j);
+      store.agentBackupSessions.addAll(j.sessions);
+      store.agentRestorePoints.addAll(agentRestorePointsOf(seed, j));
+      history.others.push(...j.sessions);
+    }
     for (const repo of Object.values(repos)) {
       size(seed, repo);
       store.repositories.add(repo);
     }
   });
-  store.backupSessions.addAll(history.sessions);
+  store.backupSessions.addAll([...history.sessions, ...history.others]);
   store.backupTaskSessions.addAll(history.tasks);
   store.restorePoints.addAll(history.restorePoints);
   store.backupFiles.addAll(history.backupFiles);

@@ -16,6 +16,7 @@ import { MockControl } from './control/mockControl.js';
 import { CONTROL_PREFIX, installRequestPipeline } from './control/requestPipeline.js';
 import { controlAccess } from './control/access.js';
 import { tlsKeyAndCert } from './tls.js';
+import { ResponseCache } from './repr/responseCache.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -25,6 +26,7 @@ declare module 'fastify' {
     logons: LogonSessionStore;
     dataset: Dataset;
     routeTable: RouteTable;
+    responses: ResponseCache;
   }
 }
 
@@ -94,6 +96,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   });
   app.decorate('logons', { getter: () => dataset.logons });
   app.decorate('control', new MockControl({ config, clock, dataset }));
+  app.decorate('responses', new ResponseCache());
+  // A clock move changes what every time-dependent answer shows: a new model epoch.
+  clock.onMove = () => dataset.store.changed();
 
   await app.register(cookie);
 

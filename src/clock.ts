@@ -19,6 +19,8 @@ export class Clock {
   private anchorSim: number;
   private anchorReal: number;
   private frozen = false;
+  /** Called after every set, advance, freeze and unfreeze (the app bumps the store's epoch). */
+  onMove: () => void = () => {};
 
   constructor(
     start: number,
@@ -43,6 +45,7 @@ export class Clock {
     }
     this.anchorSim = instant;
     this.anchorReal = this.realNow();
+    this.onMove();
   }
 
   advance(ms: number): void {
@@ -50,12 +53,14 @@ export class Clock {
   }
 
   freeze(): void {
-    this.set(this.now());
+    const now = this.now();
     this.frozen = true;
+    this.set(now);
   }
 
   unfreeze(): void {
-    this.set(this.now());
+    const now = this.now();
     this.frozen = false;
+    this.set(now);
   }
 }

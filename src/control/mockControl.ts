@@ -61,6 +61,8 @@ export class MockControl {
     this.start = this.config.clockStart;
     this.journal = new Journal(this.config.journalSize, this.config.showSecrets);
     this.faults = new FaultRules(this.config.seed);
+    // Fault rules decide answers too: a change is a new model epoch.
+    this.faults.onChange = () => this.dataset.store.changed();
     if (this.config.faultsFile !== undefined) {
       readCheckedJsonFile(this.config.faultsFile, 'faults', (doc) => this.faults.add(Array.isArray(doc) ? doc : [doc]));
     }
