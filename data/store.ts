@@ -1,4 +1,6 @@
 import { Collection } from './collection.js';
+import type { Task } from './tasks.js';
+import type { ActionOutcomes } from './outcomes.js';
 import type {
   AgentBackupJob,
   Backup,
@@ -40,6 +42,29 @@ export class Store {
   readonly agentBackupJobs = new Collection<AgentBackupJob>();
   readonly nasJobs = new Collection<NasJob>();
   readonly nasBackupSessions = new Collection<NasBackupSession>(created);
+  /** Tasks started by actions, oldest first; `task-<n>` is the n-th. */
+  readonly tasks: Task[] = [];
+  /** Objects made by actions so far: seeds their ids, so the same actions give the same ids. */
+  actionCount = 0;
+  /** How the next action-started runs end (set by tests through the control plane). */
+  outcomes: ActionOutcomes = {};
+  /**
+   * Bumped by every change an action makes, the one point a response cache can watch. Actions
+   * change the model only through `change`, never by editing a shared object in place.
+   */
+  epoch = 0;
+
+  /** Applies one whole change (all checks done before): the model moves, then the epoch. */
+  change<R>(apply: () => R): R {
+    const result = apply();
+    this.epoch++;
+    return result;
+  }
+
+  /** The next action-made object's number (its ids derive from it). */
+  nextActionNumber(): number {
+    return ++this.actionCount;
+  }
 
   /**
    * A store over the same objects with collections of its own: what a client can change (restore

@@ -6,6 +6,8 @@ import { resourceRoutes } from './resources.js';
 import { reportRoutes } from './reports.js';
 import { queryRoutes } from './query.js';
 import { serviceRoutes } from './services.js';
+import { taskRoutes } from './tasks.js';
+import { actionRoutes } from './actions.js';
 
 /** Every route under /api. */
 export async function apiRoutes(app: FastifyInstance): Promise<void> {
@@ -16,4 +18,6 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   reportRoutes(app);
   queryRoutes(app);
   serviceRoutes(app);
+  taskRoutes(app);
+  actionRoutes(app);
 }

@@ -4,17 +4,17 @@ import { send } from '../src/repr/send.js';
 import { EmError } from '../src/errors.js';
 import { guidFromPath } from '../src/ids.js';
 import { resourceTypes } from '../src/resources/index.js';
-import { entityList, reference, referenceList, type AnyResourceType } from '../src/resources/resourceType.js';
+import { entityList, reference, referenceList, type AnyResourceType, type ResourceType } from '../src/resources/resourceType.js';
 import { subCollections } from '../src/resources/subCollections.js';
 import { list } from '../src/repr/tree.js';
 
 /** A human name for messages: `restoreSessions` → `restore session`. */
-function describe(type: AnyResourceType): string {
+function describe(type: { uidType: string }): string {
   return type.uidType.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
 /** The object a `/{id}` path segment names, or 404. */
-function find(app: FastifyInstance, type: AnyResourceType, id: string): { id: string } {
+export function find<T extends { id: string }>(app: FastifyInstance, type: ResourceType<T>, id: string): T {
   const guid = guidFromPath(id, type.uidType, describe(type));
   const item = type.collection(app.store).get(guid);
   if (!item) throw new EmError(404, `The ${describe(type)} ${guid} does not exist.`);

@@ -7,9 +7,9 @@ import { actionLink, entityLink, refLink, serverUp, subLink } from './links.js';
 import { jobHeadFields, scheduleFields, serverFields, VM_PLATFORMS } from './queryFields.js';
 
 /** The schedule elements every job entity ends with (every simulated job is scheduled; NextRun moves with the clock). */
-export const scheduleElems = (schedule: Schedule, now: number) => ({
+export const scheduleElems = (schedule: Schedule, now: number, enabled = true) => ({
   ScheduleConfigured: true,
-  ScheduleEnabled: true,
+  ScheduleEnabled: enabled,
   NextRun: emDateTime(nextRun(schedule, now)),
 });
 
@@ -43,7 +43,7 @@ export const jobType: ResourceType<Job> = {
           JobType: j.jobType,
           Platform: j.platform,
           Description: j.description,
-          ...scheduleElems(j.schedule, now),
+          ...scheduleElems(j.schedule, now, j.scheduleEnabled !== false),
         },
       },
     ),
@@ -54,7 +54,7 @@ export const jobType: ResourceType<Job> = {
     ...jobHeadFields<Job>('Job'),
     { name: 'JobType', kind: 'enum', values: ['Backup', 'BackupCopy', 'ImmediateBackupCopy', 'Replica'], get: (j) => j.jobType },
     { name: 'Platform', kind: 'enum', values: VM_PLATFORMS, get: (j) => j.platform },
-    ...scheduleFields<Job>((j, now) => nextRun(j.schedule, now)),
+    ...scheduleFields<Job>((j, now) => nextRun(j.schedule, now), (j) => j.scheduleEnabled !== false),
     ...serverFields<Job>((j) => j.backupServer),
   ],
 };

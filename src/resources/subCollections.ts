@@ -45,10 +45,10 @@ const visible = <T extends { creationTime: number }>(items: readonly T[], now: n
 export const subCollections: SubCollection[] = [
   of(backupServerType, 'jobs', jobType, (s, store) => store.jobs.all().filter((j) => j.backupServer === s)),
   of(backupServerType, 'repositories', repositoryType, (s, store) => store.repositories.all().filter((r) => r.backupServer === s)),
-  of(jobType, 'backupSessions', backupJobSessionType, (j, store, now) => upTo(store.backupSessions, now).filter((s) => s.job === j)),
+  of(jobType, 'backupSessions', backupJobSessionType, (j, store, now) => upTo(store.backupSessions, now).filter((s) => s.job.id === j.id)),
   of(backupJobSessionType, 'taskSessions', backupTaskSessionType, (s, _store, now) => visible(s.tasks, now)),
   of(replicaJobSessionType, 'replicaTaskSessions', replicaTaskSessionType, (s, _store, now) => visible(s.tasks, now)),
-  of(repositoryType, 'backups', backupType, (r, store) => store.backups.all().filter((b) => b.repository === r)),
+  of(repositoryType, 'backups', backupType, (r, store) => store.backups.all().filter((b) => b.repository.id === r.id)),
   of(backupType, 'restorePoints', restorePointType, (b, store, now) => upTo(store.restorePoints, now).filter((p) => p.backup === b)),
   of(restorePointType, 'vmRestorePoints', vmRestorePointType, (p, _store, now) => visible(p.vmRestorePoints, now)),
   of(restorePointType, 'backupFiles', backupFileType, (p) => [p.backupFile]),

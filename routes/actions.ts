@@ -1,0 +1,121 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { addRoute, queryParam } from '../src/routing.js';
+import { send } from '../src/repr/send.js';
+import { EmError } from '../src/errors.js';
+import { jobType } from '../src/resources/job.js';
+import { vmRestorePointType } from '../src/resources/vmRestorePoint.js';
+import { addTask, type TaskOutcome } from '../data/taskLog.js';
+import type { TaskOperation } from '../data/tasks.js';
+import type { Job } from '../data/model.js';
+import { cloneJob, deleteJob, failedVms, isRunning, latestSession, startRun, stopSession, toggleScheduleEnabled } from '../data/jobActions.js';
+import { startRestore } from '../data/restoreActions.js';
+import { taskEntity } from '../src/resources/task.js';
+import { find } from './resources.js';
+import { readCloneInfo } from '../src/specs/cloneSpec.js';
+import { readRestoreSpec } from '../src/specs/restoreSpec.js';
+
+/** The `action` query parameter, one of `known` (any case), or a 400 naming the choices. */
+function actionOf<A extends string>(req: FastifyRequest, what: string, known: readonly A[]): A {
+  const raw = queryParam(req, 'action');
+  if (raw === undefined || raw === '') throw new EmError(400, `POST to ${what} needs an action query parameter: one of ${known.join(', ')}.`);
+  const action = known.find((a) => a.toLowerCase() === raw.toLowerCase());
+  if (!action) throw new EmError(400, `Unknown action ${JSON.stringify(raw.slice(0, 60))} for ${what}: expected one of ${known.join(', ')}.`);
+  return action;
+}
+
+/** Records the action's task and answers `202 Accepted` with it. */
+function accepted(req: FastifyRequest, reply: FastifyReply, operation: TaskOperation, outcome: TaskOutcome): FastifyReply {
+  const now = req.server.clock.now();
+  const task = addTask(req.server.store, req.logon!.userName, operation, now, outcome);
+  return send(req, reply, taskEntity(task, now), 202);
+}
+
+const ok = (message = 'Ok'): TaskOutcome => ({ success: true, message });
+const refused = (message: string): TaskOutcome => ({ success: false, message });
+
+const JOB_ACTIONS = ['start', 'stop', 'retry', 'clone', 'toggleScheduleEnabled'] as const;
+
+/**
+ * What a job action does and how its task ends. A request EM accepts but the backup server
+ * refuses (start while running, stop while idle, retry with nothing failed) changes nothing and
+ * its task finishes with Success="false" and the reason.
+ */
+function jobAction(app: FastifyInstance, req: FastifyRequest, job: Job, action: (typeof JOB_ACTIONS)[number]): [TaskOperation, TaskOutcome] {
+  const { store } = app;
+  const now = app.clock.now();
+  const seed = app.config.seed;
+  const last = latestSession(store, job);
+  const sessionLink = (id: string, name: string) => ({
+    path: `${job.jobType === 'Replica' ? 'replicaSessions' : 'backupSessions'}/${id}?format=Entity`,
+    type: job.jobType === 'Replica' ? 'ReplicaJobSession' : 'BackupJobSession',
+    name,
+  });
+  switch (action) {
+    case 'start': {
+      if (isRunning(last, now)) return ['StartJob', refused(`Job "${job.name}" is already running.`)];
+      const s = startRun(store, seed, job, now, job.vms, false);
+      return ['StartJob', { ...ok(`Job "${job.name}" triggered to start.`), related: sessionLink(s.id, s.name) }];
+    }
+    case 'stop': {
+      if (!isRunning(last, now)) return ['StopJob', refused(`Job "${job.name}" is not running.`)];
+      stopSession(store, last, now);
+      return ['StopJob', ok(`Job "${job.name}" triggered to stop.`)];
+    }
+    case 'retry': {
+      if (isRunning(last, now)) return ['RetryJob', refused(`Job "${job.name}" is already running.`)];
+      const vms = last ? failedVms(last) : [];
+      if (vms.length === 0) return ['RetryJob', refused(`Job "${job.name}" has no failed VMs to retry.`)];
+      const s = startRun(store, seed, job, now, vms, true);
+      return ['RetryJob', { ...ok(`Job "${job.name}" triggered to retry.`), related: sessionLink(s.id, s.name) }];
+    }
+    case 'clone': {
+      const info = readCloneInfo(req, job, store);
+      const clone = cloneJob(store, seed, job, info);
+      return ['CloneJob', { ...ok(), related: { path: `jobs/${clone.id}?format=Entity`, type: 'Job', name: clone.name } }];
+    }
+    case 'toggleScheduleEnabled':
+      toggleScheduleEnabled(store, job);
+      return ['ToggleScheduleEnabled', ok()];
+  }
+}
+
+/** Job actions, job deletion and VM restores: EM's write half (tasks in routes/tasks.ts). */
+export function actionRoutes(app: FastifyInstance): void {
+  addRoute(app, {
+    method: 'POST',
+    url: '/api/jobs/:id',
+    handler: (req, reply) => {
+      const job = find(app, jobType, (req.params as { id: string }).id);
+      const [operation, outcome] = jobAction(app, req, job, actionOf(req, 'a job', JOB_ACTIONS));
+      return accepted(req, reply, operation, outcome);
+    },
+  });
+
+  addRoute(app, {
+    method: 'DELETE',
+    url: '/api/jobs/:id',
+    handler: (req, reply) => {
+      const job = find(app, jobType, (req.params as { id: string }).id);
+      if (isRunning(latestSession(app.store, job), app.clock.now())) {
+        return accepted(req, reply, 'DeleteJob', refused(`Job "${job.name}" is running; stop it before deleting it.`));
+      }
+      deleteJob(app.store, job);
+      return accepted(req, reply, 'DeleteJob', ok());
+    },
+  });
+
+  addRoute(app, {
+    method: 'POST',
+    url: '/api/vmRestorePoints/:id',
+    handler: (req, reply) => {
+      const point = find(app, vmRestorePointType, (req.params as { id: string }).id);
+      actionOf(req, 'a VM restore point', ['restore'] as const);
+      readRestoreSpec(req, point, app.store);
+      const session = startRestore(app.store, app.config.seed, point, 'RestoreVm', app.clock.now());
+      return accepted(req, reply, 'StartVMRestore', {
+        ...ok(),
+        related: { path: `restoreSessions/${session.id}?format=Entity`, type: 'RestoreSession' },
+      });
+    },
+  });
+}
