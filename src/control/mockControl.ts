@@ -9,6 +9,7 @@ import { readCheckedJsonFile } from './jsonFile.js';
 import { buildStore, loadDatasetFile, type DatasetSource } from './dataset.js';
 import { guidOf, restoreSessionsFromSpecs, summarizeRestoreSession, type RestoreSessionSummary } from './restoreSessionSpec.js';
 import type { Store } from '../../data/store.js';
+import { applyOutcomes, describeOutcomes, type OutcomesState } from './outcomesSpec.js';
 
 export interface ClockState {
   now: string;
@@ -151,6 +152,16 @@ export class MockControl {
     const removed = this.app.store.restoreSessions.remove(guid);
     if (!removed) throw new ControlError(`There is no restore session ${guid}.`);
     return summarizeRestoreSession(removed, this.app.clock.now());
+  }
+
+  /** How action-started runs and tasks end (the dataset holds it, so reset forgets it). */
+  outcomes(): OutcomesState {
+    return describeOutcomes(this.app.store.outcomes);
+  }
+
+  setOutcomes(body: unknown): OutcomesState {
+    this.app.store.outcomes = applyOutcomes(this.app.store.outcomes, body);
+    return this.outcomes();
   }
 
   logonSessions(): LogonSessionSummary[] {

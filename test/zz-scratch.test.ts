@@ -1,0 +1,27 @@
+import t from 'tap';
+import { build, logon, get, HOST } from './helper.js';
+t.test('scratch', async () => {
+  const { app, real } = await build();
+  const token = await logon(app);
+  const jobs = JSON.parse((await get(app, token, '/api/jobs', 'json')).body);
+  const job = jobs.Refs[0];
+  console.log(job.UID, job.Name);
+  const id = job.UID.split(':').pop();
+  const post = (url: string, fmt = 'xml', body?: string, ct?: string) => app.inject({ method: 'POST', url, payload: body, headers: { host: HOST, 'x-restsvcsessionid': token, ...(fmt === 'json' ? { accept: 'application/json' } : {}), ...(ct ? { 'content-type': ct } : {}) } });
+  let r = await post(`/api/jobs/${id}?action=start`);
+  console.log(r.statusCode, r.body);
+  r = await post(`/api/jobs/${id}?action=start`, 'json');
+  console.log(r.statusCode, r.body);
+  real.now += 3000;
+  console.log((await get(app, token, '/api/tasks/task-1', 'json')).body);
+  console.log((await get(app, token, '/api/tasks/task-2')).body);
+  const s = JSON.parse((await get(app, token, `/api/jobs/${id}/backupSessions?format=Entity`, 'json')).body);
+  console.log(JSON.stringify(s.BackupJobSessions.at(-1)));
+  real.now += 600_000;
+  console.log(JSON.stringify(JSON.parse((await get(app, token, `/api/jobs/${id}/backupSessions?format=Entity`, 'json')).body).BackupJobSessions.at(-1)));
+  r = await post(`/api/jobs/${id}?action=clone`, 'json', JSON.stringify({BackupJobCloneInfo: {JobName: 'X', FolderName: 'X', RepositoryUid: 'urn:veeam:Repository:00000000-0000-0000-0000-000000000000'}}), 'application/json');
+  console.log(r.statusCode, r.body);
+  r = await post(`/api/jobs/${id}?action=clone`, 'xml', '<JobCloneSpec><BackupJobCloneInfo/></JobCloneSpec>', 'application/xml');
+  console.log(r.statusCode, r.body);
+  await app.close();
+});
