@@ -1,6 +1,7 @@
 import t from 'tap';
 import { build, get, logon, BASE } from './helper.js';
 import { act, guid, EM_NS } from './actionHelper.js';
+import { matchExpected } from './expected.js';
 
 const JOB = '1c215130-8d50-4c63-b43e-b7d13eb1974a';
 const REPLICA_NAME = 'vSphere Replication 1';
@@ -107,10 +108,7 @@ t.test('a refused clone is a 400 EM Error naming the member and why, in XML and 
     t.equal(err.StatusCode, 400);
   }
   const xml = await act(app, token, `/api/jobs/${JOB}?action=clone`, { body: { BackupJobCloneInfo: { JobName: 5 } } });
-  t.equal(
-    xml.body,
-    '<?xml version="1.0" encoding="utf-8"?><Error xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" Message="JobCloneSpec.BackupJobCloneInfo.JobName must be a string, got 5." StatusCode="400" xmlns="http://www.veeam.com/ent/v1.0"><FirstChanceExceptionMessage>JobCloneSpec.BackupJobCloneInfo.JobName must be a string, got 5.</FirstChanceExceptionMessage></Error>',
-  );
+  matchExpected(t, xml.body, 'actions/clone-error-wrong-type', 'xml');
   t.same(await snapshot(app, token), before);
   await app.close();
 });
