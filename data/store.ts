@@ -1,6 +1,7 @@
 import { Collection } from './collection.js';
 import type { Task } from './tasks.js';
 import type { ActionOutcomes } from './outcomes.js';
+import type { Mount } from './mounts.js';
 import type {
   AgentBackupJob,
   Backup,
@@ -44,6 +45,8 @@ export class Store {
   readonly nasBackupSessions = new Collection<NasBackupSession>(created);
   /** Tasks started by actions, oldest first; `task-<n>` is the n-th. */
   readonly tasks: Task[] = [];
+  /** File-level restore mounts, numbered from 1. */
+  readonly mounts: Mount[] = [];
   /** Objects made by actions so far: seeds their ids, so the same actions give the same ids. */
   actionCount = 0;
   /** How the next action-started runs end (set by tests through the control plane). */

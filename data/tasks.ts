@@ -11,7 +11,9 @@ export type TaskOperation =
   | 'CloneJob'
   | 'DeleteJob'
   | 'ToggleScheduleEnabled'
-  | 'StartVMRestore';
+  | 'StartVMRestore'
+  | 'QuickBackup'
+  | 'MountRestorePoint';
 
 /** What a finished task links to (`Related`): a path below /api/ and the link's Type and Name. */
 export interface TaskRelated {

@@ -6,13 +6,15 @@ import { jobType } from '../src/resources/job.js';
 import { vmRestorePointType } from '../src/resources/vmRestorePoint.js';
 import { addTask, type TaskOutcome } from '../data/taskLog.js';
 import type { TaskOperation } from '../data/tasks.js';
-import type { Job } from '../data/model.js';
+import type { BackupServer, Job } from '../data/model.js';
 import { cloneJob, deleteJob, failedVms, isRunning, latestSession, startRun, stopSession, toggleScheduleEnabled } from '../data/jobActions.js';
 import { startRestore } from '../data/restoreActions.js';
 import { taskEntity } from '../src/resources/task.js';
 import { find } from './resources.js';
 import { readCloneInfo } from '../src/specs/cloneSpec.js';
 import { readRestoreSpec } from '../src/specs/restoreSpec.js';
+import { readQuickBackupSpec } from '../src/specs/quickBackupSpec.js';
+import { backupServerType } from '../src/resources/backupServer.js';
 
 /** The `action` query parameter, one of `known` (any case), or a 400 naming the choices. */
 function actionOf<A extends string>(req: FastifyRequest, what: string, known: readonly A[]): A {
@@ -79,7 +81,21 @@ function jobAction(app: FastifyInstance, req: FastifyRequest, job: Job, action: 
   }
 }
 
-/** Job actions, job deletion and VM restores: EM's write half (tasks in routes/tasks.ts). */
+/**
+ * Quick backup of one VM: an incremental run of the backup job that protects it, over that VM
+ * alone. A VM no backup job protects, or whose job is running, is refused in the task.
+ */
+function quickBackup(app: FastifyInstance, req: FastifyRequest, server: BackupServer): TaskOutcome {
+  const vm = readQuickBackupSpec(req, server, app.store);
+  const now = app.clock.now();
+  const job = app.store.jobs.all().find((j) => j.jobType === 'Backup' && j.vms.includes(vm));
+  if (!job) return refused(`VM ${vm.name} is not processed by any backup job.`);
+  if (isRunning(latestSession(app.store, job), now)) return refused(`Job "${job.name}" is already running.`);
+  const s = startRun(app.store, app.config.seed, job, now, [vm], false);
+  return { ...ok(), related: { path: `backupSessions/${s.id}?format=Entity`, type: 'BackupJobSession' } };
+}
+
+/** Job actions, job deletion, VM restores and quick backup: EM's write half (tasks in routes/tasks.ts). */
 export function actionRoutes(app: FastifyInstance): void {
   addRoute(app, {
     method: 'POST',
@@ -101,6 +117,16 @@ export function actionRoutes(app: FastifyInstance): void {
       }
       deleteJob(app.store, job);
       return accepted(req, reply, 'DeleteJob', ok());
+    },
+  });
+
+  addRoute(app, {
+    method: 'POST',
+    url: '/api/backupServers/:id',
+    handler: (req, reply) => {
+      const server = find(app, backupServerType, (req.params as { id: string }).id);
+      actionOf(req, 'a backup server', ['quickbackup'] as const);
+      return accepted(req, reply, 'QuickBackup', quickBackup(app, req, server));
     },
   });
 

@@ -8,6 +8,7 @@ import { queryRoutes } from './query.js';
 import { serviceRoutes } from './services.js';
 import { taskRoutes } from './tasks.js';
 import { actionRoutes } from './actions.js';
+import { mountRoutes } from './mounts.js';
 
 /** Every route under /api. */
 export async function apiRoutes(app: FastifyInstance): Promise<void> {
@@ -20,4 +21,5 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   serviceRoutes(app);
   taskRoutes(app);
   actionRoutes(app);
+  mountRoutes(app);
 }

@@ -59,7 +59,6 @@ export const subCollections: SubCollection[] = [
   ...unsimulated(jobType, 'includes'),
   ...unsimulated(repositoryType, 'replicas'),
   ...unsimulated(restorePointType, 'vAppRestorePoints'),
-  ...unsimulated(vmRestorePointType, 'mounts'),
   ...unsimulated(nasJobType, 'includes'),
   // Agent backup sessions are not simulated.
   ...unsimulated(agentBackupJobType, 'includes', 'backupSessions'),
