@@ -193,6 +193,8 @@ export interface NasJob {
   share: string;
   schedule: Schedule;
   sessions: NasBackupSession[];
+  /** False once toggleScheduleEnabled turned it off (absent: enabled). */
+  scheduleEnabled?: boolean;
 }
 
 export interface NasBackupSession extends JobRun {

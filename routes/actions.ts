@@ -6,7 +6,7 @@ import { jobType } from '../src/resources/job.js';
 import { vmRestorePointType } from '../src/resources/vmRestorePoint.js';
 import { addTask, type TaskOutcome } from '../data/taskLog.js';
 import type { TaskOperation } from '../data/tasks.js';
-import type { BackupServer, Job } from '../data/model.js';
+import type { BackupServer, Job, NasJob } from '../data/model.js';
 import { cloneJob, deleteJob, failedVms, isRunning, latestSession, startRun, stopSession, toggleScheduleEnabled } from '../data/jobActions.js';
 import { startRestore } from '../data/restoreActions.js';
 import { taskEntity } from '../src/resources/task.js';
@@ -15,6 +15,8 @@ import { readCloneInfo } from '../src/specs/cloneSpec.js';
 import { readRestoreSpec } from '../src/specs/restoreSpec.js';
 import { readQuickBackupSpec } from '../src/specs/quickBackupSpec.js';
 import { backupServerType } from '../src/resources/backupServer.js';
+import { nasJobType } from '../src/resources/nasJob.js';
+import { latestNasSession, startNasRun, stopNasSession, toggleNasSchedule } from '../data/nasActions.js';
 
 /** The `action` query parameter, one of `known` (any case), or a 400 naming the choices. */
 function actionOf<A extends string>(req: FastifyRequest, what: string, known: readonly A[]): A {
@@ -81,6 +83,37 @@ function jobAction(app: FastifyInstance, req: FastifyRequest, job: Job, action: 
   }
 }
 
+const NAS_ACTIONS = ['start', 'stop', 'retry', 'toggleScheduleEnabled'] as const;
+
+/** File share job actions: the same rules as VM jobs, on NAS sessions (no per-VM tasks). */
+function nasAction(app: FastifyInstance, job: NasJob, action: (typeof NAS_ACTIONS)[number]): [TaskOperation, TaskOutcome] {
+  const { store } = app;
+  const now = app.clock.now();
+  const last = latestNasSession(store, job);
+  const running = last !== undefined && last.endTime > now;
+  const related = (id: string, name: string) => ({ path: `nas/backupSessions/${id}?format=Entity`, type: 'BackupJobSession', name });
+  switch (action) {
+    case 'start': {
+      if (running) return ['StartJob', refused(`Job "${job.name}" is already running.`)];
+      const s = startNasRun(store, app.config.seed, job, now, false);
+      return ['StartJob', { ...ok(`Job "${job.name}" triggered to start.`), related: related(s.id, s.name) }];
+    }
+    case 'stop':
+      if (!running) return ['StopJob', refused(`Job "${job.name}" is not running.`)];
+      stopNasSession(store, last, now);
+      return ['StopJob', ok(`Job "${job.name}" triggered to stop.`)];
+    case 'retry': {
+      if (running) return ['RetryJob', refused(`Job "${job.name}" is already running.`)];
+      if (last?.result !== 'Failed') return ['RetryJob', refused(`Job "${job.name}" has nothing failed to retry.`)];
+      const s = startNasRun(store, app.config.seed, job, now, true);
+      return ['RetryJob', { ...ok(`Job "${job.name}" triggered to retry.`), related: related(s.id, s.name) }];
+    }
+    case 'toggleScheduleEnabled':
+      toggleNasSchedule(store, job);
+      return ['ToggleScheduleEnabled', ok()];
+  }
+}
+
 /**
  * Quick backup of one VM: an incremental run of the backup job that protects it, over that VM
  * alone. A VM no backup job protects, or whose job is running, is refused in the task.
@@ -117,6 +150,19 @@ export function actionRoutes(app: FastifyInstance): void {
       }
       deleteJob(app.store, job);
       return accepted(req, reply, 'DeleteJob', ok());
+    },
+  });
+
+  addRoute(app, {
+    method: 'POST',
+    url: '/api/nas/jobs/:id/:action',
+    handler: (req, reply) => {
+      const { id, action: raw } = req.params as { id: string; action: string };
+      const job = find(app, nasJobType, id);
+      const action = NAS_ACTIONS.find((a) => a.toLowerCase() === raw.toLowerCase());
+      if (!action) throw new EmError(400, `Unknown action ${JSON.stringify(raw.slice(0, 60))} for a file share job: expected one of ${NAS_ACTIONS.join(', ')}.`);
+      const [operation, outcome] = nasAction(app, job, action);
+      return accepted(req, reply, operation, outcome);
     },
   });
 

@@ -158,3 +158,47 @@ t.test('delete removes the job; its sessions stay reachable by id; a running job
   t.equal((await get(app, token, `/api/jobs/${guid(copy.UID)}`)).statusCode, 200);
   await app.close();
 });
+
+t.test('file share jobs: start, stop, retry and toggleScheduleEnabled on NAS sessions', async (t) => {
+  const { app, real } = await build();
+  const token = await logon(app);
+  const nas = (await json(app, token, '/api/nas/jobs')).Refs!.find((r) => r.Name === 'File Share Backup 1')!;
+  const id = guid(nas.UID);
+  const sessions = async () => entities(app, token, `/api/nas/jobs/${id}/backupSessions?format=Entity`, 'BackupJobSessions');
+  const count = (await sessions()).length;
+  t.equal((await act(app, token, `/api/nas/jobs/${id}/start`)).statusCode, 202);
+  t.match((await sessions()).at(-1), { State: 'Working', JobType: 'NasBackup' });
+  t.equal((await sessions()).length, count + 1);
+  await act(app, token, `/api/nas/jobs/${id}/START`);
+  await act(app, token, `/api/nas/jobs/${id}/stop`);
+  t.match((await sessions()).at(-1), { State: 'Stopped', Result: 'Failed' });
+  await act(app, token, `/api/nas/jobs/${id}/retry`);
+  t.match((await sessions()).at(-1), { State: 'Working', IsRetry: true });
+  await act(app, token, `/api/nas/jobs/${id}/toggleScheduleEnabled`);
+  t.equal((await json(app, token, `/api/nas/jobs/${id}?format=Entity`)).ScheduleEnabled, false);
+  real.now += 2000;
+  const tasks = (await entities(app, token, '/api/tasks', 'Tasks')).map((x) => [x.Operation, (x.Result as { Success: boolean }).Success]);
+  t.same(tasks, [
+    ['StartJob', true],
+    ['StartJob', false],
+    ['StopJob', true],
+    ['RetryJob', true],
+    ['ToggleScheduleEnabled', true],
+  ]);
+  const started = (await entities(app, token, '/api/tasks', 'Tasks'))[0]!;
+  const related = (started.Links as { Rel: string; Href: string }[]).find((l) => l.Rel === 'Related')!;
+  t.equal((await get(app, token, related.Href.replace(/^http:\/\/[^/]+/, ''))).statusCode, 200);
+  await act(app, token, `/api/nas/jobs/${id}/stop`);
+  app.control.setOutcomes({ jobRun: { duration: '1m' } });
+  await act(app, token, `/api/nas/jobs/${id}/retry`);
+  real.now += 60_000;
+  t.match((await sessions()).at(-1), { State: 'Stopped', Result: 'Success', IsRetry: true });
+  await act(app, token, `/api/nas/jobs/${id}/retry`);
+  real.now += 2000;
+  t.match((await entities(app, token, '/api/tasks', 'Tasks')).at(-1), { Operation: 'RetryJob', Result: { Success: false, Message: 'Job "File Share Backup 1" has nothing failed to retry.' } });
+  const bad = await act(app, token, `/api/nas/jobs/${id}/explode`, { fmt: 'json' });
+  t.equal(bad.statusCode, 400);
+  t.equal(JSON.parse(bad.body).Message, 'Unknown action "explode" for a file share job: expected one of start, stop, retry, toggleScheduleEnabled.');
+  t.equal((await get(app, token, `/api/nas/jobs/${id}/start`)).statusCode, 405);
+  await app.close();
+});

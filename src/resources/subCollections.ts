@@ -54,7 +54,7 @@ export const subCollections: SubCollection[] = [
   of(restorePointType, 'backupFiles', backupFileType, (p) => [p.backupFile]),
   of(backupFileType, 'restorePoints', restorePointType, (f) => [f.restorePoint]),
   of(backupFileType, 'vmRestorePoints', vmRestorePointType, (f, _store, now) => visible(f.restorePoint.vmRestorePoints, now)),
-  of(nasJobType, 'backupSessions', nasBackupSessionType, (j, _store, now) => visible(j.sessions, now)),
+  of(nasJobType, 'backupSessions', nasBackupSessionType, (j, store, now) => upTo(store.nasBackupSessions, now).filter((s) => s.job.id === j.id)),
   ...unsimulated(backupServerType, 'externalRepositories', 'credentials', 'passwords', 'managedServers'),
   ...unsimulated(jobType, 'includes'),
   ...unsimulated(repositoryType, 'replicas'),
