@@ -87,3 +87,21 @@ t.test('the library sets outcomes as the control plane does', async (t) => {
   t.same(mock.outcomes.get().restore, { result: 'Failed', durationMs: 120_000 });
   t.throws(() => mock.outcomes.set({ taskDuration: 'x' } as never), { message: /taskDuration/ });
 });
+
+t.test('the journal keeps the bodies clients send to actions, bounded; never logon bodies or GETs', async (t) => {
+  const { app } = await build();
+  const token = await app.inject({ method: 'POST', url: '/api/sessionMngr/?v=latest', headers: { host: 'em.test:9398', authorization: `Basic ${Buffer.from('admin:admin').toString('base64')}` }, payload: 'secret' });
+  const t0 = token.headers['x-restsvcsessionid'] as string;
+  const clone = { BackupJobCloneInfo: { JobName: 'x'.repeat(51) } };
+  await act(app, t0, `/api/jobs/${JOB}?action=clone`, { body: clone });
+  await act(app, t0, `/api/jobs/${JOB}?action=clone`, { body: { BackupJobCloneInfo: { JobName: 'y'.repeat(10_000) } } });
+  await get(app, t0, '/api/jobs');
+  const entries = json(await control(app, 'GET', '/__mock/requests')).requests as { method: string; body: string | null; bodyBytes: number }[];
+  t.same(
+    entries.map((e) => e.body?.length ?? null),
+    [null, 4096, JSON.stringify(clone).length, null],
+  );
+  t.equal(entries[2]!.body, JSON.stringify(clone));
+  t.equal(entries[1]!.bodyBytes, 10_000 + JSON.stringify({ BackupJobCloneInfo: { JobName: '' } }).length);
+  await app.close();
+});

@@ -1,6 +1,9 @@
 import { normalizePath } from '../routing.js';
 import { pathPattern } from './pathPattern.js';
 
+/** Characters of a request body kept in the journal (bounded, like the journal itself). */
+export const BODY_KEPT = 4096;
+
 /** One request as the client sent it and as the mock answered it. */
 export interface JournalEntry {
   /** Increasing number of the request since start-up or the last reset. */
@@ -16,6 +19,11 @@ export interface JournalEntry {
   user: string | null;
   headers: Record<string, string | string[] | undefined>;
   bodyBytes: number;
+  /**
+   * The request body as text, for requests that change something (POST, PUT, PATCH, DELETE with
+   * a body): the first BODY_KEPT characters, so a test can check what its client sent to an action.
+   */
+  body: string | null;
   /** Real milliseconds spent answering. */
   durationMs: number;
   /** Id of the fault rule applied, if one was. */
