@@ -202,3 +202,31 @@ t.test('file share jobs: start, stop, retry and toggleScheduleEnabled on NAS ses
   t.equal((await get(app, token, `/api/nas/jobs/${id}/start`)).statusCode, 405);
   await app.close();
 });
+
+t.test('summary reports follow action-made runs, deletions and repository space', async (t) => {
+  const { app, real } = await build();
+  let token = await logon(app);
+  const stats = async () => (await json(app, token, '/api/reports/summary/job_statistics')) as Record<string, number>;
+  const repos = async () => JSON.stringify(await json(app, token, '/api/reports/summary/repository'));
+  const before = await stats();
+  const reposBefore = await repos();
+  await act(app, token, `/api/jobs/${JOB}?action=start`);
+  const during = await stats();
+  t.equal(during.RunningJobs, before.RunningJobs! + 1);
+  t.equal(during.TotalJobRuns, before.TotalJobRuns! + 1);
+  t.not(await repos(), reposBefore, 'the repository report moves with the backup written');
+  real.now += 14 * MIN;
+  token = await logon(app);
+  // Once the started run has ended, the running count is what an app without it shows.
+  const plain = await build();
+  plain.real.now = real.now;
+  const plainToken = await logon(plain.app);
+  const plainStats = (await json(plain.app, plainToken, '/api/reports/summary/job_statistics')) as Record<string, number>;
+  await plain.app.close();
+  t.equal((await stats()).RunningJobs, plainStats.RunningJobs);
+  t.equal((await stats()).TotalJobRuns, plainStats.TotalJobRuns! + 1);
+  const ScheduledJobs = (await stats()).ScheduledJobs!;
+  await act(app, token, `/api/jobs/${JOB}`, { method: 'DELETE' });
+  t.equal((await stats()).ScheduledJobs, ScheduledJobs - 1);
+  await app.close();
+});
