@@ -18,13 +18,18 @@ import { backupServerType } from '../src/resources/backupServer.js';
 import { nasJobType } from '../src/resources/nasJob.js';
 import { latestNasSession, startNasRun, stopNasSession, toggleNasSchedule } from '../data/nasActions.js';
 
-/** The `action` query parameter, one of `known` (any case), or a 400 naming the choices. */
-function actionOf<A extends string>(req: FastifyRequest, what: string, known: readonly A[]): A {
-  const raw = queryParam(req, 'action');
-  if (raw === undefined || raw === '') throw new EmError(400, `POST to ${what} needs an action query parameter: one of ${known.join(', ')}.`);
+/** `raw` as one of `known` (any case), or a 400 naming the choices. */
+function pick<A extends string>(raw: string, what: string, known: readonly A[]): A {
   const action = known.find((a) => a.toLowerCase() === raw.toLowerCase());
   if (!action) throw new EmError(400, `Unknown action ${JSON.stringify(raw.slice(0, 60))} for ${what}: expected one of ${known.join(', ')}.`);
   return action;
+}
+
+/** The `action` query parameter, one of `known`. */
+function actionOf<A extends string>(req: FastifyRequest, what: string, known: readonly A[]): A {
+  const raw = queryParam(req, 'action');
+  if (raw === undefined || raw === '') throw new EmError(400, `POST to ${what} needs an action query parameter: one of ${known.join(', ')}.`);
+  return pick(raw, what, known);
 }
 
 /** Records the action's task and answers `202 Accepted` with it. */
@@ -36,6 +41,10 @@ function accepted(req: FastifyRequest, reply: FastifyReply, operation: TaskOpera
 
 const ok = (message = 'Ok'): TaskOutcome => ({ success: true, message });
 const refused = (message: string): TaskOutcome => ({ success: false, message });
+/** The backup server's words for a job action, accepted or refused. */
+const triggered = (job: { name: string }, verb: 'start' | 'stop' | 'retry') => ok(`Job "${job.name}" triggered to ${verb}.`);
+const alreadyRunning = (job: { name: string }) => refused(`Job "${job.name}" is already running.`);
+const notRunning = (job: { name: string }) => refused(`Job "${job.name}" is not running.`);
 
 const JOB_ACTIONS = ['start', 'stop', 'retry', 'clone', 'toggleScheduleEnabled'] as const;
 
@@ -56,21 +65,21 @@ function jobAction(app: FastifyInstance, req: FastifyRequest, job: Job, action: 
   });
   switch (action) {
     case 'start': {
-      if (isRunning(last, now)) return ['StartJob', refused(`Job "${job.name}" is already running.`)];
+      if (isRunning(last, now)) return ['StartJob', alreadyRunning(job)];
       const s = startRun(store, seed, job, now, job.vms, false);
-      return ['StartJob', { ...ok(`Job "${job.name}" triggered to start.`), related: sessionLink(s.id, s.name) }];
+      return ['StartJob', { ...triggered(job, 'start'), related: sessionLink(s.id, s.name) }];
     }
     case 'stop': {
-      if (!isRunning(last, now)) return ['StopJob', refused(`Job "${job.name}" is not running.`)];
+      if (!isRunning(last, now)) return ['StopJob', notRunning(job)];
       stopSession(store, last, now);
-      return ['StopJob', ok(`Job "${job.name}" triggered to stop.`)];
+      return ['StopJob', triggered(job, 'stop')];
     }
     case 'retry': {
-      if (isRunning(last, now)) return ['RetryJob', refused(`Job "${job.name}" is already running.`)];
+      if (isRunning(last, now)) return ['RetryJob', alreadyRunning(job)];
       const vms = last ? failedVms(last) : [];
       if (vms.length === 0) return ['RetryJob', refused(`Job "${job.name}" has no failed VMs to retry.`)];
       const s = startRun(store, seed, job, now, vms, true);
-      return ['RetryJob', { ...ok(`Job "${job.name}" triggered to retry.`), related: sessionLink(s.id, s.name) }];
+      return ['RetryJob', { ...triggered(job, 'retry'), related: sessionLink(s.id, s.name) }];
     }
     case 'clone': {
       const info = readCloneInfo(req, job, store);
@@ -94,19 +103,19 @@ function nasAction(app: FastifyInstance, job: NasJob, action: (typeof NAS_ACTION
   const related = (id: string, name: string) => ({ path: `nas/backupSessions/${id}?format=Entity`, type: 'BackupJobSession', name });
   switch (action) {
     case 'start': {
-      if (running) return ['StartJob', refused(`Job "${job.name}" is already running.`)];
+      if (running) return ['StartJob', alreadyRunning(job)];
       const s = startNasRun(store, app.config.seed, job, now, false);
-      return ['StartJob', { ...ok(`Job "${job.name}" triggered to start.`), related: related(s.id, s.name) }];
+      return ['StartJob', { ...triggered(job, 'start'), related: related(s.id, s.name) }];
     }
     case 'stop':
-      if (!running) return ['StopJob', refused(`Job "${job.name}" is not running.`)];
+      if (!running) return ['StopJob', notRunning(job)];
       stopNasSession(store, last, now);
-      return ['StopJob', ok(`Job "${job.name}" triggered to stop.`)];
+      return ['StopJob', triggered(job, 'stop')];
     case 'retry': {
-      if (running) return ['RetryJob', refused(`Job "${job.name}" is already running.`)];
+      if (running) return ['RetryJob', alreadyRunning(job)];
       if (last?.result !== 'Failed') return ['RetryJob', refused(`Job "${job.name}" has nothing failed to retry.`)];
       const s = startNasRun(store, app.config.seed, job, now, true);
-      return ['RetryJob', { ...ok(`Job "${job.name}" triggered to retry.`), related: related(s.id, s.name) }];
+      return ['RetryJob', { ...triggered(job, 'retry'), related: related(s.id, s.name) }];
     }
     case 'toggleScheduleEnabled':
       toggleNasSchedule(store, job);
@@ -123,7 +132,7 @@ function quickBackup(app: FastifyInstance, req: FastifyRequest, server: BackupSe
   const now = app.clock.now();
   const job = app.store.jobs.all().find((j) => j.jobType === 'Backup' && j.vms.includes(vm));
   if (!job) return refused(`VM ${vm.name} is not processed by any backup job.`);
-  if (isRunning(latestSession(app.store, job), now)) return refused(`Job "${job.name}" is already running.`);
+  if (isRunning(latestSession(app.store, job), now)) return alreadyRunning(job);
   const s = startRun(app.store, app.config.seed, job, now, [vm], false);
   return { ...ok(), related: { path: `backupSessions/${s.id}?format=Entity`, type: 'BackupJobSession' } };
 }
@@ -159,9 +168,7 @@ export function actionRoutes(app: FastifyInstance): void {
     handler: (req, reply) => {
       const { id, action: raw } = req.params as { id: string; action: string };
       const job = find(app, nasJobType, id);
-      const action = NAS_ACTIONS.find((a) => a.toLowerCase() === raw.toLowerCase());
-      if (!action) throw new EmError(400, `Unknown action ${JSON.stringify(raw.slice(0, 60))} for a file share job: expected one of ${NAS_ACTIONS.join(', ')}.`);
-      const [operation, outcome] = nasAction(app, job, action);
+      const [operation, outcome] = nasAction(app, job, pick(raw, 'a file share job', NAS_ACTIONS));
       return accepted(req, reply, operation, outcome);
     },
   });

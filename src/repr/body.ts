@@ -90,6 +90,14 @@ export class BodyFields {
     return `${this.path}.${name}`;
   }
 
+  /** The member's value, or undefined when it is absent and optional (a 400 when required). */
+  private present(name: string, optional: boolean): Value | undefined {
+    const v = this.raw(name);
+    if (v !== undefined && v !== null) return v;
+    if (optional) return undefined;
+    throw bad(`${this.where(name)} is required.`);
+  }
+
   has(name: string): boolean {
     const v = this.raw(name);
     return v !== undefined && v !== null;
@@ -98,23 +106,17 @@ export class BodyFields {
   object(name: string): BodyFields;
   object(name: string, optional: true): BodyFields | undefined;
   object(name: string, optional = false): BodyFields | undefined {
-    const v = this.raw(name);
-    if (v === undefined || v === null) {
-      if (optional) return undefined;
-      throw bad(`${this.where(name)} is required.`);
-    }
-    if (typeof v !== 'object' || Array.isArray(v)) throw bad(`${this.where(name)} must be an element with members, got ${shown(v)}.`);
+    const v = this.present(name, optional);
+    if (v === undefined) return undefined;
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw bad(`${this.where(name)} must be an element with members, got ${shown(v)}.`);
     return new BodyFields(v, this.where(name), this.json);
   }
 
   string(name: string, max?: number): string;
   string(name: string, max: number | undefined, optional: true): string | undefined;
   string(name: string, max?: number, optional = false): string | undefined {
-    const v = this.raw(name);
-    if (v === undefined || v === null) {
-      if (optional) return undefined;
-      throw bad(`${this.where(name)} is required.`);
-    }
+    const v = this.present(name, optional);
+    if (v === undefined) return undefined;
     if (typeof v !== 'string') throw bad(`${this.where(name)} must be a string, got ${shown(v)}.`);
     if (!optional && v.trim() === '') throw bad(`${this.where(name)} must not be empty.`);
     if (max !== undefined && v.length > max) throw bad(`${this.where(name)} must be at most ${max} characters long.`);
@@ -124,11 +126,8 @@ export class BodyFields {
   boolean(name: string): boolean;
   boolean(name: string, optional: true): boolean | undefined;
   boolean(name: string, optional = false): boolean | undefined {
-    const v = this.raw(name);
-    if (v === undefined || v === null) {
-      if (optional) return undefined;
-      throw bad(`${this.where(name)} is required.`);
-    }
+    const v = this.present(name, optional);
+    if (v === undefined) return undefined;
     if (typeof v === 'boolean') return v;
     // xsd:boolean in XML: true, false, 1, 0.
     if (!this.json && typeof v === 'string') {
