@@ -29,7 +29,17 @@ export function addTask(store: Store, owner: string, operation: TaskOperation, n
 export function findTask(store: Store, owner: string, id: string): Task | undefined {
   const m = /^task-(\d{1,9})$/i.exec(id);
   const task = m ? store.tasks[Number(m[1]) - 1] : undefined;
-  return task && task.owner === owner.toLowerCase() ? task : undefined;
+  return task && !task.removed && task.owner === owner.toLowerCase() ? task : undefined;
 }
 
-export const tasksOf = (store: Store, owner: string): Task[] => store.tasks.filter((t) => t.owner === owner.toLowerCase());
+export const tasksOf = (store: Store, owner: string): Task[] => store.tasks.filter((t) => !t.removed && t.owner === owner.toLowerCase());
+
+/**
+ * `DELETE /tasks/{id}`: the task is gone. What its action did stays done (the model changed when
+ * the action was accepted; the mock's tasks only report it).
+ */
+export function removeTask(store: Store, task: Task): void {
+  store.change(() => {
+    store.tasks[store.tasks.indexOf(task)] = { ...task, removed: true };
+  });
+}

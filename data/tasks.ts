@@ -33,6 +33,8 @@ export interface Task {
   success: boolean;
   message: string;
   related: TaskRelated | undefined;
+  /** Removed by `DELETE /tasks/{id}`: gone for its user, its number not reused. */
+  removed?: boolean;
 }
 
 export type TaskState = 'Running' | 'Finished';

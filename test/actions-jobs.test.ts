@@ -54,3 +54,20 @@ t.test('tasks belong to their user: readable from a later logon session, 404 for
   t.equal((await get(app, other, '/api/tasks/task-x')).statusCode, 404);
   await app.close();
 });
+
+t.test('DELETE /tasks/{id} removes the task (204); what it did stays done; another user cannot', async (t) => {
+  const { app } = await build({ users: [{ name: 'admin', password: 'admin' }, { name: 'op', password: 'pw' }] });
+  const token = await logon(app);
+  await act(app, token, `/api/jobs/${JOB}?action=toggleScheduleEnabled`);
+  const op = await logon(app, 'op', 'pw');
+  t.equal((await act(app, op, '/api/tasks/task-1', { method: 'DELETE' })).statusCode, 404);
+  const del = await act(app, token, '/api/tasks/task-1', { method: 'DELETE' });
+  t.equal(del.statusCode, 204);
+  t.equal(del.body, '');
+  t.equal((await get(app, token, '/api/tasks/task-1')).statusCode, 404);
+  t.equal((await get(app, token, '/api/tasks', 'json')).body, '{"Tasks":[]}');
+  t.match((await get(app, token, `/api/jobs/${JOB}?format=Entity`)).body, /<ScheduleEnabled>false</);
+  await act(app, token, `/api/jobs/${JOB}?action=toggleScheduleEnabled`);
+  t.equal(JSON.parse((await get(app, token, '/api/tasks', 'json')).body).Tasks[0].TaskId, 'task-2', 'numbers are not reused');
+  await app.close();
+});
