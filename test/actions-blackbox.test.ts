@@ -1,18 +1,19 @@
 import t from 'tap';
-import { startServer } from './server-process.js';
+import { startMockServer } from '../src/index.js';
 
 /**
- * Three whole action flows over a real socket against the built server, as a client would run
- * them: act, poll the task, follow its Related link. The clock is frozen and moved through the
- * control plane, so nothing depends on real time.
+ * Three whole action flows over a real socket, as a client would run them: act, poll the task,
+ * follow its Related link. The clock is frozen and moved through the control plane, so nothing
+ * depends on real time. (The server runs in-process through the library: starting the CLI is
+ * covered by blackbox.test.ts, and a process start is slow on a loaded machine.)
  */
 
 const ADMIN = `Basic ${Buffer.from('admin:admin').toString('base64')}`;
 
 t.test('start a job → task → session Working then Success with a new point; restore from it; clone then delete', async (t) => {
-  const server = await startServer(['--seed', '1', '--clock-start', '2026-11-29T12:00:00Z', '--restore-sessions', '20']);
-  t.teardown(() => server.stop());
-  const base = `http://127.0.0.1:${server.ready.port}`;
+  const server = await startMockServer({ seed: 1, clockStart: '2026-11-29T12:00:00Z', restoreSessions: 20 });
+  t.teardown(() => server.close());
+  const base = `http://127.0.0.1:${server.port}`;
   await fetch(`${base}/__mock/clock`, { method: 'PUT', body: JSON.stringify({ frozen: true }), headers: { 'content-type': 'application/json' } });
   const advance = (by: string) =>
     fetch(`${base}/__mock/clock`, { method: 'PUT', body: JSON.stringify({ advance: by }), headers: { 'content-type': 'application/json' } });
