@@ -16,11 +16,14 @@ export interface Mount {
   unmounted: boolean;
 }
 
-/** A mount's session runs until the mount goes: it has no end time of its own. */
-const OPEN_END = Number.MAX_SAFE_INTEGER;
+/**
+ * A mount's session runs until the mount goes. Its end time must still be a real instant (the
+ * control plane shows it): a year, which no test waits for.
+ */
+const OPEN_FOR = 365 * 24 * 60 * 60_000;
 
 export function mount(store: Store, seed: number, point: VmRestorePoint, logonSession: string, now: number): Mount {
-  const session = startRestore(store, seed, point, 'FileLevelRestore', now, OPEN_END - now);
+  const session = startRestore(store, seed, point, 'FileLevelRestore', now, OPEN_FOR);
   const m: Mount = { number: store.mounts.length + 1, point, logonSession, session, unmounted: false };
   return store.change(() => {
     store.mounts.push(m);
@@ -35,6 +38,7 @@ export const mountsOf = (store: Store, point: VmRestorePoint, logonSession: stri
 export function unmount(store: Store, m: Mount, now: number): void {
   store.change(() => {
     m.unmounted = true;
-    store.restoreSessions.replace({ ...m.session, endTime: now });
+    // The control plane may have deleted the session meanwhile; then there is nothing to end.
+    if (store.restoreSessions.get(m.session.id)) store.restoreSessions.replace({ ...m.session, endTime: now });
   });
 }

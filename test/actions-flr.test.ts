@@ -70,3 +70,15 @@ t.test('quick backup runs the VM alone in the job that protects it; an unknown V
   t.equal(JSON.parse(veeamZip.body).Message, 'Unknown action "veeamzip" for a backup server: expected one of quickbackup.');
   await app.close();
 });
+
+t.test('unmounting after the control plane deleted the mount session still answers 204', async (t) => {
+  const { app } = await build();
+  const token = await logon(app);
+  const point = guid((await newestPoint(app, token, 'HyperV')).UID);
+  await act(app, token, `/api/vmRestorePoints/${point}/mounts`);
+  const flr = (await json(app, token, '/api/restoreSessions')).Refs.at(-1);
+  app.control.deleteRestoreSession(guid(flr.UID));
+  t.equal((await act(app, token, `/api/vmRestorePoints/${point}/mounts/1`, { method: 'DELETE' })).statusCode, 204);
+  t.equal((await get(app, token, `/api/restoreSessions/${guid(flr.UID)}`)).statusCode, 404);
+  await app.close();
+});
