@@ -139,3 +139,31 @@ t.test('the action parameter, unknown ids and methods', async (t) => {
   t.same(await snapshot(app, token), before);
   await app.close();
 });
+
+t.test('backup copy clones take JobFileName; replica runs are replica sessions', async (t) => {
+  const { app, real } = await build();
+  const token = await logon(app);
+  const jobs = (await json(app, token, '/api/jobs')) as { Refs: { UID: string; Name: string }[] };
+  const copy = guid(jobs.Refs.find((r) => r.Name === 'vSphere Backup Copy 1')!.UID);
+  const repos = (await json(app, token, '/api/repositories?format=Entity')) as { Repositories: { UID: string; Name: string; Links: { Name: string }[] }[] };
+  const linux = repos.Repositories.find((r) => r.Name === 'Linux Hardened Repository' && r.Links.some((l) => l.Name === 'vbr01.tech.local'))!;
+  const missing = await act(app, token, `/api/jobs/${copy}?action=clone`, { fmt: 'json', body: { BackupCopyJobCloneInfo: { JobName: 'Copy clone', RepositoryUid: linux.UID } } });
+  t.equal(JSON.parse(missing.body).Message, 'JobCloneSpec.BackupCopyJobCloneInfo.JobFileName is required.');
+  const res = await act(app, token, `/api/jobs/${copy}?action=clone`, {
+    body: `<JobCloneSpec ${EM_NS}><BackupCopyJobCloneInfo><JobName>Copy clone</JobName><JobFileName>Copy clone file</JobFileName><RepositoryUid>${linux.UID}</RepositoryUid></BackupCopyJobCloneInfo></JobCloneSpec>`,
+  });
+  t.equal(res.statusCode, 202);
+  const backups = (await json(app, token, '/api/backups')) as { Refs: { Name: string }[] };
+  t.ok(backups.Refs.some((b) => b.Name === 'Copy clone file'));
+  const replica = guid(jobs.Refs.find((r) => r.Name === 'Hyper-V Replication 1')!.UID);
+  await act(app, token, `/api/jobs/${replica}?action=start`);
+  real.now += 2000;
+  const task = (await json(app, token, '/api/tasks/task-2')) as { Links: { Rel: string; Type: string; Href: string }[] };
+  const related = task.Links.find((l) => l.Rel === 'Related')!;
+  t.equal(related.Type, 'ReplicaJobSession');
+  t.match(related.Href, /\/api\/replicaSessions\/[0-9a-f-]{36}\?format=Entity$/);
+  const session = (await json(app, token, related.Href.replace(BASE, ''))) as { UID: string; State: string };
+  t.equal(session.State, 'Working');
+  t.equal(((await json(app, token, `/api/replicaSessions/${guid(session.UID)}/replicaTaskSessions`)) as { Refs: unknown[] }).Refs.length, 1);
+  await app.close();
+});

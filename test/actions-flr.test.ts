@@ -82,3 +82,17 @@ t.test('unmounting after the control plane deleted the mount session still answe
   t.equal((await get(app, token, `/api/restoreSessions/${guid(flr.UID)}`)).statusCode, 404);
   await app.close();
 });
+
+t.test('quick backup of a VM whose job is running is refused in its task', async (t) => {
+  const { app, real } = await build();
+  const token = await logon(app);
+  const vmPoint = await newestPoint(app, token, 'HyperV');
+  const pointEntity = await json(app, token, `/api/vmRestorePoints/${guid(vmPoint.UID)}?format=Entity`);
+  const server = (pointEntity.Links.find((l: { Type: string }) => l.Type === 'BackupServerReference').Href as string).split('/').pop();
+  const body = { VmRef: vmPoint.HierarchyObjRef };
+  await act(app, token, `/api/backupServers/${server}?action=quickbackup`, { body });
+  await act(app, token, `/api/backupServers/${server}?action=QUICKBACKUP`, { body });
+  real.now += 2000;
+  t.match(await json(app, token, '/api/tasks/task-2'), { Operation: 'QuickBackup', Result: { Success: false, Message: /^Job "Hyper-V Backup \d" is already running\.$/ } });
+  await app.close();
+});
