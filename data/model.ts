@@ -223,7 +223,15 @@ export function uid(type: string, id: string): string {
   return `urn:veeam:${type}:${id}`;
 }
 
+/**
+ * A virtual-infrastructure object's HierarchyObjRef, EM's one form for every platform and type:
+ * `urn:<Platform>:<Type>:<root guid>.<the platform's own id of the object>`.
+ */
+export function hierarchyRef(root: HierarchyRoot, type: string, objectRef: string): string {
+  return `urn:${root.platform}:${type}:${root.id}.${objectRef}`;
+}
+
 /** The VM's HierarchyObjRef: `urn:<Platform>:Vm:<root guid>.<object ref>`. */
 export function hierarchyObjRef(vm: Vm): string {
-  return `urn:${vm.root.platform}:Vm:${vm.root.id}.${vm.objectRef}`;
+  return hierarchyRef(vm.root, 'Vm', vm.objectRef);
 }

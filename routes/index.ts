@@ -9,6 +9,7 @@ import { serviceRoutes } from './services.js';
 import { taskRoutes } from './tasks.js';
 import { actionRoutes } from './actions.js';
 import { mountRoutes } from './mounts.js';
+import { lookupRoutes } from './lookup.js';
 
 /** Every route under /api. */
 export async function apiRoutes(app: FastifyInstance): Promise<void> {
@@ -22,4 +23,5 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   taskRoutes(app);
   actionRoutes(app);
   mountRoutes(app);
+  lookupRoutes(app);
 }

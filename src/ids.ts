@@ -1,6 +1,6 @@
 import { EmError } from './errors.js';
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function shown(raw: string): string {
   return raw.length > 80 ? `${raw.slice(0, 80)}…` : raw;

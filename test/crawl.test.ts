@@ -109,6 +109,10 @@ t.test('crawling from /api/ finds no dead link and no 5xx', async (t) => {
     '/api/reports/summary/job_statistics',
     '/api/tasks',
     '/api/tasks/task-1',
+    '/api/lookupSvc',
+    '/api/lookup?host=urn%3aveeam%3aHierarchyRoot%3a{id}&name=*&type=Vm',
+    '/api/lookup?host=urn%3aveeam%3aHierarchyRoot%3a{id}&name=*&type=Vapp',
+    '/api/lookup?host=urn%3aveeam%3aHierarchyRoot%3a{id}&name=*&type=VmGroup',
   ]) {
     t.ok(shapes.includes(expected), `reached ${expected}`);
   }
