@@ -61,8 +61,6 @@ export const vmRestorePointType: ResourceType<VmRestorePoint> = {
     { name: 'RestorePointId', kind: 'uid', get: (p) => uid('RestorePoint', p.restorePoint.id) },
     { name: 'RestorePointName', kind: 'string', get: (p) => sqlStamp(p.restorePoint.creationTime) },
     { name: 'VmDisplayName', kind: 'string', get: (p) => p.vm.name },
-    // Restore clients find a VM's points by the VM's reference (issue 9).
-    { name: 'HierarchyObjRef', kind: 'string', get: (p) => hierarchyObjRef(p.vm) },
     { name: 'BackupServerUid', kind: 'uid', get: (p) => uid('BackupServer', p.backupServer.id) },
     { name: 'BackupServerName', kind: 'string', get: (p) => p.backupServer.name },
     // Not on the docs page, but restore tooling filters by it (`HierarchyObjRef=="urn:VMware:Vm:…"`)
