@@ -2,6 +2,7 @@ import { Rng, guidFor } from './random.js';
 import { nameStamp } from './time.js';
 import type { Store } from './store.js';
 import type { Backup, Job, JobSession, Repository, SessionResult, TaskSession, Vm } from './model.js';
+import { isVmSession } from './model.js';
 import { REASON, writeBackup, type JobHistory } from './runs.js';
 
 /**
@@ -19,7 +20,10 @@ const tasksOf = (store: Store, job: Job) => (job.jobType === 'Replica' ? store.r
 /** The job's newest session (runs of one job never overlap, so only it can still be running). */
 export function latestSession(store: Store, job: Job): JobSession | undefined {
   const all = sessionsOf(store, job).all();
-  for (let i = all.length - 1; i >= 0; i--) if (all[i]!.job.id === job.id) return all[i];
+  for (let i = all.length - 1; i >= 0; i--) {
+    const s = all[i]!;
+    if (isVmSession(s) && s.job.id === job.id) return s;
+  }
   return undefined;
 }
 

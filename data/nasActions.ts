@@ -25,14 +25,20 @@ export function startNasRun(store: Store, seed: number, job: NasJob, now: number
   };
   store.outcomes = { ...store.outcomes, jobRun: undefined };
   return store.change(() => {
+    // EM lists file share sessions under /backupSessions too.
     store.nasBackupSessions.add(session);
+    store.backupSessions.add(session);
     return session;
   });
 }
 
 /** Ends a running file share session now, as a user's stop does. */
 export function stopNasSession(store: Store, running: NasBackupSession, now: number): void {
-  store.change(() => store.nasBackupSessions.replace({ ...running, endTime: now, result: 'Failed' }));
+  const stopped: NasBackupSession = { ...running, endTime: now, result: 'Failed' };
+  store.change(() => {
+    store.nasBackupSessions.replace(stopped);
+    if (store.backupSessions.get(stopped.id)) store.backupSessions.replace(stopped);
+  });
 }
 
 export function toggleNasSchedule(store: Store, job: NasJob): void {
