@@ -28,8 +28,32 @@ import type {
 
 const created = (x: { creationTime: number }) => x.creationTime;
 
-/** The whole in-memory environment. Knows nothing of HTTP. */
+/** Shared by every store, so an epoch never repeats across resets and copies. */
+let lastEpoch = 0;
+
+/**
+ * The whole in-memory environment. Knows nothing of HTTP.
+ *
+ * THE SINGLE MODEL-CHANGE POINT: `epoch` changes whenever anything a response is built from
+ * changes, and cached answers (src/repr/responseCache.ts) are only reused within one epoch.
+ * Adding or removing through a Collection bumps it by itself; a clock move and a fault-rule change
+ * are wired to `changed()` in src/app.ts and src/control/mockControl.ts. Any other mutation (an
+ * action that starts a session, edits a job, …) MUST call `store.changed()` once it is done, or
+ * clients will be served stale bytes.
+ */
 export class Store {
+  private changes = ++lastEpoch;
+
+  /** Identifies the model's current state: equal epochs, same store contents. */
+  get epoch(): number {
+    return this.changes;
+  }
+
+  /** Records that the model changed (see the class comment). */
+  changed(): void {
+    this.changes = ++lastEpoch;
+  }
+
   readonly backupServers = new Collection<BackupServer>();
   readonly hierarchyRoots = new Collection<HierarchyRoot>();
   readonly vms: Vm[] = [];
@@ -63,21 +87,27 @@ export class Store {
   /** How the next action-started runs end (set by tests through the control plane). */
   outcomes: ActionOutcomes = {};
   /**
-   * Bumped by every change an action makes, the one point a response cache can watch. Actions
-   * change the model only through `change`, never by editing a shared object in place.
+   * Applies one whole change an action makes (all checks done before): the model moves, then the
+   * epoch (`changed()`). Actions change the model only through here, never by editing a shared
+   * object in place.
    */
-  epoch = 0;
-
-  /** Applies one whole change (all checks done before): the model moves, then the epoch. */
   change<R>(apply: () => R): R {
     const result = apply();
-    this.epoch++;
+    this.changed();
     return result;
   }
 
   /** The next action-made object's number (its ids derive from it). */
   nextActionNumber(): number {
     return ++this.actionCount;
+  }
+
+  constructor() {
+    this.watchCollections();
+  }
+
+  private watchCollections(): void {
+    for (const value of Object.values(this)) if (value instanceof Collection) value.onChange = () => this.changed();
   }
 
   /**
@@ -89,8 +119,10 @@ export class Store {
     const copy = new Store();
     const fields = copy as unknown as Record<string, unknown>;
     for (const [key, value] of Object.entries(this)) {
-      fields[key] = value instanceof Collection ? value.copy() : Array.isArray(value) ? [...value] : value;
+      if (key === 'changes') continue;
+      fields[key] = value instanceof Collection ? value.copy() : Array.isArray(value) ? value.slice() : value;
     }
+    copy.watchCollections();
     return copy;
   }
 }

@@ -57,6 +57,8 @@ export class MockControl {
     this.source = { doc, seed: config.seed, restoreSessions: config.restoreSessions };
     this.journal = new Journal(config.journalSize);
     this.faults = new FaultRules(config.seed);
+    // Fault rules decide answers too: a change is a new model epoch (no store yet while constructing).
+    this.faults.onChange = () => (app.store as Store | undefined)?.changed();
     if (config.faultsFile !== undefined) {
       readCheckedJsonFile(config.faultsFile, 'faults', (doc) => this.faults.add(Array.isArray(doc) ? doc : [doc]));
     }
@@ -124,7 +126,7 @@ export class MockControl {
     app.config.seed = seed;
     app.config.restoreSessions = source.restoreSessions;
     app.store = store;
-    app.logons = new LogonSessionStore(app.clock, seed, app.config.idleTimeoutMs);
+    app.logons = new LogonSessionStore(app.clock, app.config);
     this.journal.clear();
     this.faults.clear(seed);
     this.ready = true;

@@ -10,7 +10,11 @@ export type Format = 'xml' | 'json';
 
 /** JSON when `application/json` appears anywhere in Accept; XML otherwise (EM's rule). */
 export function negotiate(req: FastifyRequest): Format {
-  const accept = req.headers.accept;
+  return formatOf(req.headers.accept);
+}
+
+/** The format an Accept header value asks for (also used below Fastify, on raw requests). */
+export function formatOf(accept: string | string[] | undefined): Format {
   return typeof accept === 'string' && accept.toLowerCase().includes('application/json') ? 'json' : 'xml';
 }
 
@@ -34,6 +38,33 @@ export function send(req: FastifyRequest, reply: FastifyReply, node: El | List, 
   const format = negotiate(req);
   // A Buffer, so Fastify sends the media type exactly as set (it appends a charset to JSON strings).
   return reply.code(status).header('content-type', MEDIA_TYPE[format]).send(Buffer.from(render(req, node, format)));
+}
+
+/** What a cached route builds on a miss: the document, and the instant it may first look different. */
+export interface Fresh {
+  node: El | List;
+  /** Nothing the document shows changes before this instant (Infinity: only a model change does). */
+  until: number;
+}
+
+/**
+ * `send` for a 200 answer that is a function of the model, the instant and `key` (the route and
+ * whatever of the request it reads besides format and base URL): the bytes are built once and
+ * reused until the model's epoch moves or the instant reaches `until`. Authentication and
+ * negotiation have already run per request; only the body is shared.
+ */
+export function sendCached(req: FastifyRequest, reply: FastifyReply, key: string, now: number, build: () => Fresh): FastifyReply {
+  const format = negotiate(req);
+  const { responses, store } = req.server;
+  const fullKey = `${format} ${baseUrl(req)} ${key}`;
+  const epoch = store.epoch;
+  let body = responses.get(fullKey, epoch, now);
+  if (body === undefined) {
+    const fresh = build();
+    body = Buffer.from(render(req, fresh.node, format));
+    responses.set(fullKey, epoch, now, fresh.until, body);
+  }
+  return reply.code(200).header('content-type', MEDIA_TYPE[format]).send(body);
 }
 
 /** An absolute EM Href for a path below `/api/`. */
