@@ -83,6 +83,19 @@ export class Collection<T extends { id: string }> {
     return c;
   }
 
+  /**
+   * Puts a changed copy in the place of the object with the same id (same time key). Objects are
+   * shared between store copies, so a change is a new object, never an edit of the old one.
+   */
+  replace(next: T): T {
+    const old = this.get(next.id);
+    if (!old) throw new Error(`replace: no object ${next.id}`);
+    this.items[this.items.indexOf(old)] = next;
+    this.index().set(next.id.toLowerCase(), next);
+    this.onChange();
+    return old;
+  }
+
   remove(id: string): T | undefined {
     const item = this.get(id);
     if (!item) return undefined;

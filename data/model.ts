@@ -84,6 +84,10 @@ export interface Job {
   schedule: Schedule;
   /** Backup and BackupCopy jobs write into a backup (undefined for replicas). */
   backup: Backup | undefined;
+  /** False once toggleScheduleEnabled turned it off (absent: enabled). */
+  scheduleEnabled?: boolean;
+  /** The suffix a replication job gives its replicas (set on clones; absent: EM's default). */
+  vmSuffix?: string;
   /** The job a BackupCopy job copies the backups of. */
   source?: Job;
 }
@@ -215,6 +219,8 @@ export interface NasJob {
   fileServer: FileServer;
   schedule: Schedule;
   sessions: NasBackupSession[];
+  /** False once toggleScheduleEnabled turned it off (absent: enabled). */
+  scheduleEnabled?: boolean;
 }
 
 export interface NasBackupSession extends JobRun {

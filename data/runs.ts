@@ -7,12 +7,12 @@ const SECOND = 1000;
 const MB = 1024 * 1024;
 
 /** Task reasons as the backup server words them. */
-const REASON: Record<SessionResult, string> = {
+export const REASON: Record<SessionResult, string> = {
   Success: '',
   Warning: 'Changed block tracking cannot be enabled: one or more snapshots present.',
   Failed: 'Error: Failed to create VM snapshot. The operation is not allowed in the current state.',
 };
-const SEVERITY: Record<SessionResult, number> = { Success: 0, Warning: 1, Failed: 2 };
+export const SEVERITY: Record<SessionResult, number> = { Success: 0, Warning: 1, Failed: 2 };
 
 /** Everything one job's history produced. */
 export interface JobHistory {
@@ -81,14 +81,18 @@ function run(seed: number, job: Job, start: number, jobIndex: number, out: JobHi
   session.endTime = cursor + rng.int(5 * SECOND, 30 * SECOND);
   out.sessions.push(session);
   out.tasks.push(...session.tasks);
-  if (job.backup) writeBackup(seed, session, full, out);
+  const file = job.backup ? writeBackup(seed, session, full, out) : undefined;
+  if (file) job.backup!.repository.backupSize += file.backupSize;
 }
 
-/** The restore point, backup file and VM points a backup run leaves (if any VM succeeded). */
-function writeBackup(seed: number, session: JobSession, full: boolean, out: JobHistory): void {
+/**
+ * The restore point, backup file and VM points a backup run leaves (if any VM succeeded); the
+ * caller accounts the file's size to its repository.
+ */
+export function writeBackup(seed: number, session: JobSession, full: boolean, out: JobHistory): BackupFile | undefined {
   const backup = session.job.backup!;
   const done = session.tasks.filter((t) => t.result !== 'Failed');
-  if (done.length === 0) return;
+  if (done.length === 0) return undefined;
   const key = session.id;
   const rng = new Rng(seed, 'BackupFile', key);
   const dataSize = done.reduce((s, t) => s + t.vm.sizeBytes, 0);
@@ -139,10 +143,10 @@ function writeBackup(seed: number, session: JobSession, full: boolean, out: JobH
     restorePoint.vmRestorePoints.push(point);
     out.vmRestorePoints.push(point);
   }
-  backup.repository.backupSize += file.backupSize;
   session.restorePoint = restorePoint;
   out.restorePoints.push(restorePoint);
   out.backupFiles.push(file);
+  return file;
 }
 
 /** Every run of a job scheduled in [from, now]. */

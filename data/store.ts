@@ -1,4 +1,7 @@
 import { Collection } from './collection.js';
+import type { Task } from './tasks.js';
+import type { ActionOutcomes } from './outcomes.js';
+import type { Mount } from './mounts.js';
 import type {
   AgentBackupJob,
   AgentBackupSession,
@@ -75,6 +78,29 @@ export class Store {
   readonly nasBackupSessions = new Collection<NasBackupSession>(created);
   readonly agentBackupSessions = new Collection<AgentBackupSession>(created);
   readonly agentRestorePoints = new Collection<AgentRestorePoint>(created);
+  /** Tasks started by actions, oldest first; `task-<n>` is the n-th. */
+  readonly tasks: Task[] = [];
+  /** File-level restore mounts, numbered from 1. */
+  readonly mounts: Mount[] = [];
+  /** Objects made by actions so far: seeds their ids, so the same actions give the same ids. */
+  actionCount = 0;
+  /** How the next action-started runs end (set by tests through the control plane). */
+  outcomes: ActionOutcomes = {};
+  /**
+   * Applies one whole change an action makes (all checks done before): the model moves, then the
+   * epoch (`changed()`). Actions change the model only through here, never by editing a shared
+   * object in place.
+   */
+  change<R>(apply: () => R): R {
+    const result = apply();
+    this.changed();
+    return result;
+  }
+
+  /** The next action-made object's number (its ids derive from it). */
+  nextActionNumber(): number {
+    return ++this.actionCount;
+  }
 
   constructor() {
     this.watchCollections();

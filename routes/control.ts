@@ -100,6 +100,9 @@ export async function controlRoutes(app: FastifyInstance): Promise<void> {
   );
   route('DELETE', '/restoreSessions/:id', (req, reply) => sendJson(reply, 200, { deleted: control.deleteRestoreSession(idParam(req)) }));
 
+  route('GET', '/outcomes', (_req, reply) => sendJson(reply, 200, control.outcomes()));
+  route('PUT', '/outcomes', (req, reply) => sendJson(reply, 200, control.setOutcomes(parseJsonBody(req.body))));
+
   route('GET', '/logonSessions', (_req, reply) => sendJson(reply, 200, { logonSessions: control.logonSessions() }));
   route('POST', '/logonSessions/:id/expire', (req, reply) => {
     control.expireLogonSession(idParam(req));

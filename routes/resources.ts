@@ -25,7 +25,7 @@ function describe(type: { uidType: string }): string {
 }
 
 /** The object a `/{id}` path segment names, or 404. */
-function find<T extends { id: string }>(app: FastifyInstance, type: ResourceType<T>, id: string): T {
+export function find<T extends { id: string }>(app: FastifyInstance, type: ResourceType<T>, id: string): T {
   const guid = guidFromPath(id, type.uidType, describe(type));
   const item = type.collection(app.store).get(guid);
   if (!item) throw new EmError(404, `The ${describe(type)} ${guid} does not exist.`);

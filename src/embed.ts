@@ -7,6 +7,7 @@ import type { ResetResult } from './control/mockControl.js';
 import type { FaultRule, FaultRuleSpec } from './control/faults.js';
 import type { JournalEntry, JournalFilter } from './control/journal.js';
 import type { RestoreSessionSpec, RestoreSessionSummary } from './control/restoreSessionSpec.js';
+import type { OutcomesSpec, OutcomesState } from './control/outcomesSpec.js';
 
 export interface StartOptions extends Partial<Omit<Config, 'clockStart'>> {
   /** Where the simulated clock starts: an instant (ms, Date or ISO string). Default: now. */
@@ -46,6 +47,11 @@ export interface MockServer {
   requests: {
     list(filter?: JournalFilter): JournalEntry[];
     clear(): void;
+  };
+  /** How the next action-started job run and restore end, and how long tasks take. */
+  outcomes: {
+    set(spec: OutcomesSpec): OutcomesState;
+    get(): OutcomesState;
   };
   close(): Promise<void>;
 }
@@ -95,6 +101,10 @@ export async function startMockServer(options: StartOptions = {}): Promise<MockS
       add: (rule) => control.faults.add(rule)[0]!,
       list: () => control.faults.list(),
       clear: () => control.faults.clear(),
+    },
+    outcomes: {
+      set: (spec) => control.setOutcomes(spec),
+      get: () => control.outcomes(),
     },
     requests: {
       list: (filter) => control.journal.list(filter),

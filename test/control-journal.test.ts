@@ -123,7 +123,7 @@ t.test('long header values and URLs are truncated with a marker; the journal is 
   const journal = new Journal(1000);
   const headers: Record<string, string> = {};
   for (let i = 0; i < 100; i++) headers[`x-h${i}`] = 'x'.repeat(1000);
-  const entry = { time: '', method: 'GET', url: '/api/', status: 200, user: null, headers, bodyBytes: 0, durationMs: 0, fault: null };
+  const entry = { time: '', method: 'GET', url: '/api/', status: 200, user: null, headers, bodyBytes: 0, body: null, durationMs: 0, fault: null };
   for (let i = 0; i < 1000; i++) journal.record(entry);
   t.equal(journal.total, 1000);
   t.ok(journal.size >= 70 && journal.size <= 84, `kept ${journal.size}`);

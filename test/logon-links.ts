@@ -20,6 +20,7 @@ export const SESSION_LINKS: [string, string | null, string, string | null][] = [
   ['Down', 'BackupTaskSessionReferenceList', 'backupTaskSessions', null],
   ['Down', 'ReplicaTaskSessionReferenceList', 'replicaTaskSessions', null],
   ['Down', 'BackupFileReferenceList', 'backupFiles', null],
+  ['Down', 'TaskList', 'tasks', null],
   ['Down', 'QueryService', 'querySvc', null],
   ['Down', 'LookupService', 'lookupSvc', null],
   ['Down', 'Report', 'reports/summary', 'Summary'],

@@ -124,6 +124,12 @@ export class Fields {
     return v;
   }
 
+  /** A nested object field checked against its own allowed keys; absent is undefined. */
+  object(k: string, allowed: readonly string[]): Fields | undefined {
+    const v = this.raw(k);
+    return v === undefined ? undefined : Fields.of(v, this.at(k), allowed);
+  }
+
   boolean(k: string): boolean | undefined {
     const v = this.raw(k);
     if (v === undefined) return undefined;

@@ -1,6 +1,9 @@
 import { normalizePath } from '../routing.js';
 import { pathPattern } from './pathPattern.js';
 
+/** Characters of a request body kept in the journal (bounded, like the journal itself). */
+export const BODY_KEPT = 4096;
+
 /** One request as the client sent it and as the mock answered it. */
 export interface JournalEntry {
   /** Increasing number of the request since start-up or the last reset. */
@@ -16,6 +19,11 @@ export interface JournalEntry {
   user: string | null;
   headers: Record<string, string | string[] | undefined>;
   bodyBytes: number;
+  /**
+   * The request body as text, for requests that change something (POST, PUT, PATCH, DELETE with
+   * a body): the first BODY_KEPT characters, so a test can check what its client sent to an action.
+   */
+  body: string | null;
   /** Real milliseconds spent answering. */
   durationMs: number;
   /** Id of the fault rule applied, if one was. */
@@ -88,7 +96,7 @@ export function journalHeaders(headers: Record<string, string | string[] | undef
 }
 
 function entryBytes(e: JournalEntry): number {
-  let n = ENTRY_OVERHEAD + e.url.length + e.method.length + (e.user?.length ?? 0);
+  let n = ENTRY_OVERHEAD + e.url.length + e.method.length + (e.user?.length ?? 0) + (e.body?.length ?? 0);
   for (const [name, value] of Object.entries(e.headers)) {
     n += name.length + (Array.isArray(value) ? value.reduce((a, v) => a + v.length, 0) : (value?.length ?? 0));
   }

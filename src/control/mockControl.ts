@@ -8,6 +8,7 @@ import { guidOf, restoreSessionsFromSpecs, summarizeRestoreSession, type Restore
 import type { Config } from '../config.js';
 import type { Clock } from '../clock.js';
 import type { Dataset } from '../datasetLifecycle.js';
+import { applyOutcomes, describeOutcomes, type OutcomesState } from './outcomesSpec.js';
 
 export interface ClockState {
   now: string;
@@ -145,6 +146,16 @@ export class MockControl {
     const removed = this.dataset.store.restoreSessions.remove(guid);
     if (!removed) throw new ControlError(`There is no restore session ${guid}.`);
     return summarizeRestoreSession(removed, this.clock.now());
+  }
+
+  /** How action-started runs and tasks end (the dataset holds it, so reset forgets it). */
+  outcomes(): OutcomesState {
+    return describeOutcomes(this.dataset.store.outcomes);
+  }
+
+  setOutcomes(body: unknown): OutcomesState {
+    this.dataset.store.outcomes = applyOutcomes(this.dataset.store.outcomes, body);
+    return this.outcomes();
   }
 
   logonSessions(): LogonSessionSummary[] {

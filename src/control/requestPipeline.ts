@@ -5,6 +5,7 @@ import { EmError } from '../errors.js';
 import { sendError } from '../repr/send.js';
 import { normalizePath } from '../routing.js';
 import type { FaultRule } from './faults.js';
+import { BODY_KEPT } from './journal.js';
 
 export const CONTROL_PREFIX = '/__mock';
 
@@ -30,6 +31,14 @@ export function isControlRequest(req: FastifyRequest): boolean {
   return req.server.config.control && normalizePath(req.url).toLowerCase().startsWith(CONTROL_PREFIX);
 }
 
+/** The body of a request that acts (logon bodies are ignored by EM and never kept). */
+function keptBody(req: FastifyRequest): string | null {
+  const body = req.body;
+  if (req.method === 'GET' || req.method === 'HEAD' || !Buffer.isBuffer(body) || body.length === 0) return null;
+  if (normalizePath(req.url).toLowerCase().startsWith('/api/sessionmngr')) return null;
+  return body.subarray(0, BODY_KEPT * 4).toString('utf8').slice(0, BODY_KEPT);
+}
+
 function journal(req: FastifyRequest, status: number | null, durationMs: number): void {
   const body = req.body;
   req.server.control.journal.record({
@@ -40,6 +49,7 @@ function journal(req: FastifyRequest, status: number | null, durationMs: number)
     user: requestUser(req) ?? null,
     headers: { ...req.headers },
     bodyBytes: Buffer.isBuffer(body) ? body.length : Number(req.headers['content-length'] ?? 0) || 0,
+    body: keptBody(req),
     durationMs: Math.round(durationMs * 1000) / 1000,
     fault: req.mockFault?.id ?? null,
   });

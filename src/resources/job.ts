@@ -8,9 +8,9 @@ import { jobHeadFields, scheduleFields, serverFields, VM_PLATFORMS } from './que
 import { jobInfo, jobScheduleOptions } from './jobInfo.js';
 
 /** The schedule elements every job entity carries (every simulated job is scheduled; NextRun moves with the clock). */
-export const scheduleElems = (schedule: Schedule, now: number) => ({
+export const scheduleElems = (schedule: Schedule, now: number, enabled = true) => ({
   ScheduleConfigured: true,
-  ScheduleEnabled: true,
+  ScheduleEnabled: enabled,
   NextRun: emDateTime(nextRun(schedule, now)),
 });
 
@@ -60,7 +60,7 @@ export const jobType: ResourceType<Job> = {
         JobType: j.jobType,
         Platform: j.platform,
         Description: j.description,
-        ...scheduleElems(j.schedule, now),
+        ...scheduleElems(j.schedule, now, j.scheduleEnabled !== false),
         JobScheduleOptions: jobScheduleOptions(j.schedule),
         JobInfo: jobInfo(j),
       },
@@ -72,7 +72,7 @@ export const jobType: ResourceType<Job> = {
     ...jobHeadFields<Job>('Job'),
     { name: 'JobType', kind: 'enum', values: ['Backup', 'BackupCopy', 'ImmediateBackupCopy', 'Replica'], get: (j) => j.jobType },
     { name: 'Platform', kind: 'enum', values: VM_PLATFORMS, get: (j) => j.platform },
-    ...scheduleFields<Job>((j, now) => nextRun(j.schedule, now)),
+    ...scheduleFields<Job>((j, now) => nextRun(j.schedule, now), (j) => j.scheduleEnabled !== false),
     ...serverFields<Job>((j) => j.backupServer),
   ],
 };

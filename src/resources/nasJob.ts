@@ -35,7 +35,7 @@ export const nasJobType: ResourceType<NasJob> = {
               LongtermRetentionEnabled: false,
             },
           }),
-          ...scheduleElems(j.schedule, now),
+          ...scheduleElems(j.schedule, now, j.scheduleEnabled !== false),
         },
       },
     ),
@@ -43,7 +43,7 @@ export const nasJobType: ResourceType<NasJob> = {
   // EM's `GET /query?type=NasJob` page.
   queryFields: [
     ...jobHeadFields<NasJob>('NasJob'),
-    ...scheduleFields<NasJob>((j, now) => nextRun(j.schedule, now)),
+    ...scheduleFields<NasJob>((j, now) => nextRun(j.schedule, now), (j) => j.scheduleEnabled !== false),
     ...serverFields<NasJob>((j) => j.backupServer),
   ],
 };

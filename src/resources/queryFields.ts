@@ -83,11 +83,11 @@ export function jobSessionFields<T extends JobRun>(
  * The schedule fields of a job page: NextRun (where the page lists it), ScheduleConfigured,
  * ScheduleEnabled (every simulated job is scheduled).
  */
-export function scheduleFields<T>(nextRun?: (x: T, now: number) => number): QueryField<T>[] {
+export function scheduleFields<T>(nextRun?: (x: T, now: number) => number, enabled: (x: T) => boolean = () => true): QueryField<T>[] {
   return [
     ...(nextRun ? [{ name: 'NextRun', kind: 'date', get: nextRun } as const] : []),
     { name: 'ScheduleConfigured', kind: 'bool', get: () => true },
-    { name: 'ScheduleEnabled', kind: 'bool', get: () => true },
+    { name: 'ScheduleEnabled', kind: 'bool', get: enabled },
   ];
 }
 
