@@ -1,5 +1,5 @@
 import { el, links, type El, type LinkSpec } from '../repr/tree.js';
-import { href } from '../repr/send.js';
+import { href } from '../repr/href.js';
 import { entityList, referenceList, type ResourceType } from '../resources/resourceType.js';
 import type { QueryPage } from './engine.js';
 import { withPage } from './queryString.js';

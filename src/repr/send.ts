@@ -4,8 +4,6 @@ import { xmlDocument } from './xml.js';
 import { jsonDocument } from './json.js';
 import { errorRepresentation, type EmError } from '../errors.js';
 
-import { BASE } from './tree.js';
-
 export type Format = 'xml' | 'json';
 
 /** JSON when `application/json` appears anywhere in Accept; XML otherwise (EM's rule). */
@@ -34,11 +32,6 @@ export function send(req: FastifyRequest, reply: FastifyReply, node: El | List, 
   const format = negotiate(req);
   // A Buffer, so Fastify sends the media type exactly as set (it appends a charset to JSON strings).
   return reply.code(status).header('content-type', MEDIA_TYPE[format]).send(Buffer.from(render(req, node, format)));
-}
-
-/** An absolute EM Href for a path below `/api/`. */
-export function href(path: string): string {
-  return `${BASE}/api/${path}`;
 }
 
 /** Renders an EmError in EM's Error shape, in the negotiated format. */

@@ -3,7 +3,7 @@ import { emDateTime } from '../../data/time.js';
 import { el } from '../repr/tree.js';
 import { entityBase, type ResourceType } from './resourceType.js';
 import { entityLink, refLink, serverUp, subLink } from './links.js';
-import { upTo } from './jobSession.js';
+import { upTo } from '../../data/timeline.js';
 import { backupType } from './backup.js';
 
 /** `/backupFiles`: the .vbk/.vib file each backup run writes. */

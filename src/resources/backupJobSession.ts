@@ -1,5 +1,5 @@
 import { sqlStamp } from '../../data/time.js';
-import { href } from '../repr/send.js';
+import { href } from '../repr/href.js';
 import { actionLink } from './links.js';
 import { vmJobSessionType } from './vmJobSessionType.js';
 

@@ -2,7 +2,8 @@ import type { NasBackupSession } from '../../data/model.js';
 import { el } from '../repr/tree.js';
 import { entityBase, type ResourceType } from './resourceType.js';
 import { entityLink, refLink, serverUp } from './links.js';
-import { ended, jobSessionLayers, upTo } from './jobSession.js';
+import { jobSessionLayers } from './jobSession.js';
+import { ended, upTo } from '../../data/timeline.js';
 import { nasJobType } from './nasJob.js';
 
 /** `/nas/backupSessions`: file share backup job sessions, shaped as BackupJobSessions of JobType NasBackup. */

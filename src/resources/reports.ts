@@ -3,8 +3,8 @@ import type { JobRun, TaskSession, Vm } from '../../data/model.js';
 import { guidFor } from '../../data/random.js';
 import { DAY, emDateTime } from '../../data/time.js';
 import { el, links, repeated, type El } from '../repr/tree.js';
-import { href } from '../repr/send.js';
-import { upTo } from './jobSession.js';
+import { href } from '../repr/href.js';
+import { upTo } from '../../data/timeline.js';
 import { freeSpace } from './repository.js';
 
 /**

@@ -14,7 +14,7 @@ import { vmRestorePointType } from './vmRestorePoint.js';
 import { nasJobType } from './nasJob.js';
 import { nasBackupSessionType } from './nasBackupSession.js';
 import { agentBackupJobType } from './agentBackupJob.js';
-import { upTo } from './jobSession.js';
+import { upTo } from '../../data/timeline.js';
 
 /**
  * `/api/<parent>/{id}/<sub>`: the objects of one type that belong to a parent. A sub-collection
