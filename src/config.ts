@@ -3,6 +3,8 @@
  * checked before anything starts: a bad one stops start-up with one line naming the option.
  */
 
+import { ESTATE_PRESETS, type EstatePreset } from '../data/estate.js';
+
 export interface User {
   name: string;
   password: string;
@@ -13,6 +15,12 @@ export interface Config {
   host: string;
   seed: number;
   restoreSessions: number;
+  /** The size of the generated estate: a preset, and any of its numbers overridden. */
+  estate: EstatePreset;
+  backupServers: number | undefined;
+  rootsPerPlatform: number | undefined;
+  vmsPerRoot: number | undefined;
+  historyDays: number | undefined;
   /** Epoch milliseconds; the simulated clock starts here. */
   clockStart: number;
   users: User[];
@@ -56,6 +64,16 @@ export const OPTIONS: Record<keyof Config, OptionSpec> = {
     help: 'number of restore sessions generated over ~90 days',
     default: '200',
   },
+  estate: { flag: '--estate', env: 'EM_MOCK_ESTATE', help: 'size of the generated estate: small, medium or large (~10 000 VMs, a year)', default: 'medium' },
+  backupServers: { flag: '--backup-servers', env: 'EM_MOCK_BACKUP_SERVERS', help: 'backup servers (sites) in the estate', default: '' },
+  rootsPerPlatform: {
+    flag: '--roots-per-platform',
+    env: 'EM_MOCK_ROOTS_PER_PLATFORM',
+    help: 'vCenters, Cloud Directors and Hyper-V clusters per server, each with a backup job',
+    default: '',
+  },
+  vmsPerRoot: { flag: '--vms-per-root', env: 'EM_MOCK_VMS_PER_ROOT', help: 'VMs in each hierarchy root', default: '' },
+  historyDays: { flag: '--history-days', env: 'EM_MOCK_HISTORY_DAYS', help: 'days of job and restore history', default: '' },
   clockStart: {
     flag: '--clock-start',
     env: 'EM_MOCK_CLOCK_START',
@@ -160,6 +178,16 @@ function convert(key: keyof Config, raw: string, now: number): Config[keyof Conf
       return integer(key, raw, 0, 2 ** 31 - 1);
     case 'restoreSessions':
       return integer(key, raw, 0, 1_000_000);
+    case 'estate':
+      return (ESTATE_PRESETS as readonly string[]).includes(raw) ? (raw as EstatePreset) : fail(key, raw, `expected one of ${ESTATE_PRESETS.join(', ')}`);
+    case 'backupServers':
+      return raw === '' ? undefined : integer(key, raw, 1, 100);
+    case 'rootsPerPlatform':
+      return raw === '' ? undefined : integer(key, raw, 1, 20);
+    case 'vmsPerRoot':
+      return raw === '' ? undefined : integer(key, raw, 1, 5000);
+    case 'historyDays':
+      return raw === '' ? undefined : integer(key, raw, 1, 730);
     case 'clockStart': {
       if (raw === 'now') return now;
       const ms = parseInstant(raw);

@@ -1,3 +1,4 @@
+import type { EstateSize } from '../../data/estate.js';
 import type { BackupServer, HierarchyRoot, Vm } from '../../data/model.js';
 import { PLATFORMS } from '../../data/model.js';
 import { backupServer, generate, objectRef, vmSize, type ServerInventory } from '../../data/generate.js';
@@ -79,6 +80,7 @@ export interface DatasetSource {
   doc: unknown;
   seed: number;
   restoreSessions: number;
+  estate: EstateSize;
 }
 
 /** The last dataset built, kept pristine: the same source and instant again only copies it. */
@@ -91,11 +93,12 @@ export function buildStore(source: DatasetSource, now: number): Store {
     last.now === now &&
     last.source.doc === source.doc &&
     last.source.seed === source.seed &&
-    last.source.restoreSessions === source.restoreSessions;
+    last.source.restoreSessions === source.restoreSessions &&
+    last.source.estate === source.estate;
   if (!same) {
     const store =
       source.doc === undefined
-        ? generate({ seed: source.seed, now, restoreSessions: source.restoreSessions })
+        ? generate({ seed: source.seed, now, restoreSessions: source.restoreSessions, estate: source.estate })
         : datasetStore(source.doc, source.seed, now);
     last = { source: { ...source }, now, store };
   }

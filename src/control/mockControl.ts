@@ -1,3 +1,4 @@
+import { estateOf } from '../../data/estate.js';
 import type { FastifyInstance } from 'fastify';
 import { Rng } from '../../data/random.js';
 import { LogonSessionStore } from '../logonSessions.js';
@@ -53,7 +54,7 @@ export class MockControl {
     const { config } = app;
     this.start = config.clockStart;
     const doc = config.dataFile === undefined ? undefined : loadDatasetFile(config.dataFile, config.seed, config.clockStart);
-    this.source = { doc, seed: config.seed, restoreSessions: config.restoreSessions };
+    this.source = { doc, seed: config.seed, restoreSessions: config.restoreSessions, estate: estateOf(config) };
     this.journal = new Journal(config.journalSize);
     this.faults = new FaultRules(config.seed);
     if (config.faultsFile !== undefined) {
