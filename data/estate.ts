@@ -12,6 +12,12 @@ export interface EstateSize {
   rootsPerPlatform: number;
   vmsPerRoot: Record<Platform, number>;
   historyDays: number;
+  /**
+   * Days of job runs (sessions, tasks, restore points) before the clock start, when shorter than
+   * the history: a job run writes one task and one restore point per VM, so at 10 000 VMs a year
+   * of them would be millions of objects. Restores older than it restore from the oldest point kept.
+   */
+  jobRunDays?: number;
 }
 
 /**
@@ -30,7 +36,7 @@ const PRESETS: Record<EstatePreset, EstateSize> = {
   // The estate the tests and the README describe.
   medium: { backupServers: 3, rootsPerPlatform: 1, vmsPerRoot: { VMware: 8, vCloud: 4, HyperV: 6 }, historyDays: 90 },
   // About 10 000 VMs (10 servers × 2 roots per platform × 500 VMs) and a year of history.
-  large: { backupServers: 10, rootsPerPlatform: 2, vmsPerRoot: { VMware: 250, vCloud: 100, HyperV: 150 }, historyDays: 365 },
+  large: { backupServers: 10, rootsPerPlatform: 2, vmsPerRoot: { VMware: 250, vCloud: 100, HyperV: 150 }, historyDays: 365, jobRunDays: 7 },
 };
 
 /** Overrides of a preset's numbers; `vmsPerRoot` scales every platform to that many VMs per root. */
@@ -49,6 +55,7 @@ export function estateSize(preset: EstatePreset = 'medium', o: EstateOverrides =
     rootsPerPlatform: o.rootsPerPlatform ?? p.rootsPerPlatform,
     vmsPerRoot: vms === undefined ? { ...p.vmsPerRoot } : { VMware: vms, vCloud: vms, HyperV: vms },
     historyDays: o.historyDays ?? p.historyDays,
+    ...(p.jobRunDays === undefined ? {} : { jobRunDays: p.jobRunDays }),
   };
 }
 

@@ -218,7 +218,7 @@ export function generate(opts: GenerateOptions): Store {
   const store = new Store();
   const estate = opts.estate ?? estateSize();
   const inventory = opts.inventory ?? generatedInventory(seed, estate);
-  const from = now - (estate.historyDays + JOB_HISTORY_EXTRA_DAYS) * DAY;
+  const from = now - (estate.jobRunDays ?? estate.historyDays + JOB_HISTORY_EXTRA_DAYS) * DAY;
   const history: JobHistory = { sessions: [], tasks: [], restorePoints: [], backupFiles: [], vmRestorePoints: [] };
   const replicas: JobHistory = { sessions: [], tasks: [], restorePoints: [], backupFiles: [], vmRestorePoints: [] };
   inventory.forEach(({ server, roots }, s) => {
