@@ -14,6 +14,8 @@ import { controlRoutes } from '../routes/control.js';
 import { MockControl } from './control/mockControl.js';
 import { CONTROL_PREFIX, installRequestPipeline } from './control/requestPipeline.js';
 import { tlsKeyAndCert } from './tls.js';
+import { HAND_MADE_SITES, estateOf } from '../data/estate.js';
+import { loadFaker } from '../data/fake.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -77,6 +79,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.decorate('clock', clock);
   app.decorate('logons', new LogonSessionStore(clock, config.seed, config.idleTimeoutMs));
   app.decorate('routeTable', new RouteTable());
+  // Sites beyond the hand-made ones (a bigger estate, or a dataset file's servers) take values from faker.
+  if (config.dataFile !== undefined || estateOf(config).backupServers > HAND_MADE_SITES) await loadFaker();
   // The control plane owns the dataset's source (generated or --data file) and rebuilds it on reset.
   const control = new MockControl(app);
   app.decorate('control', control);

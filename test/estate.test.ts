@@ -2,7 +2,7 @@ import t from 'tap';
 import { build, logon, get, BASE, CLOCK_START } from './helper.js';
 import { generate } from '../data/generate.js';
 import { estateSize, vmCount } from '../data/estate.js';
-import { fake } from '../data/fake.js';
+import { fake, loadFaker } from '../data/fake.js';
 
 type Json = Record<string, unknown>;
 
@@ -16,6 +16,10 @@ function hrefs(node: unknown, out: string[] = []): string[] {
   }
   return out;
 }
+
+t.test('faker is loaded on demand (the default estate never needs it)', async (t) => {
+  t.throws(() => fake(1, 'BackupServer/3', 'description', (f) => f.location.city()), /faker is not loaded/);
+});
 
 t.test('the small estate: every Href reached from /api/ resolves', async (t) => {
   const { app } = await build({ estate: 'small' });
@@ -87,6 +91,7 @@ t.test('the large estate: about 10 000 VMs, a year of history, Hrefs of the last
 });
 
 t.test('faker values: same seed, same bytes; per entity and field, so nothing else moves', async (t) => {
+  await loadFaker();
   const now = CLOCK_START;
   const six = estateSize('medium', { backupServers: 6, historyDays: 2 });
   const a = generate({ seed: 7, now, restoreSessions: 0, estate: six });
