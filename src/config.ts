@@ -61,7 +61,7 @@ export const OPTIONS: Record<keyof Config, OptionSpec> = {
   restoreSessions: {
     flag: '--restore-sessions',
     env: 'EM_MOCK_RESTORE_SESSIONS',
-    help: 'number of restore sessions generated over ~90 days',
+    help: 'number of restore sessions generated over the days of history',
     default: '200',
   },
   estate: { flag: '--estate', env: 'EM_MOCK_ESTATE', help: 'size of the generated estate: small, medium or large (~10 000 VMs, a year)', default: 'medium' },
