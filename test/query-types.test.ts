@@ -1,14 +1,12 @@
 /**
  * The query types beyond restore sessions (issue 6): the filter strings published clients send,
  * checked against an independent computation over the store; the plural names clients read;
- * literal bodies of one small page per type (test/fixtures/query/<type>-page2.<fmt>).
+ * literal bodies of one small page per type (test/expected/query/<type>-page2.<fmt>).
  */
 import t from 'tap';
-import { readFileSync } from 'node:fs';
 import { build, logon, get, CLOCK_START, type Fmt } from './helper.js';
+import { matchExpected } from './expected.js';
 import type { JobRun } from '../data/model.js';
-
-const fixture = (name: string) => readFileSync(new URL(`./fixtures/query/${name}`, import.meta.url), 'utf8');
 
 const { app } = await build();
 t.teardown(() => app.close());
@@ -146,7 +144,7 @@ t.test('one small page per type, literally, in XML and JSON', async (t) => {
     for (const fmt of ['xml', 'json'] as Fmt[]) {
       const res = await get(app, token, url, fmt);
       t.equal(res.statusCode, 200);
-      t.equal(res.body, fixture(`${type}-page2.${fmt}`), `${type}.${fmt}`);
+      matchExpected(t, res.body, `query/${type}-page2`, fmt);
     }
   }
 });
