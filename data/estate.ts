@@ -59,6 +59,11 @@ export function estateSize(preset: EstatePreset = 'medium', o: EstateOverrides =
   };
 }
 
+/** Whether two sizes describe the same estate (each app computes its own from its config). */
+export function sameEstate(a: EstateSize, b: EstateSize): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 /** The VMs an estate of this size holds. */
 export function vmCount(e: EstateSize): number {
   return e.backupServers * e.rootsPerPlatform * (e.vmsPerRoot.VMware + e.vmsPerRoot.vCloud + e.vmsPerRoot.HyperV);

@@ -1,4 +1,4 @@
-import type { EstateSize } from '../../data/estate.js';
+import { sameEstate, type EstateSize } from '../../data/estate.js';
 import type { BackupServer, HierarchyRoot, Vm } from '../../data/model.js';
 import { PLATFORMS } from '../../data/model.js';
 import { backupServer, generate, objectRef, vmSize, type ServerInventory } from '../../data/generate.js';
@@ -94,7 +94,7 @@ export function buildStore(source: DatasetSource, now: number): Store {
     last.source.doc === source.doc &&
     last.source.seed === source.seed &&
     last.source.restoreSessions === source.restoreSessions &&
-    last.source.estate === source.estate;
+    sameEstate(last.source.estate, source.estate);
   if (!same) {
     const store =
       source.doc === undefined
