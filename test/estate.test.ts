@@ -54,6 +54,7 @@ t.test('the small estate: every Href reached from /api/ resolves', async (t) => 
 t.test('the large estate: about 10 000 VMs, a year of history, Hrefs of the last site resolve', async (t) => {
   const e = estateSize('large');
   t.equal(vmCount(e), 10_000);
+  t.same(estateSize('small', { vmsPerRoot: 3 }).vmsPerRoot, { VMware: 3, vCloud: 3, HyperV: 3 }, '--vms-per-root sets every platform');
   t.equal(e.historyDays, 365);
   const { app } = await build({ estate: 'large', restoreSessions: 300 });
   t.teardown(() => app.close());

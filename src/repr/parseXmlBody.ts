@@ -22,11 +22,15 @@ export const EM_NAMESPACE = 'http://www.veeam.com/ent/v1.0';
 // package, so the shape is stated here rather than imported from it.
 interface DomNode {
   nodeType: number;
-  localName?: string;
-  namespaceURI?: string | null;
-  data?: string;
+}
+interface DomText extends DomNode {
+  data: string;
+}
+interface DomElement extends DomNode {
+  localName: string;
+  namespaceURI: string | null;
   childNodes: Iterable<DomNode>;
-  attributes?: Iterable<{ localName: string; namespaceURI: string | null; value: string }>;
+  attributes: Iterable<{ localName: string; namespaceURI: string | null; value: string }>;
 }
 
 const ELEMENT = 1;
@@ -62,16 +66,16 @@ function checkWellFormed(text: string): void {
   if (open.length > 0) throw new Error(`<${open[open.length - 1]}> is never closed`);
 }
 
-function toElement(node: DomNode): XmlElement {
+function toElement(node: DomElement): XmlElement {
   const attrs: Record<string, string> = {};
-  for (const a of node.attributes ?? []) if (a.namespaceURI !== XMLNS) attrs[a.localName] = a.value;
+  for (const a of node.attributes) if (a.namespaceURI !== XMLNS) attrs[a.localName] = a.value;
   const children: XmlElement[] = [];
   let text = '';
   for (const c of node.childNodes) {
-    if (c.nodeType === ELEMENT) children.push(toElement(c));
-    else if (c.nodeType === TEXT || c.nodeType === CDATA) text += c.data ?? '';
+    if (c.nodeType === ELEMENT) children.push(toElement(c as DomElement));
+    else if (c.nodeType === TEXT || c.nodeType === CDATA) text += (c as DomText).data;
   }
-  return { name: node.localName ?? '', namespace: node.namespaceURI ?? null, attrs, children, text };
+  return { name: node.localName, namespace: node.namespaceURI, attrs, children, text };
 }
 
 /**
@@ -84,10 +88,10 @@ export function parseXmlBody(body: string | Buffer): XmlElement {
   if (!/^\s*</.test(text)) {
     throw new EmError(400, `The request body is not well-formed XML: ${text.trim() === '' ? 'it has no root element' : 'it does not start with markup'}.`);
   }
-  let root: DomNode | null;
+  let root: DomElement | null;
   try {
     checkWellFormed(text);
-    root = (create(text).node as unknown as { documentElement: DomNode | null }).documentElement;
+    root = (create(text).node as unknown as { documentElement: DomElement | null }).documentElement;
   } catch (err) {
     throw new EmError(400, `The request body is not well-formed XML: ${(err as Error).message}.`);
   }
