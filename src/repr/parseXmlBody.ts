@@ -1,5 +1,13 @@
-import { create } from 'xmlbuilder2';
+import { createRequire } from 'node:module';
 import { EmError } from '../errors.js';
+
+type Xmlbuilder2 = typeof import('xmlbuilder2');
+
+// xmlbuilder2's builder and reader (a whole DOM) take about as long to import as the mock's own
+// modules, and only requests with an XML body need them: loaded on the first such request.
+// The package is CommonJS, so it can be required synchronously.
+let xmlbuilder2: Xmlbuilder2 | undefined;
+const builder = () => (xmlbuilder2 ??= createRequire(import.meta.url)('xmlbuilder2') as Xmlbuilder2);
 
 /**
  * An XML request body as a plain tree. Element and attribute names are local names (a prefix or
@@ -91,7 +99,7 @@ export function parseXmlBody(body: string | Buffer): XmlElement {
   let root: DomElement | null;
   try {
     checkWellFormed(text);
-    root = (create(text).node as unknown as { documentElement: DomElement | null }).documentElement;
+    root = (builder().create(text).node as unknown as { documentElement: DomElement | null }).documentElement;
   } catch (err) {
     throw new EmError(400, `The request body is not well-formed XML: ${(err as Error).message}.`);
   }
