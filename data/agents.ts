@@ -1,7 +1,8 @@
 import { Rng, guidFor } from './random.js';
 import { DAY, HOUR, MINUTE, nameStamp } from './time.js';
-import type { AgentBackupJob, AgentPlatform, BackupServer, DiscoveredComputer, NasBackupSession, NasJob, Repository, SessionResult } from './model.js';
+import type { AgentBackupJob, AgentPlatform, AgentProtectionGroup, AgentRestorePoint, BackupServer, DiscoveredComputer, JobRun, NasJob, Repository, SessionResult } from './model.js';
 import { runTimes } from './jobs.js';
+import type { Schedule } from './model.js';
 import { HAND_MADE_SITES } from './estate.js';
 import { fake } from './fake.js';
 
@@ -37,27 +38,110 @@ export function discoveredComputersOf(seed: number, server: BackupServer, server
   });
 }
 
+/** One protection group per agent platform among a server's computers, which it then names. */
+export function protectionGroupsOf(seed: number, server: BackupServer, serverIndex: number, computers: readonly DiscoveredComputer[]): AgentProtectionGroup[] {
+  const platforms = [...new Set(computers.map(agentPlatform))];
+  return platforms.map((platform) => {
+    const group: AgentProtectionGroup = {
+      id: guidFor(seed, 'AgentProtectionGroup', `${serverIndex}/${platform}`),
+      name: `${AGENT_LABEL[platform]} servers ${serverIndex + 1}`,
+      backupServer: server,
+      platform,
+      computers: computers.filter((c) => agentPlatform(c) === platform),
+    };
+    for (const c of group.computers) c.protectionGroup = group;
+    return group;
+  });
+}
+
 /** The agent a computer runs, by its OS. */
 export const agentPlatform = (c: DiscoveredComputer): AgentPlatform => (c.osVersion.startsWith('Microsoft') ? 'AgentForWindows' : 'AgentForLinux');
 
 const AGENT_LABEL: Record<AgentPlatform, string> = { AgentForWindows: 'Windows', AgentForLinux: 'Linux' };
 
 /**
- * Agent backup jobs of one backup server: one nightly job per agent platform its discovered
- * computers run, protecting those computers. Their sessions are not simulated.
+ * The runs of a non-VM job (file share or agent) scheduled in [from, now]: one session each, no
+ * task sessions. `type` keys the seeded values, so each kind keeps its own stream.
  */
-export function agentBackupJobsOf(seed: number, server: BackupServer, serverIndex: number, computers: readonly DiscoveredComputer[]): AgentBackupJob[] {
+function runsOf(
+  seed: number,
+  type: string,
+  job: { id: string; name: string; schedule: Schedule },
+  from: number,
+  now: number,
+  duration: [minMs: number, maxMs: number],
+): JobRun[] {
+  return runTimes(job.schedule, from, now).map((start) => {
+    const key = `${job.id}/${start}`;
+    const rng = new Rng(seed, type, key);
+    const creationTime = start + rng.int(1000, 60_000);
+    return {
+      id: guidFor(seed, type, key),
+      name: `${job.name}@${nameStamp(creationTime)}`,
+      creationTime,
+      endTime: creationTime + rng.int(...duration),
+      result: rng.weighted<SessionResult>([
+        ['Success', 90],
+        ['Warning', 7],
+        ['Failed', 3],
+      ]),
+      isRetry: false,
+    };
+  });
+}
+
+/**
+ * Agent backup jobs of one backup server: one nightly job per agent platform its discovered
+ * computers run, protecting those computers, with their history over [from, now].
+ */
+export function agentBackupJobsOf(
+  seed: number,
+  server: BackupServer,
+  serverIndex: number,
+  computers: readonly DiscoveredComputer[],
+  from: number,
+  now: number,
+): AgentBackupJob[] {
   const n = serverIndex + 1;
   const platforms = [...new Set(computers.map(agentPlatform))];
-  return platforms.map((platform, i) => ({
-    id: guidFor(seed, 'AgentBackupJob', `${serverIndex}/${platform}`),
-    name: `${AGENT_LABEL[platform]} Agent Backup ${n}`,
-    backupServer: server,
-    description: `Nightly backup of the ${AGENT_LABEL[platform]} servers of site ${n}`,
-    platform,
-    computers: computers.filter((c) => agentPlatform(c) === platform),
-    schedule: { periodMs: DAY, offsetMs: 23 * HOUR + i * 20 * MINUTE + serverIndex * 10 * MINUTE },
-  }));
+  return platforms.map((platform, i) => {
+    const job: AgentBackupJob = {
+      id: guidFor(seed, 'AgentBackupJob', `${serverIndex}/${platform}`),
+      name: `${AGENT_LABEL[platform]} Agent Backup ${n}`,
+      backupServer: server,
+      description: `Nightly backup of the ${AGENT_LABEL[platform]} servers of site ${n}`,
+      platform,
+      computers: computers.filter((c) => agentPlatform(c) === platform),
+      schedule: { periodMs: DAY, offsetMs: 23 * HOUR + i * 20 * MINUTE + serverIndex * 10 * MINUTE },
+      sessions: [],
+    };
+    job.sessions = runsOf(seed, 'AgentBackupSession', job, from, now, [3 * MINUTE, 25 * MINUTE]).map((r) => ({ ...r, job }));
+    return job;
+  });
+}
+
+/**
+ * The restore points agent runs left: one per computer of the job for every run that did not
+ * fail, taken in turn during the run; a weekly full (by UTC day, as VM jobs), increments otherwise.
+ */
+export function agentRestorePointsOf(seed: number, job: AgentBackupJob): AgentRestorePoint[] {
+  const points: AgentRestorePoint[] = [];
+  for (const session of job.sessions) {
+    if (session.result === 'Failed') continue;
+    const full = Math.floor(session.creationTime / DAY) % 7 === 0;
+    const step = (session.endTime - session.creationTime) / (job.computers.length + 1);
+    job.computers.forEach((computer, i) => {
+      points.push({
+        id: guidFor(seed, 'AgentRestorePoint', `${session.id}/${computer.id}`),
+        computer,
+        session,
+        creationTime: Math.round(session.creationTime + step * (i + 1)),
+        algorithm: full ? 'Full' : 'Incremental',
+        pointType: full ? 'Full' : 'Increment',
+      });
+    });
+  }
+  return points;
 }
 
 /** One file share backup job per backup server, nightly, writing to its default repository. */
@@ -74,27 +158,16 @@ export function nasJobOf(seed: number, server: BackupServer, serverIndex: number
     description: `Backup of ${share}`,
     repository,
     share,
+    fileServer: {
+      id: guidFor(seed, 'FileServer', serverIndex),
+      path: share,
+      backupServer: server,
+      cacheRepository: repository,
+      credentialsId: guidFor(seed, 'Credentials', `FileServer/${serverIndex}`),
+    },
     schedule: { periodMs: DAY, offsetMs: 22 * HOUR + serverIndex * 10 * MINUTE },
     sessions: [],
   };
-  for (const start of runTimes(job.schedule, from, now)) {
-    const key = `${job.id}/${start}`;
-    const rng = new Rng(seed, 'NasBackupSession', key);
-    const creationTime = start + rng.int(1000, 60_000);
-    const session: NasBackupSession = {
-      id: guidFor(seed, 'NasBackupSession', key),
-      name: `${job.name}@${nameStamp(creationTime)}`,
-      job,
-      creationTime,
-      endTime: creationTime + rng.int(5 * MINUTE, 40 * MINUTE),
-      result: rng.weighted<SessionResult>([
-        ['Success', 90],
-        ['Warning', 7],
-        ['Failed', 3],
-      ]),
-      isRetry: false,
-    };
-    job.sessions.push(session);
-  }
+  job.sessions = runsOf(seed, 'NasBackupSession', job, from, now, [5 * MINUTE, 40 * MINUTE]).map((r) => ({ ...r, job }));
   return job;
 }

@@ -2,6 +2,7 @@ import { Rng, guidFor } from './random.js';
 import { DAY, HOUR, MINUTE, nameStamp } from './time.js';
 import { Store } from './store.js';
 import type {
+  AnyBackupSession,
   BackupServer,
   HierarchyRoot,
   Platform,
@@ -16,7 +17,7 @@ import type {
 import { PLATFORMS } from './model.js';
 import { jobsOf, type ServerRepositories } from './jobs.js';
 import { jobHistory, type JobHistory } from './runs.js';
-import { agentBackupJobsOf, discoveredComputersOf, nasJobOf } from './agents.js';
+import { agentBackupJobsOf, agentRestorePointsOf, discoveredComputersOf, nasJobOf, protectionGroupsOf } from './agents.js';
 import { HAND_MADE_SITES, estateSize, type EstateSize } from './estate.js';
 import { fake } from './fake.js';
 
@@ -219,7 +220,14 @@ export function generate(opts: GenerateOptions): Store {
   const estate = opts.estate ?? estateSize();
   const inventory = opts.inventory ?? generatedInventory(seed, estate);
   const from = now - (estate.jobRunDays ?? estate.historyDays + JOB_HISTORY_EXTRA_DAYS) * DAY;
-  const history: JobHistory = { sessions: [], tasks: [], restorePoints: [], backupFiles: [], vmRestorePoints: [] };
+  const history: JobHistory & { others: AnyBackupSession[] } = {
+    sessions: [],
+    tasks: [],
+    restorePoints: [],
+    backupFiles: [],
+    vmRestorePoints: [],
+    others: [],
+  };
   const replicas: JobHistory = { sessions: [], tasks: [], restorePoints: [], backupFiles: [], vmRestorePoints: [] };
   inventory.forEach(({ server, roots }, s) => {
     store.backupServers.add(server);
@@ -236,16 +244,24 @@ export function generate(opts: GenerateOptions): Store {
     });
     const nas = nasJobOf(seed, server, s, repos.defaultRepo, now - estate.historyDays * DAY, now);
     store.nasJobs.add(nas);
+    store.fileServers.add(nas.fileServer);
     store.nasBackupSessions.addAll(nas.sessions);
+    history.others.push(...nas.sessions);
     const computers = discoveredComputersOf(seed, server, s);
     for (const c of computers) store.discoveredComputers.add(c);
-    for (const j of agentBackupJobsOf(seed, server, s, computers)) store.agentBackupJobs.add(j);
+    for (const g of protectionGroupsOf(seed, server, s, computers)) store.protectionGroups.add(g);
+    for (const j of agentBackupJobsOf(seed, server, s, computers, now - estate.historyDays * DAY, now)) {
+      store.agentBackupJobs.add(j);
+      store.agentBackupSessions.addAll(j.sessions);
+      store.agentRestorePoints.addAll(agentRestorePointsOf(seed, j));
+      history.others.push(...j.sessions);
+    }
     for (const repo of Object.values(repos)) {
       size(seed, repo);
       store.repositories.add(repo);
     }
   });
-  store.backupSessions.addAll(history.sessions);
+  store.backupSessions.addAll([...history.sessions, ...history.others]);
   store.backupTaskSessions.addAll(history.tasks);
   store.restorePoints.addAll(history.restorePoints);
   store.backupFiles.addAll(history.backupFiles);

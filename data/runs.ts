@@ -23,6 +23,8 @@ export interface JobHistory {
   vmRestorePoints: VmRestorePoint[];
 }
 
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
 /** `yyyy-MM-ddTHHmmss`, the stamp in backup file names. */
 function fileStamp(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19).replace(/:/g, '');
@@ -112,10 +114,15 @@ function writeBackup(seed: number, session: JobSession, full: boolean, out: JobH
     // Fulls hold about half the source after compression; increments a few percent of it.
     backupSize: Math.round((dataSize * (full ? 0.4 + rng.next() * 0.15 : 0.02 + rng.next() * 0.06)) / MB) * MB,
     dataSize,
-    deduplicationRatio: rng.int(1, 2),
-    compressRatio: full ? 2 : 1,
+    deduplicationRatio: 0,
+    compressRatio: 0,
     fileType: ext,
   };
+  // EM writes both ratios with two decimals (5.71 and 1.52 in the 13.1 backup sample) and their
+  // product is about DataSize / BackupSize; one draw, as the integer ratios took before.
+  const total = dataSize / file.backupSize;
+  file.compressRatio = round2(Math.min(1.3 + rng.next() * 0.9, total));
+  file.deduplicationRatio = round2(Math.max(1, total / file.compressRatio));
   restorePoint.backupFile = file;
   for (const task of done) {
     const point: VmRestorePoint = {

@@ -1,10 +1,15 @@
 import { Collection } from './collection.js';
 import type {
   AgentBackupJob,
+  AgentBackupSession,
+  AgentProtectionGroup,
+  AgentRestorePoint,
+  AnyBackupSession,
   Backup,
   BackupFile,
   BackupServer,
   DiscoveredComputer,
+  FileServer,
   HierarchyRoot,
   Job,
   JobSession,
@@ -28,7 +33,8 @@ export class Store {
   readonly repositories = new Collection<Repository>();
   readonly jobs = new Collection<Job>();
   readonly backups = new Collection<Backup>();
-  readonly backupSessions = new Collection<JobSession>(created);
+  /** Every backup job session EM lists under /backupSessions: VM, file share and agent jobs'. */
+  readonly backupSessions = new Collection<AnyBackupSession>(created);
   readonly backupTaskSessions = new Collection<TaskSession>(created);
   readonly replicaSessions = new Collection<JobSession>(created);
   readonly replicaTaskSessions = new Collection<TaskSession>(created);
@@ -37,9 +43,14 @@ export class Store {
   readonly vmRestorePoints = new Collection<VmRestorePoint>(created);
   readonly restoreSessions = new Collection<RestoreSession>(created);
   readonly discoveredComputers = new Collection<DiscoveredComputer>();
+  readonly protectionGroups = new Collection<AgentProtectionGroup>();
   readonly agentBackupJobs = new Collection<AgentBackupJob>();
   readonly nasJobs = new Collection<NasJob>();
+  readonly fileServers = new Collection<FileServer>();
+  /** The file share and agent sessions again, on their own, for /nas and /agents. */
   readonly nasBackupSessions = new Collection<NasBackupSession>(created);
+  readonly agentBackupSessions = new Collection<AgentBackupSession>(created);
+  readonly agentRestorePoints = new Collection<AgentRestorePoint>(created);
 
   /**
    * A store over the same objects with collections of its own: what a client can change (restore

@@ -6,6 +6,7 @@ import { resourceRoutes } from './resources.js';
 import { reportRoutes } from './reports.js';
 import { queryRoutes } from './query.js';
 import { serviceRoutes } from './services.js';
+import { lookupRoutes } from './lookup.js';
 
 /** Every route under /api. */
 export async function apiRoutes(app: FastifyInstance): Promise<void> {
@@ -16,4 +17,5 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   reportRoutes(app);
   queryRoutes(app);
   serviceRoutes(app);
+  lookupRoutes(app);
 }

@@ -1,6 +1,6 @@
 import { EmError } from './errors.js';
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A GUID in its 8-4-4-4-12 hex form, either case (the one pattern for ids, UIDs and tokens). */
 export function isGuid(s: string): boolean {

@@ -103,6 +103,19 @@ t.test('crawling from /api/ finds no dead link and no 5xx', async (t) => {
     '/api/hierarchyRoots/{id}?format=Entity',
     '/api/vmRestorePoints/{id}',
     '/api/reports/summary/job_statistics',
+    '/api/jobs/{id}/includes',
+    '/api/jobs/{id}/includes/{id}',
+    '/api/jobs/{id}/replicaSessions',
+    '/api/backups/{id}/backupFiles',
+    '/api/agents/backupSessions',
+    '/api/agents/jobs/{id}/backupSessions',
+    '/api/nas/fileServers/{id}?format=Entity',
+    '/api/agents/protectionGroups/{id}/discoveredComputers?format=Entity',
+    '/api/agents/agentRestorePoints/{id}/mounts',
+    '/api/lookupSvc',
+    '/api/lookup?host=urn%3aveeam%3aHierarchyRoot%3a{id}&name=*&type=Vm',
+    '/api/lookup?host=urn%3aveeam%3aHierarchyRoot%3a{id}&name=*&type=Vapp',
+    '/api/lookup?host=urn%3aveeam%3aHierarchyRoot%3a{id}&name=*&type=VmGroup',
   ]) {
     t.ok(shapes.includes(expected), `reached ${expected}`);
   }

@@ -21,6 +21,7 @@ export const SESSION_LINKS: [string, string | null, string, string | null][] = [
   ['Down', 'ReplicaTaskSessionReferenceList', 'replicaTaskSessions', null],
   ['Down', 'BackupFileReferenceList', 'backupFiles', null],
   ['Down', 'QueryService', 'querySvc', null],
+  ['Down', 'LookupService', 'lookupSvc', null],
   ['Down', 'Report', 'reports/summary', 'Summary'],
   ['Down', 'BackupServerList', 'backupServers?format=Entity', null],
   ['Down', 'JobList', 'jobs?format=Entity', null],

@@ -6,7 +6,7 @@
 import t from 'tap';
 import { build, logon, get, CLOCK_START, type Fmt } from './helper.js';
 import { matchExpected } from './expected.js';
-import type { JobRun } from '../data/model.js';
+import { isVmSession, type JobRun } from '../data/model.js';
 
 const { app } = await build();
 t.teardown(() => app.close());
@@ -77,8 +77,11 @@ t.test('the filter strings published clients send, adapted to the seeded names',
   type Case = [type: string, filter: string, expect: () => readonly { id: string }[]];
   const cases: Case[] = [
     ['Job', 'JobType==Backup,JobType==BackupCopy', () => store.jobs.all().filter((j) => j.jobType === 'Backup' || j.jobType === 'BackupCopy')],
-    ['BackupJobSession', 'JobType==Backup,JobType==BackupCopy', () => sessions],
-    ['BackupJobSession', 'JobType==BackupCopy', () => sessions.filter((s) => s.job.jobType === 'BackupCopy')],
+    // The list holds file share and agent sessions too (JobType NasBackup, AgentBackup).
+    ['BackupJobSession', 'JobType==Backup,JobType==BackupCopy', () => sessions.filter(isVmSession)],
+    ['BackupJobSession', 'JobType==BackupCopy', () => sessions.filter((s) => isVmSession(s) && s.job.jobType === 'BackupCopy')],
+    ['BackupJobSession', 'JobType==NasBackup', () => store.nasBackupSessions.all().filter((s) => s.creationTime <= now)],
+    ['BackupJobSession', 'JobType==AgentBackup', () => store.agentBackupSessions.all().filter((s) => s.creationTime <= now)],
     ['BackupJobSession', `JobName=="${job.name}";Result==Success`, () => sessions.filter((s) => s.job === job && resultOf(s) === 'Success')],
     ['BackupJobSession', `JobName==${job.name}`, () => sessions.filter((s) => s.job === job)],
     ['BackupJobSession', `CreationTime>=${day}T07:11:12`, () => sessions.filter((s) => s.creationTime >= Date.parse(`${day}T07:11:12Z`))],

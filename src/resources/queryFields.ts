@@ -63,12 +63,13 @@ export function resultField<T extends { creationTime: number; endTime: number; r
 export function jobSessionFields<T extends JobRun>(
   uidType: string,
   jobTypes: readonly string[],
-  job: (s: T) => { id: string; name: string; jobType: string; backupServer: BackupServer },
+  job: (s: T) => { id: string; name: string; backupServer: BackupServer },
+  jobType: (s: T) => string,
 ): QueryField<T>[] {
   return [
     uidField(uidType),
     { name: 'Name', kind: 'string', get: (s) => s.name },
-    { name: 'JobType', kind: 'enum', values: jobTypes, get: (s) => job(s).jobType },
+    { name: 'JobType', kind: 'enum', values: jobTypes, get: jobType },
     ...jobFields(job),
     ...runTimeFields<T>(),
     { name: 'State', kind: 'enum', values: JOB_SESSION_STATES, get: sessionState },

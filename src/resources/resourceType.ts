@@ -15,6 +15,11 @@ export interface ResourceType<T extends { id: string }> {
   uidType: string;
   /** Collection path below /api/. */
   path: string;
+  /**
+   * Where its items' Hrefs point when that is not `<path>/{id}`: file share and agent sessions
+   * are listed under /nas and /agents but addressed at /backupSessions/{id}, as EM does.
+   */
+  itemPath?: string;
   /** `Type` of its references, e.g. `RestoreSessionReference`. */
   refType: string;
   /** Element (and JSON key) of its entity list, e.g. `RestoreSessions`. */
@@ -36,7 +41,7 @@ export interface ResourceType<T extends { id: string }> {
 export type AnyResourceType = ResourceType<{ id: string }>;
 
 export function itemHref<T extends { id: string }>(type: ResourceType<T>, item: T, entity = false): string {
-  return href(`${type.path}/${item.id}${entity ? '?format=Entity' : ''}`);
+  return href(`${type.itemPath ?? type.path}/${item.id}${entity ? '?format=Entity' : ''}`);
 }
 
 /** `EntityReferenceType`: Links, then attributes UID, Name, Href, Type. */

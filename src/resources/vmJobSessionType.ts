@@ -47,7 +47,7 @@ export function vmJobSessionType(spec: VmJobSessionSpec): ResourceType<JobSessio
       ),
     listed: (store, now) => upTo(spec.collection(store), now),
     isFinal: ended,
-    queryFields: jobSessionFields<JobSession>(uidType, spec.queryJobTypes, (s) => s.job),
+    queryFields: jobSessionFields<JobSession>(uidType, spec.queryJobTypes, (s) => s.job, (s) => s.job.jobType),
   };
   return type;
 }

@@ -63,5 +63,8 @@ export const vmRestorePointType: ResourceType<VmRestorePoint> = {
     { name: 'VmDisplayName', kind: 'string', get: (p) => p.vm.name },
     { name: 'BackupServerUid', kind: 'uid', get: (p) => uid('BackupServer', p.backupServer.id) },
     { name: 'BackupServerName', kind: 'string', get: (p) => p.backupServer.name },
+    // Not on the docs page, but restore tooling filters by it (`HierarchyObjRef=="urn:VMware:Vm:…"`)
+    // with the ObjectRef a lookup answered, so it is served like the other string fields.
+    { name: 'HierarchyObjRef', kind: 'string', get: (p) => hierarchyObjRef(p.vm) },
   ],
 };
