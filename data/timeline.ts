@@ -24,6 +24,21 @@ export function restoreSessionView(s: Timed, now: number): RestoreSessionView {
   return { state: 'Working', result: 'None', progress: Math.min(99, Math.max(1, done)), endTime: undefined };
 }
 
+/**
+ * The next instant the view of a running session changes: its progress percentage's next step
+ * (taken a millisecond early against floating-point rounding in the view), or its end.
+ */
+export function restoreSessionChangesAt(s: Timed, now: number): number {
+  if (now >= s.endTime) return Infinity;
+  const span = s.endTime - s.creationTime;
+  const done = Math.floor(((now - s.creationTime) / span) * 100);
+  const nextStep = s.creationTime + Math.floor(((done + 1) * span) / 100) - 1;
+  return Math.min(s.endTime, Math.max(now + 1, nextStep));
+}
+
+/** A run's view (progress, state, end) changes as a restore session's does. */
+export const runChangesAt = restoreSessionChangesAt;
+
 type Ends = Pick<Timed, 'endTime' | 'result'>;
 
 // Each of these reads one property without building a whole view: the query service calls them per item.
@@ -37,4 +52,9 @@ export const ended = (run: { endTime: number }, now: number) => now >= run.endTi
 /** What exists at `now`: objects of a time-ordered collection created up to then. */
 export function upTo<T extends { id: string }>(collection: Collection<T>, now: number): readonly T[] {
   return collection.all().slice(0, collection.upperBound(now));
+}
+
+/** When `upTo` next lists more: the next object's creation. */
+export function upToChangesAt<T extends { id: string }>(collection: Collection<T>, now: number): number {
+  return collection.nextTimeAfter(now);
 }

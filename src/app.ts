@@ -16,6 +16,7 @@ import { CONTROL_PREFIX, installRequestPipeline } from './control/requestPipelin
 import { tlsKeyAndCert } from './tls.js';
 import { HAND_MADE_SITES, estateOf } from '../data/estate.js';
 import { loadFaker } from '../data/fake.js';
+import { ResponseCache } from './repr/responseCache.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -24,6 +25,7 @@ declare module 'fastify' {
     store: Store;
     logons: LogonSessionStore;
     routeTable: RouteTable;
+    responses: ResponseCache;
   }
 }
 
@@ -81,10 +83,13 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.decorate('routeTable', new RouteTable());
   // Sites beyond the hand-made ones (a bigger estate, or a dataset file's servers) take values from faker.
   if (config.dataFile !== undefined || estateOf(config).backupServers > HAND_MADE_SITES) await loadFaker();
+  app.decorate('responses', new ResponseCache());
   // The control plane owns the dataset's source (generated or --data file) and rebuilds it on reset.
   const control = new MockControl(app);
   app.decorate('control', control);
   app.decorate('store', control.buildStore());
+  // A clock move changes what every time-dependent answer shows: a new model epoch.
+  clock.onMove = () => app.store.changed();
 
   await app.register(cookie);
 
