@@ -18,14 +18,16 @@ import { PLATFORMS } from './model.js';
 import { jobsOf, type ServerRepositories } from './jobs.js';
 import { jobHistory, type JobHistory } from './runs.js';
 import { agentBackupJobsOf, agentRestorePointsOf, discoveredComputersOf, nasJobOf, protectionGroupsOf } from './agents.js';
+import { HAND_MADE_SITES, estateSize, type EstateSize } from './estate.js';
+import { fake } from './fake.js';
 
 export interface GenerateOptions {
   seed: number;
   /** The clock's start: history is laid out before it. */
   now: number;
   restoreSessions: number;
-  /** Servers in the generated inventory (default 3); ignored when an inventory is given. */
-  backupServers?: number;
+  /** The size of the generated estate (default: the medium preset); its inventory part is ignored when an inventory is given. */
+  estate?: EstateSize;
   /** A given estate (from a dataset file) instead of the generated one. */
   inventory?: ServerInventory[];
 }
@@ -33,17 +35,15 @@ export interface GenerateOptions {
 /** Real release strings (clients look them up in fixed tables). */
 const VERSIONS = ['12.1.1.56', '12.0.0.1420 P20230718', '11.0.1.1261 P20220302', '12.3.2.3617'];
 const ROLES = ['web', 'app', 'sql', 'file', 'dc', 'mail', 'build', 'proxy'];
-const VMS_PER_ROOT: Record<Platform, number> = { VMware: 8, vCloud: 4, HyperV: 6 };
-const ROOT_NAME: Record<Platform, (n: number) => string> = {
+/** A root's host name; a second root of a platform on the same server is `<name>-2`, and so on. */
+const ROOT_NAME: Record<Platform, (n: string) => string> = {
   VMware: (n) => `vcsa${n}.tech.local`,
   vCloud: (n) => `vcd${n}.tech.local`,
   HyperV: (n) => `hv-cluster${n}.tech.local`,
 };
 const VM_SUFFIX: Record<Platform, string> = { VMware: '', vCloud: '-vcd', HyperV: '-hv' };
-/** History of restore sessions, in days before the clock start. */
-export const HISTORY_DAYS = 90;
-/** Jobs have run a little longer, so the oldest restore session has points to restore from. */
-const JOB_HISTORY_DAYS = HISTORY_DAYS + 10;
+/** Jobs have run a little longer than the history, so the oldest restore session has points to restore from. */
+const JOB_HISTORY_EXTRA_DAYS = 10;
 const RUNNING_SESSIONS = 3;
 const GB = 1024 ** 3;
 
@@ -55,7 +55,12 @@ export function backupServer(seed: number, i: number): BackupServer {
   return {
     id: guidFor(seed, 'BackupServer', i),
     name: `vbr${n}.tech.local`,
-    description: i === 0 ? 'Main backup server' : `Backup server ${i + 1}`,
+    description:
+      i === 0
+        ? 'Main backup server'
+        : i < HAND_MADE_SITES
+          ? `Backup server ${i + 1}`
+          : fake(seed, `BackupServer/${i}`, 'description', (f) => `Backup server of the ${f.location.city()} ${f.helpers.arrayElement(['office', 'data center', 'branch', 'plant'])}`),
     port: 9392,
     version: VERSIONS[i % VERSIONS.length]!,
     wcfPort: 9405,
@@ -80,10 +85,17 @@ export function vmSize(seed: number, root: HierarchyRoot, i: number): number {
   return new Rng(seed, 'VmSize', `${root.id}/${i}`).int(16, 200) * GB;
 }
 
-function vmsOf(seed: number, root: HierarchyRoot, serverNo: number): Vm[] {
+/**
+ * The VMs of a root: `<role>-<server no><number>`, numbered across the server's roots of the
+ * platform with a fixed width (two digits in the medium estate), so names stay unique at any size.
+ */
+function vmsOf(seed: number, root: HierarchyRoot, serverNo: number, estate: EstateSize, twin: number): Vm[] {
   const vms: Vm[] = [];
-  for (let i = 0; i < VMS_PER_ROOT[root.platform]; i++) {
-    const name = `${ROLES[i % ROLES.length]}-${serverNo}${String(i + 1).padStart(2, '0')}${VM_SUFFIX[root.platform]}`;
+  const perRoot = estate.vmsPerRoot[root.platform];
+  const width = Math.max(2, String(perRoot * estate.rootsPerPlatform).length);
+  for (let i = 0; i < perRoot; i++) {
+    const k = twin * perRoot + i;
+    const name = `${ROLES[k % ROLES.length]}-${serverNo}${String(k + 1).padStart(width, '0')}${VM_SUFFIX[root.platform]}`;
     vms.push({ name, root, objectRef: objectRef(seed, root.platform, `${root.id}/${i}`, i), sizeBytes: vmSize(seed, root, i) });
   }
   return vms;
@@ -95,6 +107,17 @@ const REPOSITORIES: { key: keyof ServerRepositories; name: string; kind: Reposit
   { key: 'copy', name: 'Linux Hardened Repository', kind: 'LinuxLocal', path: '/mnt/veeam/backups' },
 ];
 
+/** A repository folder as admins name them: a data drive or a mount point, a folder, sometimes numbered. */
+function repositoryPath(seed: number, serverIndex: number, kind: RepositoryKind, key: string): string {
+  return fake(seed, `Repository/${serverIndex}/${key}`, 'path', (f) => {
+    const folder = f.helpers.arrayElement(['Backups', 'VeeamBackup', 'Backup', 'Repository', 'VBR']);
+    const no = f.helpers.maybe(() => String(f.number.int({ min: 1, max: 4 })).padStart(2, '0'), { probability: 0.4 }) ?? '';
+    return kind === 'LinuxLocal'
+      ? `/${f.helpers.arrayElement(['mnt', 'srv', 'data'])}/${f.helpers.arrayElement(['veeam', 'backup', 'repo'])}/${folder.toLowerCase()}${no}`
+      : `${f.helpers.arrayElement(['D', 'E', 'F', 'R', 'V'])}:\\${folder}${no}`;
+  });
+}
+
 function repositoriesOf(seed: number, server: BackupServer, serverIndex: number): ServerRepositories {
   const repos = {} as ServerRepositories;
   for (const r of REPOSITORIES) {
@@ -103,7 +126,7 @@ function repositoriesOf(seed: number, server: BackupServer, serverIndex: number)
       name: r.name,
       kind: r.kind,
       backupServer: server,
-      path: r.path,
+      path: serverIndex < HAND_MADE_SITES ? r.path : repositoryPath(seed, serverIndex, r.kind, r.key),
       capacity: 0,
       otherData: new Rng(seed, 'Repository', `${serverIndex}/${r.key}`).int(5, 120) * GB,
       backupSize: 0,
@@ -138,7 +161,7 @@ function pointsBefore(points: readonly VmRestorePoint[], t: number): number {
   return lo;
 }
 
-function restoreSession(seed: number, i: number, now: number, pointsByVm: VmRestorePoint[][]): RestoreSession {
+function restoreSession(seed: number, i: number, now: number, historyDays: number, pointsByVm: VmRestorePoint[][]): RestoreSession {
   const rng = new Rng(seed, 'RestoreSession', i);
   const jobType = rng.weighted<RestoreJobType>([
     ['RestoreVm', 55],
@@ -147,7 +170,7 @@ function restoreSession(seed: number, i: number, now: number, pointsByVm: VmRest
   const running = i < RUNNING_SESSIONS;
   const creationTime = running
     ? now - rng.int(5 * MINUTE, 50 * MINUTE)
-    : now - rng.int(HOUR, HISTORY_DAYS * DAY);
+    : now - rng.int(HOUR, historyDays * DAY);
   const duration = running
     ? rng.int(2 * HOUR, 6 * HOUR)
     : jobType === 'FileLevelRestore'
@@ -181,19 +204,22 @@ export interface ServerInventory {
   roots: { root: HierarchyRoot; vms: Vm[] }[];
 }
 
-/** The default estate: every server with a vCenter, a Cloud Director and a Hyper-V cluster. */
-export function generatedInventory(seed: number, serverCount: number): ServerInventory[] {
-  return Array.from({ length: serverCount }, (_, s) => {
+/** The generated estate: every server with vCenters, Cloud Directors and Hyper-V clusters. */
+export function generatedInventory(seed: number, estate: EstateSize): ServerInventory[] {
+  return Array.from({ length: estate.backupServers }, (_, s) => {
     const server = backupServer(seed, s);
-    const roots = PLATFORMS.map((platform) => {
-      const root: HierarchyRoot = {
-        id: guidFor(seed, 'HierarchyRoot', `${s}/${platform}`),
-        name: ROOT_NAME[platform](s + 1),
-        platform,
-        backupServer: server,
-      };
-      return { root, vms: vmsOf(seed, root, s + 1) };
-    });
+    const roots: ServerInventory['roots'] = [];
+    for (let twin = 0; twin < estate.rootsPerPlatform; twin++) {
+      for (const platform of PLATFORMS) {
+        const root: HierarchyRoot = {
+          id: guidFor(seed, 'HierarchyRoot', twin === 0 ? `${s}/${platform}` : `${s}/${platform}/${twin}`),
+          name: ROOT_NAME[platform](twin === 0 ? `${s + 1}` : `${s + 1}-${twin + 1}`),
+          platform,
+          backupServer: server,
+        };
+        roots.push({ root, vms: vmsOf(seed, root, s + 1, estate, twin) });
+      }
+    }
     return { server, roots };
   });
 }
@@ -211,8 +237,9 @@ function onSqlGrid(x: { creationTime: number; endTime?: number }): void {
 export function generate(opts: GenerateOptions): Store {
   const { seed, now } = opts;
   const store = new Store();
-  const inventory = opts.inventory ?? generatedInventory(seed, opts.backupServers ?? 3);
-  const from = now - JOB_HISTORY_DAYS * DAY;
+  const estate = opts.estate ?? estateSize();
+  const inventory = opts.inventory ?? generatedInventory(seed, estate);
+  const from = now - (estate.jobRunDays ?? estate.historyDays + JOB_HISTORY_EXTRA_DAYS) * DAY;
   const history: JobHistory & { others: AnyBackupSession[] } = {
     sessions: [],
     tasks: [],
@@ -235,7 +262,7 @@ export function generate(opts: GenerateOptions): Store {
       if (job.backup) store.backups.add(job.backup);
       jobHistory(seed, job, j, from, now, job.jobType === 'Replica' ? replicas : history);
     });
-    const nas = nasJobOf(seed, server, s, repos.defaultRepo, now - HISTORY_DAYS * DAY, now);
+    const nas = nasJobOf(seed, server, s, repos.defaultRepo, now - estate.historyDays * DAY, now);
     store.nasJobs.add(nas);
     store.fileServers.add(nas.fileServer);
     nas.sessions.forEach(onSqlGrid);
@@ -244,7 +271,7 @@ export function generate(opts: GenerateOptions): Store {
     const computers = discoveredComputersOf(seed, server, s);
     for (const c of computers) store.discoveredComputers.add(c);
     for (const g of protectionGroupsOf(seed, server, s, computers)) store.protectionGroups.add(g);
-    for (const j of agentBackupJobsOf(seed, server, s, computers, now - HISTORY_DAYS * DAY, now)) {
+    for (const j of agentBackupJobsOf(seed, server, s, computers, now - estate.historyDays * DAY, now)) {
       store.agentBackupJobs.add(j);
       j.sessions.forEach(onSqlGrid);
       store.agentBackupSessions.addAll(j.sessions);
@@ -281,7 +308,7 @@ export function generate(opts: GenerateOptions): Store {
   const candidates = [...pointsByVm.values()].map((l) => l.sort((a, b) => a.creationTime - b.creationTime));
   const sessions: RestoreSession[] = [];
   for (let i = 0; i < opts.restoreSessions; i++) {
-    const session = restoreSession(seed, i, now, candidates);
+    const session = restoreSession(seed, i, now, estate.historyDays, candidates);
     onSqlGrid(session);
     sessions.push(session);
   }

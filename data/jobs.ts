@@ -62,7 +62,7 @@ export function jobsOf(
     make(
       `Backup/${root.platform}${twin > 0 ? `/${twin}` : ''}`,
       {
-        name: `${JOB_LABEL[root.platform]} Backup ${n}`,
+        name: `${JOB_LABEL[root.platform]} Backup ${n}${twin > 0 ? `-${twin + 1}` : ''}`,
         jobType: 'Backup',
         platform: root.platform,
         description: `Nightly backup of the ${JOB_LABEL[root.platform]} VMs on ${root.name}`,

@@ -15,6 +15,8 @@ import { MockControl } from './control/mockControl.js';
 import { CONTROL_PREFIX, installRequestPipeline, isControlRequest } from './control/requestPipeline.js';
 import { controlAccess } from './control/access.js';
 import { tlsKeyAndCert } from './tls.js';
+import { HAND_MADE_SITES, estateOf } from '../data/estate.js';
+import { loadFaker } from '../data/fake.js';
 import { ResponseCache } from './repr/responseCache.js';
 import { clientErrorReply, createServer, DEFAULT_HTTP_LIMITS, type HttpLimits } from './httpGuard.js';
 
@@ -96,6 +98,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   });
   app.decorate('logons', { getter: () => dataset.logons });
   app.decorate('control', new MockControl({ config, clock, dataset }));
+  // Sites beyond the hand-made ones (a bigger estate, or a dataset file's servers) take values from faker.
+  if (config.dataFile !== undefined || estateOf(config).backupServers > HAND_MADE_SITES) await loadFaker();
   app.decorate('responses', new ResponseCache());
   const closing = new AbortController();
   app.decorate('closing', closing.signal);

@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { EmError } from './errors.js';
+import { isGuid } from './ids.js';
 import type { User } from './config.js';
 import type { LogonSession } from './logonSessions.js';
 
@@ -59,10 +60,8 @@ export function tokenOf(req: FastifyRequest): string | undefined {
   return Array.isArray(header) ? header[0] : header;
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function isWellFormedToken(token: string): boolean {
-  return token.length === 48 && /^[A-Za-z0-9+/]+$/.test(token) && GUID.test(Buffer.from(token, 'base64').toString('latin1'));
+  return token.length === 48 && /^[A-Za-z0-9+/]+$/.test(token) && isGuid(Buffer.from(token, 'base64').toString('latin1'));
 }
 
 /** The caller's live logon session, or a 401 that says what was wrong with the token. */

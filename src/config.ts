@@ -6,6 +6,8 @@ import { parseArgs } from 'node:util';
  */
 import { INSTANT_RANGE, inInstantRange } from './clock.js';
 
+import { ESTATE_PRESETS, type EstatePreset } from '../data/estate.js';
+
 export interface User {
   name: string;
   password: string;
@@ -16,6 +18,12 @@ export interface Config {
   host: string;
   seed: number;
   restoreSessions: number;
+  /** The size of the generated estate: a preset, and any of its numbers overridden. */
+  estate: EstatePreset;
+  backupServers: number | undefined;
+  rootsPerPlatform: number | undefined;
+  vmsPerRoot: number | undefined;
+  historyDays: number | undefined;
   /** Epoch milliseconds; the simulated clock starts here. */
   clockStart: number;
   users: User[];
@@ -77,9 +85,19 @@ export const OPTIONS: Record<keyof Config, OptionSpec> = {
   restoreSessions: {
     flag: '--restore-sessions',
     env: 'EM_MOCK_RESTORE_SESSIONS',
-    help: 'number of restore sessions generated over ~90 days',
+    help: 'number of restore sessions generated over the days of history',
     default: '200',
   },
+  estate: { flag: '--estate', env: 'EM_MOCK_ESTATE', help: 'size of the generated estate: small, medium or large (~10 000 VMs, a year)', default: 'medium' },
+  backupServers: { flag: '--backup-servers', env: 'EM_MOCK_BACKUP_SERVERS', help: 'backup servers (sites) in the estate', default: '' },
+  rootsPerPlatform: {
+    flag: '--roots-per-platform',
+    env: 'EM_MOCK_ROOTS_PER_PLATFORM',
+    help: 'vCenters, Cloud Directors and Hyper-V clusters per server, each with a backup job',
+    default: '',
+  },
+  vmsPerRoot: { flag: '--vms-per-root', env: 'EM_MOCK_VMS_PER_ROOT', help: 'VMs in each hierarchy root', default: '' },
+  historyDays: { flag: '--history-days', env: 'EM_MOCK_HISTORY_DAYS', help: 'days of job and restore history', default: '' },
   clockStart: {
     flag: '--clock-start',
     env: 'EM_MOCK_CLOCK_START',
@@ -171,6 +189,10 @@ export const NUMERIC_RANGES = {
   journalSize: [0, 1_000_000],
   maxConnections: [1, 1_000_000],
   maxLogonSessions: [1, 1_000_000],
+  backupServers: [1, 100],
+  rootsPerPlatform: [1, 20],
+  vmsPerRoot: [1, 5000],
+  historyDays: [1, 730],
   // At least a second; at most ten years, so expiry instants stay dates.
   idleTimeoutMs: [1000, 3650 * 86_400_000],
 } as const satisfies Partial<Record<keyof Config, readonly [number, number]>>;
@@ -227,6 +249,13 @@ function convert(key: keyof Config, raw: string, now: number): Config[keyof Conf
       return integer(key, raw);
     case 'restoreSessions':
       return integer(key, raw);
+    case 'estate':
+      return (ESTATE_PRESETS as readonly string[]).includes(raw) ? (raw as EstatePreset) : fail(key, raw, `expected one of ${ESTATE_PRESETS.join(', ')}`);
+    case 'backupServers':
+    case 'rootsPerPlatform':
+    case 'vmsPerRoot':
+    case 'historyDays':
+      return raw === '' ? undefined : integer(key, raw);
     case 'clockStart': {
       if (raw === 'now') return now;
       const ms = parseInstant(raw) ?? fail(key, raw, 'not an ISO instant like 2026-01-31T12:00:00Z');

@@ -4,6 +4,7 @@ import { LogonSessionStore } from './logonSessions.js';
 import type { Store } from '../data/store.js';
 import { generate } from '../data/generate.js';
 import { datasetStore, loadDatasetFile } from './control/dataset.js';
+import { estateOf, sameEstate, type EstateSize } from '../data/estate.js';
 
 /** Where the dataset comes from: a checked `--data` document, or the generator. */
 export interface DatasetSource {
@@ -11,6 +12,7 @@ export interface DatasetSource {
   doc: unknown;
   seed: number;
   restoreSessions: number;
+  estate: EstateSize;
 }
 
 /** What a rebuild may change; the rest is kept. */
@@ -22,7 +24,7 @@ export interface RebuildOptions {
 }
 
 function sameSource(a: DatasetSource, b: DatasetSource): boolean {
-  return a.doc === b.doc && a.seed === b.seed && a.restoreSessions === b.restoreSessions;
+  return a.doc === b.doc && a.seed === b.seed && a.restoreSessions === b.restoreSessions && sameEstate(a.estate, b.estate);
 }
 
 /**
@@ -39,13 +41,13 @@ export class Dataset {
   private pristine: { source: DatasetSource; now: number; store: Store } | undefined;
 
   constructor(
-    private readonly config: Pick<Config, 'dataFile' | 'seed' | 'restoreSessions' | 'idleTimeoutMs' | 'clockStart' | 'maxLogonSessions' | 'reproducibleTokens'>,
+    private readonly config: Pick<Config, 'dataFile' | 'seed' | 'restoreSessions' | 'idleTimeoutMs' | 'clockStart' | 'maxLogonSessions' | 'reproducibleTokens' | 'estate' | 'backupServers' | 'rootsPerPlatform' | 'vmsPerRoot' | 'historyDays'>,
     private readonly clock: Clock,
   ) {
     // As of the start instant (not the running clock): a reset to it then finds the pristine copy.
     const now = config.clockStart;
     const doc = config.dataFile === undefined ? undefined : loadDatasetFile(config.dataFile, config.seed, now);
-    this.source = { doc, seed: config.seed, restoreSessions: config.restoreSessions };
+    this.source = { doc, seed: config.seed, restoreSessions: config.restoreSessions, estate: estateOf(config) };
     this.store = this.build(this.source, now);
     this.logons = new LogonSessionStore(clock, config);
     this.ready = true;
@@ -91,7 +93,7 @@ export class Dataset {
     if (p === undefined || p.now !== now || !sameSource(p.source, source)) {
       const store =
         source.doc === undefined
-          ? generate({ seed: source.seed, now, restoreSessions: source.restoreSessions })
+          ? generate({ seed: source.seed, now, restoreSessions: source.restoreSessions, estate: source.estate })
           : datasetStore(source.doc, source.seed, now);
       this.pristine = { source, now, store };
     }

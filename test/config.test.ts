@@ -10,6 +10,11 @@ t.test('defaults', async (t) => {
     host: '127.0.0.1',
     seed: 1,
     restoreSessions: 200,
+    estate: 'medium',
+    backupServers: undefined,
+    rootsPerPlatform: undefined,
+    vmsPerRoot: undefined,
+    historyDays: undefined,
     clockStart: NOW,
     users: [{ name: 'admin', password: 'admin' }],
     idleTimeoutMs: 15 * 60_000,
@@ -101,6 +106,19 @@ t.test('a bad value stops start-up with one line naming the option', async (t) =
       t.notMatch((err as Error).message, /\n/, 'one line');
     }
   }
+});
+
+t.test('estate size: a preset and its numbers, by flag or environment', async (t) => {
+  const { config } = parseConfig(['--estate', 'large', '--backup-servers=4', '--vms-per-root', '12'], { EM_MOCK_HISTORY_DAYS: '30', EM_MOCK_ROOTS_PER_PLATFORM: '2' }, NOW);
+  t.same(
+    [config.estate, config.backupServers, config.rootsPerPlatform, config.vmsPerRoot, config.historyDays],
+    ['large', 4, 2, 12, 30],
+  );
+  t.throws(() => parseConfig(['--estate', 'huge'], {}, NOW), new ConfigError('invalid --estate (EM_MOCK_ESTATE) value "huge": expected one of small, medium, large'));
+  t.throws(() => parseConfig(['--backup-servers', '0'], {}, NOW), new ConfigError('invalid --backup-servers (EM_MOCK_BACKUP_SERVERS) value "0": must be between 1 and 100'));
+  t.throws(() => parseConfig([], { EM_MOCK_VMS_PER_ROOT: 'many' }, NOW), new ConfigError('invalid --vms-per-root (EM_MOCK_VMS_PER_ROOT) value "many": not an integer'));
+  t.throws(() => parseConfig(['--history-days', '731'], {}, NOW), new ConfigError('invalid --history-days (EM_MOCK_HISTORY_DAYS) value "731": must be between 1 and 730'));
+  t.throws(() => parseConfig(['--roots-per-platform', '21'], {}, NOW), new ConfigError('invalid --roots-per-platform (EM_MOCK_ROOTS_PER_PLATFORM) value "21": must be between 1 and 20'));
 });
 
 t.test('boolean flags: bare means true, or take the next argument as their value', async (t) => {

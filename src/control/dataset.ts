@@ -1,3 +1,4 @@
+import { sameEstate, type EstateSize } from '../../data/estate.js';
 import type { BackupServer, HierarchyRoot, Vm } from '../../data/model.js';
 import { PLATFORMS } from '../../data/model.js';
 import { backupServer, generate, objectRef, vmSize, type ServerInventory } from '../../data/generate.js';

@@ -3,9 +3,10 @@ import { PLATFORMS, uid } from '../../data/model.js';
 import { MINUTE, emDateTime } from '../../data/time.js';
 import type { Store } from '../../data/store.js';
 import { restoreSessionName } from '../../data/generate.js';
-import { restoreSessionView } from '../resources/restoreSession.js';
+import { restoreSessionView } from '../../data/timeline.js';
 import { FieldError, type FieldPath } from './errors.js';
 import { Fields } from './input.js';
+import { isGuid } from '../ids.js';
 
 /**
  * A restore session described by a test (POST /__mock/restoreSessions, a dataset file, the
@@ -59,13 +60,11 @@ const DEFAULT_RUNNING_FOR = 5 * MINUTE;
 const DEFAULT_AGE = 60 * MINUTE;
 const DEFAULT_DURATION = 10 * MINUTE;
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The GUID of a bare GUID or a `urn:veeam:<uidType>:<guid>`, else undefined. */
 export function guidOf(raw: string, uidType: string): string | undefined {
   const m = new RegExp(`^urn:veeam:${uidType}:(.+)$`, 'i').exec(raw.trim());
   const guid = m ? m[1]! : raw.trim();
-  return GUID.test(guid) ? guid.toLowerCase() : undefined;
+  return isGuid(guid) ? guid.toLowerCase() : undefined;
 }
 
 export interface SpecContext {

@@ -1,5 +1,5 @@
 import { el, links, list, type Child, type El, type LinkSpec, type List } from '../repr/tree.js';
-import { href } from '../repr/send.js';
+import { href } from '../repr/href.js';
 import { entityList, referenceList } from '../resources/resourceType.js';
 import type { QueryPage } from './engine.js';
 import { pagingQuery } from './queryString.js';

@@ -4,8 +4,6 @@ import { xmlDocument } from './xml.js';
 import { jsonDocument } from './json.js';
 import { errorRepresentation, type EmError } from '../errors.js';
 
-import { BASE } from './tree.js';
-
 export type Format = 'xml' | 'json';
 
 /** JSON when `application/json` appears anywhere in Accept; XML otherwise (EM's rule). */
@@ -65,11 +63,6 @@ export function sendCached(req: FastifyRequest, reply: FastifyReply, key: string
     responses.set(fullKey, epoch, now, fresh.until, body);
   }
   return reply.code(200).header('content-type', MEDIA_TYPE[format]).send(body);
-}
-
-/** An absolute EM Href for a path below `/api/`. */
-export function href(path: string): string {
-  return `${BASE}/api/${path}`;
 }
 
 /** Renders an EmError in EM's Error shape, in the negotiated format. */

@@ -3,7 +3,7 @@ import { emDateTime, nameStamp } from '../../data/time.js';
 import { el } from '../repr/tree.js';
 import { entityBase, type ResourceType } from './resourceType.js';
 import { entityLink, refLink, serverUp, subLink } from './links.js';
-import { upTo } from './jobSession.js';
+import { upTo } from '../../data/timeline.js';
 
 /**
  * `/agents/agentRestorePoints`: a computer's point from an agent backup run, as the docs' `GET

@@ -1,12 +1,12 @@
 import { isNasSession, isVmSession, type AnyBackupSession, type JobSession } from '../../data/model.js';
 import type { Collection } from '../../data/collection.js';
 import { sqlStamp } from '../../data/time.js';
-import { href } from '../repr/send.js';
+import { href } from '../repr/href.js';
 import { actionLink } from './links.js';
 import { vmJobSessionType } from './vmJobSessionType.js';
 import { nasBackupSessionType } from './nasBackupSession.js';
 import { agentBackupSessionType } from './agentBackupSession.js';
-import { ended, upTo } from './jobSession.js';
+import { ended, upTo } from '../../data/timeline.js';
 import { jobSessionFields } from './queryFields.js';
 import type { ResourceType } from './resourceType.js';
 

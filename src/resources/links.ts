@@ -1,6 +1,6 @@
 import type { BackupServer } from '../../data/model.js';
 import type { LinkSpec } from '../repr/tree.js';
-import { href } from '../repr/send.js';
+import { href } from '../repr/href.js';
 import { itemHref, type ResourceType } from './resourceType.js';
 
 /** `Up` to the backup server an object lives on: Links[0] of most objects, which clients label by. */

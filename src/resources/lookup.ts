@@ -1,7 +1,7 @@
 import type { HierarchyRoot } from '../../data/model.js';
 import { BROWSED_TYPES, type InventoryObject } from '../../data/inventory.js';
 import { el, links, list, type El, type List, type LinkSpec } from '../repr/tree.js';
-import { href } from '../repr/send.js';
+import { href } from '../repr/href.js';
 
 /**
  * `lookup?host=…&name=*&type=…` as EM writes it in /lookupSvc: the host UID encoded the .NET way

@@ -1,6 +1,6 @@
 import type { Mount } from '../../data/mounts.js';
 import { el, links, list, type El, type List } from '../repr/tree.js';
-import { href } from '../repr/send.js';
+import { href } from '../repr/href.js';
 
 export const mountPath = (m: Mount) => `vmRestorePoints/${m.point.id}/mounts/${m.number}`;
 

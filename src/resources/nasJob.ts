@@ -2,7 +2,7 @@ import type { NasJob } from '../../data/model.js';
 import { uid } from '../../data/model.js';
 import { nextRun } from '../../data/jobs.js';
 import { el } from '../repr/tree.js';
-import { href } from '../repr/send.js';
+import { href } from '../repr/href.js';
 import { entityBase, type ResourceType } from './resourceType.js';
 import { entityLink, fileOrAgentJobLinks, serverUp } from './links.js';
 import { jobHeadFields, scheduleFields, serverFields } from './queryFields.js';

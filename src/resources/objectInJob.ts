@@ -1,7 +1,7 @@
 import { hierarchyObjRef, type Job, type Vm } from '../../data/model.js';
 import { guidFor } from '../../data/random.js';
 import { el, links, list, type El, type List } from '../repr/tree.js';
-import { href } from '../repr/send.js';
+import { href } from '../repr/href.js';
 
 /** A VM a job processes, as `/jobs/{id}/includes` lists it. */
 export interface ObjectInJob {

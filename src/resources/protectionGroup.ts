@@ -1,6 +1,6 @@
 import type { AgentProtectionGroup } from '../../data/model.js';
 import { el } from '../repr/tree.js';
-import { href } from '../repr/send.js';
+import { href } from '../repr/href.js';
 import { entityBase, type ResourceType } from './resourceType.js';
 import { entityLink, refLink, serverUp } from './links.js';
 

@@ -4,7 +4,7 @@
  */
 import { uid, type BackupFile, type BackupServer, type JobRun, type Platform } from '../../data/model.js';
 import type { QueryField } from '../query/fields.js';
-import { sessionEndTime, sessionResult, sessionState } from './sessionClock.js';
+import { sessionEndTime, sessionResult, sessionState } from '../../data/timeline.js';
 
 /** `Result`: None (a running session, Veeam's -1) first, then the documented order. */
 export const RESULT_VALUES = ['None', 'Success', 'Warning', 'Failed'] as const;

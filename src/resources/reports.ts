@@ -2,8 +2,8 @@ import type { Store } from '../../data/store.js';
 import type { JobRun, TaskSession, Vm } from '../../data/model.js';
 import { DAY, emDateTime } from '../../data/time.js';
 import { el, links, repeated, type El } from '../repr/tree.js';
-import { href } from '../repr/send.js';
-import { upTo } from './jobSession.js';
+import { href } from '../repr/href.js';
+import { upTo } from '../../data/timeline.js';
 import { freeSpace } from './repository.js';
 
 /**

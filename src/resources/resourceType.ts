@@ -2,9 +2,8 @@ import type { Collection } from '../../data/collection.js';
 import type { Store } from '../../data/store.js';
 import { uid } from '../../data/model.js';
 import { el, links, list, type El, type LinkSpec, type List, type Raw } from '../repr/tree.js';
-import { xmlFragment } from '../repr/xml.js';
-import { jsonFragment } from '../repr/json.js';
-import { href } from '../repr/send.js';
+import { href } from '../repr/href.js';
+import { renderedOnce, type Rendering } from '../repr/renderCache.js';
 import type { QueryField } from '../query/fields.js';
 
 /**
@@ -104,25 +103,9 @@ export function listChangesAt<T extends { id: string }>(type: ResourceType<T>, s
   return type.listedChangesAt ? type.listedChangesAt(store, now) : now + 1;
 }
 
-interface Rendered {
-  ref?: Raw;
-  entity?: Raw;
-}
-
-// Rendered fragments of immutable items. Keyed by the item object itself, so a replaced or
-// deleted item simply drops out.
-const cache = new WeakMap<object, Rendered>();
-
-function raw(node: El): Raw {
-  return { kind: 'raw', xml: xmlFragment(node), json: jsonFragment(node) };
-}
-
-function rendered<T extends { id: string }>(type: ResourceType<T>, item: T, now: number, which: keyof Rendered): Raw | El {
+function rendered<T extends { id: string }>(type: ResourceType<T>, item: T, now: number, which: Rendering): Raw | El {
   const build = () => (which === 'ref' ? reference(type, item, 'Ref') : type.entity(item, now));
-  if (type.isFinal && !type.isFinal(item, now)) return build();
-  let entry = cache.get(item);
-  if (!entry) cache.set(item, (entry = {}));
-  return (entry[which] ??= raw(build()));
+  return type.isFinal && !type.isFinal(item, now) ? build() : renderedOnce(item, which, build);
 }
 
 /** `EntityReferences` (as a document) or `Refs` (inside a QueryResult). */

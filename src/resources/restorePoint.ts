@@ -3,7 +3,7 @@ import { emDateTime, sqlStamp } from '../../data/time.js';
 import { el } from '../repr/tree.js';
 import { entityBase, type ResourceType } from './resourceType.js';
 import { entityLink, refLink, serverUp, subLink } from './links.js';
-import { upTo, upToChangesAt } from './jobSession.js';
+import { upTo, upToChangesAt } from '../../data/timeline.js';
 import { backupType } from './backup.js';
 import { serverFields, uidField } from './queryFields.js';
 

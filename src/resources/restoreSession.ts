@@ -5,38 +5,10 @@ import { el } from '../repr/tree.js';
 import { entityBase, itemHref, type ResourceType } from './resourceType.js';
 import { serverUp } from './links.js';
 import { vmRestorePointName, vmRestorePointType } from './vmRestorePoint.js';
-import { sessionEndTime, sessionResult, sessionState } from './sessionClock.js';
+import { restoreSessionChangesAt, restoreSessionView, sessionEndTime, sessionResult, sessionState } from '../../data/timeline.js';
 
 /** `GET /restoreSessions` lists only sessions created in the last 30 days (EM v12+). */
 export const RESTORE_SESSION_WINDOW_MS = 30 * DAY;
-
-export interface RestoreSessionView {
-  state: 'Working' | 'Stopped';
-  result: 'None' | RestoreSession['result'];
-  progress: number;
-  endTime: number | undefined;
-}
-
-type Timed = Pick<RestoreSession, 'creationTime' | 'endTime' | 'result'>;
-
-/** What a session looks like at `now`: running until its end time, then finished. */
-export function restoreSessionView(s: Timed, now: number): RestoreSessionView {
-  if (now >= s.endTime) return { state: 'Stopped', result: s.result, progress: 100, endTime: s.endTime };
-  const done = Math.floor(((now - s.creationTime) / (s.endTime - s.creationTime)) * 100);
-  return { state: 'Working', result: 'None', progress: Math.min(99, Math.max(1, done)), endTime: undefined };
-}
-
-/**
- * The next instant the view of a running session changes: its progress percentage's next step
- * (taken a millisecond early against floating-point rounding in the view), or its end.
- */
-export function restoreSessionChangesAt(s: Timed, now: number): number {
-  if (now >= s.endTime) return Infinity;
-  const span = s.endTime - s.creationTime;
-  const done = Math.floor(((now - s.creationTime) / span) * 100);
-  const nextStep = s.creationTime + Math.floor(((done + 1) * span) / 100) - 1;
-  return Math.min(s.endTime, Math.max(now + 1, nextStep));
-}
 
 export const restoreSessionType: ResourceType<RestoreSession> = {
   uidType: 'RestoreSession',

@@ -19,7 +19,7 @@ import { agentBackupSessionType } from './agentBackupSession.js';
 import { protectionGroupType } from './protectionGroup.js';
 import { agentRestorePointType } from './agentRestorePoint.js';
 import { discoveredComputerType } from './discoveredComputer.js';
-import { upTo } from './jobSession.js';
+import { upTo } from '../../data/timeline.js';
 
 /**
  * `/api/<parent>/{id}/<sub>`: the objects of one type that belong to a parent. A sub-collection

@@ -1,6 +1,6 @@
 import { taskState, type Task } from '../../data/tasks.js';
 import { el, links, list, type El, type LinkSpec, type List } from '../repr/tree.js';
-import { href } from '../repr/send.js';
+import { href } from '../repr/href.js';
 
 /**
  * EM's `Task` (docs: GET /tasks/{ID}): attributes Href and Type, then Links (Delete; Related once

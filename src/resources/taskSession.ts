@@ -6,11 +6,10 @@ import { emDateTime, nameStamp } from '../../data/time.js';
 import { el, type LinkSpec } from '../repr/tree.js';
 import { entityBase, type ResourceType } from './resourceType.js';
 import { entityLink, refLink, serverUp } from './links.js';
-import { restoreSessionView } from './restoreSession.js';
-import { ended, runChangesAt, upTo, upToChangesAt } from './jobSession.js';
+import { ended, restoreSessionView, runChangesAt, upTo, upToChangesAt } from '../../data/timeline.js';
 import { vmRestorePointName, vmRestorePointType } from './vmRestorePoint.js';
 import { jobFields, resultField, runTimeFields, serverFields, uidField } from './queryFields.js';
-import { sessionState } from './sessionClock.js';
+import { sessionState } from '../../data/timeline.js';
 
 const taskName = (t: TaskSession) => `${t.vm.name}@${nameStamp(t.creationTime)}`;
 

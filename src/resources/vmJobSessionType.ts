@@ -4,7 +4,8 @@ import type { Store } from '../../data/store.js';
 import { el, type LinkSpec } from '../repr/tree.js';
 import { entityBase, type ResourceType } from './resourceType.js';
 import { entityLink, refLink, serverUp, subLink } from './links.js';
-import { ended, jobSessionLayers, runChangesAt, upTo, upToChangesAt } from './jobSession.js';
+import { jobSessionLayers } from './jobSession.js';
+import { ended, runChangesAt, upTo, upToChangesAt } from '../../data/timeline.js';
 import { jobType } from './job.js';
 import { jobSessionFields } from './queryFields.js';
 

@@ -1,10 +1,10 @@
 import { hierarchyObjRef, uid, type VmRestorePoint } from '../../data/model.js';
 import { nameStamp, emDateTime, sqlStamp } from '../../data/time.js';
 import { el } from '../repr/tree.js';
-import { href } from '../repr/send.js';
+import { href } from '../repr/href.js';
 import { entityBase, itemHref, type ResourceType } from './resourceType.js';
 import { backupServerType } from './backupServer.js';
-import { upTo, upToChangesAt } from './jobSession.js';
+import { upTo, upToChangesAt } from '../../data/timeline.js';
 
 export const vmRestorePointName = (p: VmRestorePoint) => `${p.vm.name}@${nameStamp(p.creationTime)}`;
 
