@@ -36,8 +36,8 @@ t.test('restore starts a RestoreVm session: listed at once, queryable by uid, en
   real.now += 2000;
   const task = await json(app, token, '/api/tasks/task-1');
   t.same(task.Links, [
-    { Rel: 'Delete', Href: `${BASE}/api/tasks/task-1`, Type: 'Task' },
-    { Rel: 'Related', Href: `${BASE}/api/restoreSessions/${id}?format=Entity`, Type: 'RestoreSession' },
+    { Rel: 'Delete', Href: `${BASE}/api/tasks/task-1`, Name: null, Type: 'Task' },
+    { Rel: 'Related', Href: `${BASE}/api/restoreSessions/${id}?format=Entity`, Name: null, Type: 'RestoreSession' },
   ]);
   t.match(task, { State: 'Finished', Result: { Success: true, Message: 'Ok' } });
   real.now += 20 * MIN;
