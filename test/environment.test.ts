@@ -88,6 +88,8 @@ t.test('resource endpoints in XML and JSON', async (t) => {
     `/api/jobs/${copyJob.id}/linkedJobs`,
     `/api/jobs/${copyJob.id}/linkedJobs/${linkedId}`,
     `/api/jobs/${copyJob.id}/linkedBackupRepositories`,
+    // A repository of unknown capacity: -1 as the docs' /reports/summary/repository sample shows.
+    `/api/repositories/${s.repositories.all().find((r) => r.kind === 'SanSnapshotOnly')!.id}?format=Entity`,
   ];
   const seen = new Map<string, number>();
   for (const url of urls) {
