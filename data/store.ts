@@ -25,8 +25,32 @@ import type {
 
 const created = (x: { creationTime: number }) => x.creationTime;
 
-/** The whole in-memory environment. Knows nothing of HTTP. */
+/** Shared by every store, so an epoch never repeats across resets and copies. */
+let lastEpoch = 0;
+
+/**
+ * The whole in-memory environment. Knows nothing of HTTP.
+ *
+ * THE SINGLE MODEL-CHANGE POINT: `epoch` changes whenever anything a response is built from
+ * changes, and cached answers (src/repr/responseCache.ts) are only reused within one epoch.
+ * Adding or removing through a Collection bumps it by itself; a clock move and a fault-rule change
+ * are wired to `changed()` in src/app.ts and src/control/mockControl.ts. Any other mutation (an
+ * action that starts a session, edits a job, …) MUST call `store.changed()` once it is done, or
+ * clients will be served stale bytes.
+ */
 export class Store {
+  private changes = ++lastEpoch;
+
+  /** Identifies the model's current state: equal epochs, same store contents. */
+  get epoch(): number {
+    return this.changes;
+  }
+
+  /** Records that the model changed (see the class comment). */
+  changed(): void {
+    this.changes = ++lastEpoch;
+  }
+
   readonly backupServers = new Collection<BackupServer>();
   readonly hierarchyRoots = new Collection<HierarchyRoot>();
   readonly vms: Vm[] = [];
@@ -52,6 +76,14 @@ export class Store {
   readonly agentBackupSessions = new Collection<AgentBackupSession>(created);
   readonly agentRestorePoints = new Collection<AgentRestorePoint>(created);
 
+  constructor() {
+    this.watchCollections();
+  }
+
+  private watchCollections(): void {
+    for (const value of Object.values(this)) if (value instanceof Collection) value.onChange = () => this.changed();
+  }
+
   /**
    * A store over the same objects with collections of its own: what a client can change (restore
    * sessions added or removed through the control plane) stays private to the copy, and a reset
@@ -61,8 +93,10 @@ export class Store {
     const copy = new Store();
     const fields = copy as unknown as Record<string, unknown>;
     for (const [key, value] of Object.entries(this)) {
-      fields[key] = value instanceof Collection ? value.copy() : Array.isArray(value) ? [...value] : value;
+      if (key === 'changes') continue;
+      fields[key] = value instanceof Collection ? value.copy() : Array.isArray(value) ? value.slice() : value;
     }
+    copy.watchCollections();
     return copy;
   }
 }

@@ -1,10 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import { addRoute, wantsEntity } from '../src/routing.js';
-import { send } from '../src/repr/send.js';
+import { send, sendCached } from '../src/repr/send.js';
 import { EmError } from '../src/errors.js';
 import { GUID, guidFromPath } from '../src/ids.js';
 import { resourceTypes } from '../src/resources/index.js';
-import { entityList, reference, referenceList, type AnyResourceType, type ResourceType } from '../src/resources/resourceType.js';
+import {
+  entitiesChangeAt,
+  entityList,
+  listChangesAt,
+  reference,
+  referenceList,
+  type AnyResourceType,
+  type ResourceType,
+} from '../src/resources/resourceType.js';
 import { nasJobType } from '../src/resources/nasJob.js';
 import { subCollections } from '../src/resources/subCollections.js';
 import { list } from '../src/repr/tree.js';
@@ -102,8 +110,14 @@ export function resourceRoutes(app: FastifyInstance): void {
       url: `/api/${type.path}`,
       handler: (req, reply) => {
         const now = app.clock.now();
-        const items = type.listed ? type.listed(app.store, now) : type.collection(app.store).all();
-        return send(req, reply, wantsEntity(req) ? entityList(type, items, now) : referenceList(type, items, now));
+        const entity = wantsEntity(req);
+        return sendCached(req, reply, `${type.path}${entity ? '?format=Entity' : ''}`, now, () => {
+          const items = type.listed ? type.listed(app.store, now) : type.collection(app.store).all();
+          const until = listChangesAt(type, app.store, now);
+          return entity
+            ? { node: entityList(type, items, now), until: Math.min(until, entitiesChangeAt(type, items, now)) }
+            : { node: referenceList(type, items, now), until };
+        });
       },
     });
 

@@ -14,6 +14,7 @@ import { controlRoutes } from '../routes/control.js';
 import { MockControl } from './control/mockControl.js';
 import { CONTROL_PREFIX, installRequestPipeline } from './control/requestPipeline.js';
 import { tlsKeyAndCert } from './tls.js';
+import { ResponseCache } from './repr/responseCache.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -22,6 +23,7 @@ declare module 'fastify' {
     store: Store;
     logons: LogonSessionStore;
     routeTable: RouteTable;
+    responses: ResponseCache;
   }
 }
 
@@ -77,10 +79,13 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.decorate('clock', clock);
   app.decorate('logons', new LogonSessionStore(clock, config.seed, config.idleTimeoutMs));
   app.decorate('routeTable', new RouteTable());
+  app.decorate('responses', new ResponseCache());
   // The control plane owns the dataset's source (generated or --data file) and rebuilds it on reset.
   const control = new MockControl(app);
   app.decorate('control', control);
   app.decorate('store', control.buildStore());
+  // A clock move changes what every time-dependent answer shows: a new model epoch.
+  clock.onMove = () => app.store.changed();
 
   await app.register(cookie);
 

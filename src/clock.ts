@@ -6,6 +6,8 @@ export class Clock {
   private anchorSim: number;
   private anchorReal: number;
   private frozen = false;
+  /** Called after every set, advance, freeze and unfreeze (the app bumps the store's epoch). */
+  onMove: () => void = () => {};
 
   constructor(
     start: number,
@@ -26,6 +28,7 @@ export class Clock {
   set(instant: number): void {
     this.anchorSim = instant;
     this.anchorReal = this.realNow();
+    this.onMove();
   }
 
   advance(ms: number): void {
@@ -33,12 +36,14 @@ export class Clock {
   }
 
   freeze(): void {
-    this.set(this.now());
+    const now = this.now();
     this.frozen = true;
+    this.set(now);
   }
 
   unfreeze(): void {
-    this.set(this.now());
+    const now = this.now();
     this.frozen = false;
+    this.set(now);
   }
 }

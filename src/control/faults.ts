@@ -108,6 +108,9 @@ export class FaultRules {
   private rules: ActiveRule[] = [];
   private nextId = 1;
 
+  /** Called after rules are added, removed or cleared (the app bumps the store's epoch). */
+  onChange: () => void = () => {};
+
   constructor(private seed: number) {}
 
   /** Checks every spec before adding any; returns the added rules. */
@@ -118,6 +121,7 @@ export class FaultRules {
     for (const rule of rules) {
       this.rules.push({ rule, pattern: pathPattern(rule.path), rng: new Rng(this.seed, 'Fault', rule.id) });
     }
+    this.onChange();
     return rules.map((r) => ({ ...r }));
   }
 
@@ -128,7 +132,9 @@ export class FaultRules {
   remove(id: number): boolean {
     const before = this.rules.length;
     this.rules = this.rules.filter((r) => r.rule.id !== id);
-    return this.rules.length < before;
+    if (this.rules.length === before) return false;
+    this.onChange();
+    return true;
   }
 
   /** Drops every rule and restarts ids (and so their random streams), optionally with a new seed. */
@@ -136,6 +142,7 @@ export class FaultRules {
     this.rules = [];
     this.nextId = 1;
     this.seed = seed;
+    this.onChange();
   }
 
   /** Counts matches and hits; delays add up, the first error/drop/empty ends the search. */

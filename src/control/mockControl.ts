@@ -56,6 +56,8 @@ export class MockControl {
     this.source = { doc, seed: config.seed, restoreSessions: config.restoreSessions };
     this.journal = new Journal(config.journalSize);
     this.faults = new FaultRules(config.seed);
+    // Fault rules decide answers too: a change is a new model epoch (no store yet while constructing).
+    this.faults.onChange = () => (app.store as Store | undefined)?.changed();
     if (config.faultsFile !== undefined) {
       readCheckedJsonFile(config.faultsFile, 'faults', (doc) => this.faults.add(Array.isArray(doc) ? doc : [doc]));
     }

@@ -36,6 +36,33 @@ export function send(req: FastifyRequest, reply: FastifyReply, node: El | List, 
   return reply.code(status).header('content-type', MEDIA_TYPE[format]).send(Buffer.from(render(req, node, format)));
 }
 
+/** What a cached route builds on a miss: the document, and the instant it may first look different. */
+export interface Fresh {
+  node: El | List;
+  /** Nothing the document shows changes before this instant (Infinity: only a model change does). */
+  until: number;
+}
+
+/**
+ * `send` for a 200 answer that is a function of the model, the instant and `key` (the route and
+ * whatever of the request it reads besides format and base URL): the bytes are built once and
+ * reused until the model's epoch moves or the instant reaches `until`. Authentication and
+ * negotiation have already run per request; only the body is shared.
+ */
+export function sendCached(req: FastifyRequest, reply: FastifyReply, key: string, now: number, build: () => Fresh): FastifyReply {
+  const format = negotiate(req);
+  const { responses, store } = req.server;
+  const fullKey = `${format} ${baseUrl(req)} ${key}`;
+  const epoch = store.epoch;
+  let body = responses.get(fullKey, epoch, now);
+  if (body === undefined) {
+    const fresh = build();
+    body = Buffer.from(render(req, fresh.node, format));
+    responses.set(fullKey, epoch, now, fresh.until, body);
+  }
+  return reply.code(200).header('content-type', MEDIA_TYPE[format]).send(body);
+}
+
 /** An absolute EM Href for a path below `/api/`. */
 export function href(path: string): string {
   return `${BASE}/api/${path}`;

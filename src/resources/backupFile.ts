@@ -3,7 +3,7 @@ import { emDateTime } from '../../data/time.js';
 import { el } from '../repr/tree.js';
 import { entityBase, type ResourceType } from './resourceType.js';
 import { entityLink, refLink, serverUp, subLink } from './links.js';
-import { upTo } from './jobSession.js';
+import { upTo, upToChangesAt } from './jobSession.js';
 import { backupType } from './backup.js';
 
 /** `/backupFiles`: the .vbk/.vib file each backup run writes. */
@@ -40,4 +40,5 @@ export const backupFileType: ResourceType<BackupFile> = {
       },
     ),
   listed: (store, now) => upTo(store.backupFiles, now),
+  listedChangesAt: (store, now) => upToChangesAt(store.backupFiles, now),
 };

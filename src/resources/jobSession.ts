@@ -3,7 +3,7 @@ import { uid } from '../../data/model.js';
 import { emDateTime } from '../../data/time.js';
 import type { Collection } from '../../data/collection.js';
 import type { Layer } from '../repr/tree.js';
-import { restoreSessionView } from './restoreSession.js';
+import { restoreSessionChangesAt, restoreSessionView } from './restoreSession.js';
 
 /**
  * `JobSessionEntityType`'s own members, shared by backup, replica and NAS job sessions:
@@ -36,4 +36,12 @@ export const ended = (run: { endTime: number }, now: number) => now >= run.endTi
 export function upTo<T extends { id: string }>(collection: Collection<T>, now: number): readonly T[] {
   return collection.all().slice(0, collection.upperBound(now));
 }
+
+/** When `upTo` next lists more: the next object's creation. */
+export function upToChangesAt<T extends { id: string }>(collection: Collection<T>, now: number): number {
+  return collection.nextTimeAfter(now);
+}
+
+/** A run's view (progress, state, end) changes as a restore session's does. */
+export const runChangesAt = restoreSessionChangesAt;
 

@@ -35,6 +35,14 @@ export interface ResourceType<T extends { id: string }> {
   listed?(store: Store, now: number): readonly T[];
   /** Whether the item's representation can no longer change (then it is rendered once). */
   isFinal?(item: T, now: number): boolean;
+  /**
+   * The first instant after `now` at which the item's entity may look different (Infinity: never).
+   * Without it, an item that is not final is taken to change every millisecond (never cached
+   * while the clock runs). Being early is safe (a rebuild); being late serves stale bytes.
+   */
+  changesAt?(item: T, now: number): number;
+  /** With `listed`: the first instant after `now` at which it may list other items (default: now + 1). */
+  listedChangesAt?(store: Store, now: number): number;
   /** What `/query?type=<uidType>` filters and sorts on; a type without them is not queryable. */
   queryFields?: readonly QueryField<T>[];
 }
@@ -59,6 +67,41 @@ export function entityBase<T extends { id: string }>(type: ResourceType<T>, item
     { elems: { Links: links(entityLinks) }, attrs: { Href: itemHref(type, item, true), Type: entityType } },
     { attrs: { Name: type.name(item), UID: uid(type.uidType, item.id) } },
   ];
+}
+
+/** When the entity of any of `items` (or of those in [start, end)) may first look different after `now` (see `changesAt`). */
+export function entitiesChangeAt<T extends { id: string }>(type: ResourceType<T>, items: readonly T[], now: number, start = 0, end = items.length): number {
+  if (!type.isFinal) return Infinity;
+  let until = Infinity;
+  for (let i = start; i < end && until > now + 1; i++) {
+    const item = items[i]!;
+    const at = type.changesAt ? type.changesAt(item, now) : type.isFinal(item, now) ? Infinity : now + 1;
+    if (at < until) until = at;
+  }
+  return until;
+}
+
+// Per collection: the last answer of existingChangeAt, good for any instant in [from, until).
+const collectionUntil = new WeakMap<object, { epoch: number; from: number; until: number }>();
+
+/**
+ * When anything in a collection as of `now` may first look different: the next object coming
+ * into existence, or an existing one's next change. Scanning a large collection costs a
+ * millisecond or more, so the answer is kept for the store epoch and reused until it expires:
+ * nothing changes before `until`, whatever instant in between asks.
+ */
+export function existingChangeAt<T extends { id: string }>(type: ResourceType<T>, collection: Collection<T>, epoch: number, now: number): number {
+  const memo = collectionUntil.get(collection);
+  if (memo && memo.epoch === epoch && memo.from <= now && now < memo.until) return memo.until;
+  const until = Math.min(collection.nextTimeAfter(now), entitiesChangeAt(type, collection.all(), now, 0, collection.upperBound(now)));
+  collectionUntil.set(collection, { epoch, from: now, until });
+  return until;
+}
+
+/** When the plain collection GET may first list other items after `now`. */
+export function listChangesAt<T extends { id: string }>(type: ResourceType<T>, store: Store, now: number): number {
+  if (!type.listed) return Infinity;
+  return type.listedChangesAt ? type.listedChangesAt(store, now) : now + 1;
 }
 
 interface Rendered {

@@ -26,6 +26,18 @@ export function restoreSessionView(s: Timed, now: number): RestoreSessionView {
   return { state: 'Working', result: 'None', progress: Math.min(99, Math.max(1, done)), endTime: undefined };
 }
 
+/**
+ * The next instant the view of a running session changes: its progress percentage's next step
+ * (taken a millisecond early against floating-point rounding in the view), or its end.
+ */
+export function restoreSessionChangesAt(s: Timed, now: number): number {
+  if (now >= s.endTime) return Infinity;
+  const span = s.endTime - s.creationTime;
+  const done = Math.floor(((now - s.creationTime) / span) * 100);
+  const nextStep = s.creationTime + Math.floor(((done + 1) * span) / 100) - 1;
+  return Math.min(s.endTime, Math.max(now + 1, nextStep));
+}
+
 export const restoreSessionType: ResourceType<RestoreSession> = {
   uidType: 'RestoreSession',
   path: 'restoreSessions',
@@ -70,7 +82,11 @@ export const restoreSessionType: ResourceType<RestoreSession> = {
     );
   },
   listed: (store: Store, now: number) => store.restoreSessions.between(now - RESTORE_SESSION_WINDOW_MS, now),
+  // The next session created enters the window; the oldest in it leaves one millisecond after 30 days.
+  listedChangesAt: (store: Store, now: number) =>
+    Math.min(store.restoreSessions.nextTimeAfter(now), store.restoreSessions.firstTimeFrom(now - RESTORE_SESSION_WINDOW_MS) + RESTORE_SESSION_WINDOW_MS + 1),
   isFinal: (s, now) => now >= s.endTime,
+  changesAt: restoreSessionChangesAt,
   // The fields of EM's `GET /query?type=RestoreSession` page. Enum orders: notes/query.md.
   queryFields: [
     { name: 'UID', kind: 'uid', get: (s) => uid('RestoreSession', s.id) },

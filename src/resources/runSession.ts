@@ -4,7 +4,7 @@ import type { Store } from '../../data/store.js';
 import { el, type LinkSpec } from '../repr/tree.js';
 import { entityBase, type ResourceType } from './resourceType.js';
 import { entityLink, refLink, serverUp, subLink } from './links.js';
-import { ended, jobSessionLayers, upTo } from './jobSession.js';
+import { ended, jobSessionLayers, runChangesAt, upTo, upToChangesAt } from './jobSession.js';
 
 /** A session of a job that has no per-VM tasks: a file share (NAS) or a Veeam Agent backup job. */
 type RunSession = NasBackupSession | AgentBackupSession;
@@ -43,7 +43,9 @@ export function runSessionType<T extends RunSession>(spec: RunSessionSpec<T>): R
         ...jobSessionLayers(s, s.job, spec.jobType, now),
       ),
     listed: (store, now) => upTo(spec.collection(store), now),
+    listedChangesAt: (store, now) => upToChangesAt(spec.collection(store), now),
     isFinal: ended,
+    changesAt: runChangesAt,
   };
   return type;
 }

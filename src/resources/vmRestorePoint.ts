@@ -4,7 +4,7 @@ import { el } from '../repr/tree.js';
 import { href } from '../repr/send.js';
 import { entityBase, itemHref, type ResourceType } from './resourceType.js';
 import { backupServerType } from './backupServer.js';
-import { upTo } from './jobSession.js';
+import { upTo, upToChangesAt } from './jobSession.js';
 
 export const vmRestorePointName = (p: VmRestorePoint) => `${p.vm.name}@${nameStamp(p.creationTime)}`;
 
@@ -51,6 +51,7 @@ export const vmRestorePointType: ResourceType<VmRestorePoint> = {
   },
   // A point of a backup still running appears when its VM has been processed.
   listed: (store, now) => upTo(store.vmRestorePoints, now),
+  listedChangesAt: (store, now) => upToChangesAt(store.vmRestorePoints, now),
   // The fields of EM's `GET /query?type=VmRestorePoint` page, enums in its documented order.
   queryFields: [
     { name: 'UID', kind: 'uid', get: (p) => uid('VmRestorePoint', p.id) },
