@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import { RouteTable, normalizePath, queryParam } from '../src/routing.js';
 import { ControlError } from '../src/control/errors.js';
+import { answerFor } from '../src/errors.js';
 import { parseJsonBody } from '../src/control/input.js';
 import { statusMatcher } from '../src/control/journal.js';
 
@@ -18,6 +19,11 @@ const OPEN_PATHS = new Set(['/__mock/health', '/__mock/ready']);
 
 function sendJson(reply: FastifyReply, status: number, body: unknown): FastifyReply {
   return reply.code(status).header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(body));
+}
+
+/** The control plane's error shape, `{"error": message}`. */
+export function sendControlError(reply: FastifyReply, status: number, message: string): FastifyReply {
+  return sendJson(reply, status, { error: message });
 }
 
 function bearerMatches(header: string | undefined, token: string): boolean {
@@ -69,20 +75,14 @@ export async function controlRoutes(app: FastifyInstance): Promise<void> {
 
   app.setErrorHandler((err: FastifyError | ControlError, req, reply) => {
     if (err instanceof ControlError) return sendJson(reply, err.status, { error: err.message });
-    if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
-      return sendJson(reply, err.statusCode, { error: err.message });
-    }
-    req.log.error(err);
-    return sendJson(reply, 500, { error: `Internal error in the mock: ${err.message}` });
+    const { status, message, internal } = answerFor(err);
+    if (internal) req.log.error(err);
+    return sendJson(reply, status, { error: message });
   });
 
   app.setNotFoundHandler((req, reply) => {
-    const path = normalizePath(req.url);
-    const allowed = routes.methodsFor(path);
-    if (allowed.length > 0) {
-      void reply.header('allow', allowed.join(', '));
-      return sendJson(reply, 405, { error: `Method ${req.method} is not allowed on ${path}. Allowed: ${allowed.join(', ')}.` });
-    }
+    const { path, allow, message } = routes.unmatched(req.method, req.url);
+    if (allow) return sendJson(reply.header('allow', allow), 405, { error: message });
     return sendJson(reply, 404, { error: `There is no control endpoint ${path}. See README.md, section Control plane.` });
   });
 

@@ -17,7 +17,7 @@ function ownSession(req: FastifyRequest): LogonSession {
 }
 
 export function logonSessionRoutes(app: FastifyInstance): void {
-  const serves = (p: string) => app.routeTable.serves(`/api/${p}`);
+  const serves = app.routeTable.servesApi;
 
   addRoute(app, {
     method: 'GET',

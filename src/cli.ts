@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { ConfigError, parseConfig, usage } from './config.js';
 import { listen } from './server.js';
+import { exitOnSignals } from './shutdown.js';
 import { StartupFileError } from './control/jsonFile.js';
 
 async function main(): Promise<void> {
@@ -41,11 +42,7 @@ async function main(): Promise<void> {
       control: config.control ? new URL('/__mock', server.url).href : null,
     })}\n`,
   );
-  const stop = () => {
-    void server.app.close().then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  exitOnSignals(server.app);
 }
 
 main().catch((err: unknown) => {

@@ -1,3 +1,5 @@
+import { parseArgs } from 'node:util';
+
 /**
  * Start-up options. Each has a flag and an environment variable (the flag wins). Values are
  * checked before anything starts: a bad one stops start-up with one line naming the option.
@@ -35,9 +37,20 @@ export interface Config {
   /** Paths of the user's own PEM certificate and key; either implies tls. */
   tlsCert: string | undefined;
   tlsKey: string | undefined;
+  /** Open connections accepted at once. */
+  maxConnections: number;
+  /** Live logon sessions at once; a logon beyond ends the least recently used one. */
+  maxLogonSessions: number;
+  /** Seeded logon tokens (replayable runs) instead of cryptographically random ones. */
+  reproducibleTokens: boolean;
 }
 
 export class ConfigError extends Error {}
+
+/** Whether a bind address means "every interface" (then not an address clients can use). */
+export function isWildcardHost(host: string): boolean {
+  return host === '0.0.0.0' || host === '::' || host === '[::]';
+}
 
 interface OptionSpec {
   flag: string;
@@ -99,10 +112,28 @@ export const OPTIONS: Record<keyof Config, OptionSpec> = {
   tls: { flag: '--tls', env: 'EM_MOCK_TLS', help: 'serve HTTPS with a self-signed certificate made at start-up (true/false)', default: 'false' },
   tlsCert: { flag: '--tls-cert', env: 'EM_MOCK_TLS_CERT', help: 'PEM certificate file for HTTPS (implies --tls; needs --tls-key)', default: '' },
   tlsKey: { flag: '--tls-key', env: 'EM_MOCK_TLS_KEY', help: 'PEM private key file for HTTPS (implies --tls; needs --tls-cert)', default: '' },
+  maxConnections: {
+    flag: '--max-connections',
+    env: 'EM_MOCK_MAX_CONNECTIONS',
+    help: 'open connections accepted at once; more are closed on arrival',
+    default: '1024',
+  },
+  maxLogonSessions: {
+    flag: '--max-logon-sessions',
+    env: 'EM_MOCK_MAX_LOGON_SESSIONS',
+    help: 'live logon sessions at once; a logon beyond ends the least recently used',
+    default: '1000',
+  },
+  reproducibleTokens: {
+    flag: '--reproducible-tokens',
+    env: 'EM_MOCK_REPRODUCIBLE_TOKENS',
+    help: 'logon tokens from the seed instead of a cryptographic source (true/false)',
+    default: 'false',
+  },
 };
 
 /** Options that may be given as a bare flag, meaning true. */
-const BOOLEAN_OPTIONS = new Set<keyof Config>(['logRequests', 'control', 'tls']);
+const BOOLEAN_OPTIONS = new Set<keyof Config>(['logRequests', 'control', 'tls', 'reproducibleTokens']);
 
 function fail(key: keyof Config, value: string, why: string): never {
   const o = OPTIONS[key];
@@ -186,6 +217,7 @@ function convert(key: keyof Config, raw: string, now: number): Config[keyof Conf
       return `${u.protocol}//${u.host}`;
     }
     case 'logRequests':
+    case 'reproducibleTokens':
     case 'tls':
     case 'control':
       return parseBool(key, raw);
@@ -194,6 +226,9 @@ function convert(key: keyof Config, raw: string, now: number): Config[keyof Conf
       return raw;
     case 'journalSize':
       return integer(key, raw, 0, 1_000_000);
+    case 'maxConnections':
+    case 'maxLogonSessions':
+      return integer(key, raw, 1, 1_000_000);
     case 'dataFile':
     case 'faultsFile':
     case 'tlsCert':
@@ -209,27 +244,38 @@ export interface ParseResult {
 
 /** Reads flags (`--name value` or `--name=value`) over environment variables over defaults. */
 export function parseConfig(argv: string[], env: NodeJS.ProcessEnv, now = Date.now()): ParseResult {
-  const byFlag = new Map<string, keyof Config>();
-  for (const [k, o] of Object.entries(OPTIONS)) byFlag.set(o.flag, k as keyof Config);
+  const byName = new Map<string, keyof Config>();
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = { help: { type: 'boolean', short: 'h' } };
+  for (const [k, o] of Object.entries(OPTIONS)) {
+    const key = k as keyof Config;
+    byName.set(o.flag.slice(2), key);
+    options[o.flag.slice(2)] = { type: BOOLEAN_OPTIONS.has(key) ? 'boolean' : 'string' };
+  }
+  // Not strict: its errors would not be ours, and a boolean flag may take a value (`--tls false`).
+  const { tokens } = parseArgs({ args: argv, options, strict: false, allowPositionals: true, tokens: true });
   const given = new Map<keyof Config, string>();
   let help = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--help' || arg === '-h') {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.kind !== 'option') throw new ConfigError(`unknown option ${JSON.stringify(token.kind === 'positional' ? token.value : '--')} (see --help)`);
+    if (token.name === 'help') {
       help = true;
       continue;
     }
-    const eq = arg.indexOf('=');
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    const key = byFlag.get(flag);
-    if (!key) throw new ConfigError(`unknown option ${JSON.stringify(flag)} (see --help)`);
-    if (eq > 0) given.set(key, arg.slice(eq + 1));
-    else if (BOOLEAN_OPTIONS.has(key) && (argv[i + 1] === undefined || argv[i + 1]!.startsWith('--'))) given.set(key, 'true');
-    else {
-      const next = argv[++i];
-      if (next === undefined) throw new ConfigError(`option ${flag} needs a value`);
-      given.set(key, next);
+    const key = byName.get(token.name);
+    if (!key || !token.rawName.startsWith('--')) throw new ConfigError(`unknown option ${JSON.stringify(token.rawName)} (see --help)`);
+    if (!BOOLEAN_OPTIONS.has(key)) {
+      if (token.value === undefined) throw new ConfigError(`option ${token.rawName} needs a value`);
+      given.set(key, token.value);
+      continue;
     }
+    // A bare boolean flag means true, unless the next argument is its value.
+    const next = tokens[i + 1];
+    if (token.inlineValue) given.set(key, token.value!);
+    else if (next?.kind === 'positional') {
+      given.set(key, next.value);
+      i++;
+    } else given.set(key, 'true');
   }
   const config = {} as Record<keyof Config, unknown>;
   for (const [k, o] of Object.entries(OPTIONS)) {

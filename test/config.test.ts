@@ -23,6 +23,9 @@ t.test('defaults', async (t) => {
     tls: false,
     tlsCert: undefined,
     tlsKey: undefined,
+    maxConnections: 1024,
+    maxLogonSessions: 1000,
+    reproducibleTokens: false,
   });
   t.equal(help, false);
   t.equal(defaultConfig({ port: 1 }).port, 1);
@@ -83,6 +86,9 @@ t.test('a bad value stops start-up with one line naming the option', async (t) =
     [['--log-requests', 'maybe'], {}, /--log-requests .*expected true or false/],
     [['--colour'], {}, /^unknown option "--colour" \(see --help\)$/],
     [['--port'], {}, /^option --port needs a value$/],
+    [['--max-logon-sessions', '0'], {}, /^invalid --max-logon-sessions \(EM_MOCK_MAX_LOGON_SESSIONS\) value "0": must be between 1 and 1000000$/],
+    [[], { EM_MOCK_MAX_CONNECTIONS: 'many' }, /^invalid --max-connections \(EM_MOCK_MAX_CONNECTIONS\) value "many": not an integer$/],
+    [['--reproducible-tokens', 'sometimes'], {}, /--reproducible-tokens .*expected true or false/],
   ];
   for (const [argv, env, message] of bad) {
     t.throws(() => parseConfig(argv, env, NOW), message, argv.join(' ') || JSON.stringify(env));
@@ -93,4 +99,16 @@ t.test('a bad value stops start-up with one line naming the option', async (t) =
       t.notMatch((err as Error).message, /\n/, 'one line');
     }
   }
+});
+
+t.test('boolean flags: bare means true, or take the next argument as their value', async (t) => {
+  t.equal(parseConfig(['--tls', '--port', '1'], {}, NOW).config.tls, true);
+  t.equal(parseConfig(['--tls', '--port', '1'], {}, NOW).config.port, 1);
+  t.equal(parseConfig(['--control', 'false'], {}, NOW).config.control, false);
+  t.equal(parseConfig(['--control=no'], {}, NOW).config.control, false);
+  t.equal(parseConfig(['--reproducible-tokens'], {}, NOW).config.reproducibleTokens, true);
+  t.equal(parseConfig(['-h'], {}, NOW).help, true);
+  t.throws(() => parseConfig(['--port', '1', 'stray'], {}, NOW), /^unknown option "stray" \(see --help\)$/);
+  t.throws(() => parseConfig(['-x'], {}, NOW), /^unknown option "-x" \(see --help\)$/);
+  t.throws(() => parseConfig(['--'], {}, NOW), /^unknown option "--" \(see --help\)$/);
 });

@@ -125,7 +125,7 @@ export class MockControl {
     app.config.seed = seed;
     app.config.restoreSessions = source.restoreSessions;
     app.store = store;
-    app.logons = new LogonSessionStore(app.clock, seed, app.config.idleTimeoutMs);
+    app.logons = new LogonSessionStore(app.clock, app.config);
     this.journal.clear();
     this.faults.clear(seed);
     this.ready = true;

@@ -10,7 +10,11 @@ export type Format = 'xml' | 'json';
 
 /** JSON when `application/json` appears anywhere in Accept; XML otherwise (EM's rule). */
 export function negotiate(req: FastifyRequest): Format {
-  const accept = req.headers.accept;
+  return formatOf(req.headers.accept);
+}
+
+/** The format an Accept header value asks for (also used below Fastify, on raw requests). */
+export function formatOf(accept: string | string[] | undefined): Format {
   return typeof accept === 'string' && accept.toLowerCase().includes('application/json') ? 'json' : 'xml';
 }
 
