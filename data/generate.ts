@@ -1,5 +1,5 @@
 import { Rng, guidFor } from './random.js';
-import { DAY, HOUR, MINUTE, nameStamp } from './time.js';
+import { DAY, HOUR, MINUTE, nameStamp, sqlDatetime } from './time.js';
 import { Store } from './store.js';
 import type {
   AnyBackupSession,
@@ -215,6 +215,12 @@ export function generatedInventory(seed: number, serverCount: number): ServerInv
   });
 }
 
+/** Puts a generated object's instants on SQL Server's `datetime` grid, as EM reads them back. */
+function onSqlGrid(x: { creationTime: number; endTime?: number }): void {
+  x.creationTime = sqlDatetime(x.creationTime);
+  if (x.endTime !== undefined) x.endTime = sqlDatetime(x.endTime);
+}
+
 /**
  * Builds the whole environment from the seed and the clock start: the inventory (generated, or
  * given by a dataset file), then jobs, their history and the restore sessions. Same inputs, same store.
@@ -249,6 +255,7 @@ export function generate(opts: GenerateOptions): Store {
     const nas = nasJobOf(seed, server, s, repos.defaultRepo, now - HISTORY_DAYS * DAY, now);
     store.nasJobs.add(nas);
     store.fileServers.add(nas.fileServer);
+    nas.sessions.forEach(onSqlGrid);
     store.nasBackupSessions.addAll(nas.sessions);
     history.others.push(...nas.sessions);
     const computers = discoveredComputersOf(seed, server, s);
@@ -256,8 +263,11 @@ export function generate(opts: GenerateOptions): Store {
     for (const g of protectionGroupsOf(seed, server, s, computers)) store.protectionGroups.add(g);
     for (const j of agentBackupJobsOf(seed, server, s, computers, now - HISTORY_DAYS * DAY, now)) {
       store.agentBackupJobs.add(j);
+      j.sessions.forEach(onSqlGrid);
       store.agentBackupSessions.addAll(j.sessions);
-      store.agentRestorePoints.addAll(agentRestorePointsOf(seed, j));
+      const points = agentRestorePointsOf(seed, j);
+      points.forEach(onSqlGrid);
+      store.agentRestorePoints.addAll(points);
       history.others.push(...j.sessions);
     }
     for (const repo of Object.values(repos)) {
@@ -267,6 +277,10 @@ export function generate(opts: GenerateOptions): Store {
     // The first server also has a storage snapshot repository, so clients meet EM's unknown capacity.
     if (s === 0) store.repositories.add(snapshotRepositoryOf(seed, server));
   });
+  // Before anything compares them, so what a client filters on is what it was shown.
+  for (const h of [history, replicas]) {
+    for (const x of [...h.sessions, ...h.tasks, ...h.restorePoints, ...h.backupFiles, ...h.vmRestorePoints]) onSqlGrid(x);
+  }
   store.backupSessions.addAll([...history.sessions, ...history.others]);
   store.backupTaskSessions.addAll(history.tasks);
   store.restorePoints.addAll(history.restorePoints);
@@ -285,7 +299,11 @@ export function generate(opts: GenerateOptions): Store {
   }
   const candidates = [...pointsByVm.values()].map((l) => l.sort((a, b) => a.creationTime - b.creationTime));
   const sessions: RestoreSession[] = [];
-  for (let i = 0; i < opts.restoreSessions; i++) sessions.push(restoreSession(seed, i, now, candidates));
+  for (let i = 0; i < opts.restoreSessions; i++) {
+    const session = restoreSession(seed, i, now, candidates);
+    onSqlGrid(session);
+    sessions.push(session);
+  }
   store.restoreSessions.addAll(sessions);
   return store;
 }

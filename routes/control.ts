@@ -1,10 +1,10 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import { RouteTable, normalizePath, queryParam } from '../src/routing.js';
 import { ControlError } from '../src/control/errors.js';
 import { answerFor } from '../src/errors.js';
 import { parseJsonBody } from '../src/control/input.js';
 import { statusMatcher } from '../src/control/journal.js';
+import { tokensEqual } from '../src/control/access.js';
 
 /**
  * The control plane under /__mock: our own JSON API for tests (not EM's), so its errors are
@@ -28,10 +28,7 @@ export function sendControlError(reply: FastifyReply, status: number, message: s
 
 function bearerMatches(header: string | undefined, token: string): boolean {
   const m = /^\s*bearer\s+(\S+)\s*$/i.exec(header ?? '');
-  if (!m) return false;
-  const given = Buffer.from(m[1]!);
-  const wanted = Buffer.from(token);
-  return given.length === wanted.length && timingSafeEqual(given, wanted);
+  return m !== null && tokensEqual(m[1]!, token);
 }
 
 function idParam(req: FastifyRequest): string {

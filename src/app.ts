@@ -3,7 +3,8 @@ import cookie from '@fastify/cookie';
 import type { Config } from './config.js';
 import { Clock } from './clock.js';
 import { answerFor, EmError } from './errors.js';
-import { LogonSessionStore } from './logonSessions.js';
+import type { LogonSessionStore } from './logonSessions.js';
+import { Dataset } from './datasetLifecycle.js';
 import { RouteTable } from './routing.js';
 import { authenticate } from './auth.js';
 import { sendError } from './repr/send.js';
@@ -12,6 +13,7 @@ import { apiRoutes } from '../routes/index.js';
 import { controlRoutes, sendControlError } from '../routes/control.js';
 import { MockControl } from './control/mockControl.js';
 import { CONTROL_PREFIX, installRequestPipeline, isControlRequest } from './control/requestPipeline.js';
+import { controlAccess } from './control/access.js';
 import { tlsKeyAndCert } from './tls.js';
 import { ResponseCache } from './repr/responseCache.js';
 import { clientErrorReply, createServer, DEFAULT_HTTP_LIMITS, type HttpLimits } from './httpGuard.js';
@@ -22,6 +24,7 @@ declare module 'fastify' {
     clock: Clock;
     store: Store;
     logons: LogonSessionStore;
+    dataset: Dataset;
     routeTable: RouteTable;
     responses: ResponseCache;
     /** Aborted when the app starts closing: long waits (delay faults) end early on it. */
@@ -77,18 +80,28 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const clock = new Clock(config.clockStart, opts.realNow);
   app.decorate('config', config);
   app.decorate('clock', clock);
-  app.decorate('logons', new LogonSessionStore(clock, config));
   app.decorate('routeTable', new RouteTable());
+  // Beyond loopback the control plane needs a token: the given one or one made now (the CLI prints it).
+  config.controlToken = controlAccess(config).token;
+  // The dataset (store, logon sessions, pristine copy) lives in its own module; the API reads the
+  // current store and sessions through these getters, and the control plane resets it through
+  // the parts it is handed.
+  const dataset = new Dataset(config, clock);
+  app.decorate('dataset', dataset);
+  app.decorate('store', {
+    getter: () => dataset.store,
+    setter: (store: Store) => {
+      dataset.store = store;
+    },
+  });
+  app.decorate('logons', { getter: () => dataset.logons });
+  app.decorate('control', new MockControl({ config, clock, dataset }));
   app.decorate('responses', new ResponseCache());
   const closing = new AbortController();
   app.decorate('closing', closing.signal);
   app.addHook('preClose', async () => closing.abort());
-  // The control plane owns the dataset's source (generated or --data file) and rebuilds it on reset.
-  const control = new MockControl(app);
-  app.decorate('control', control);
-  app.decorate('store', control.buildStore());
   // A clock move changes what every time-dependent answer shows: a new model epoch.
-  clock.onMove = () => app.store.changed();
+  clock.onMove = () => dataset.store.changed();
 
   await app.register(cookie);
 

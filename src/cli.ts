@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     return;
   }
   const { config } = parsed;
+  const tokenGiven = config.controlToken !== '';
   let server;
   try {
     server = await listen({ config });
@@ -40,8 +41,13 @@ async function main(): Promise<void> {
       seed: config.seed,
       clock: new Date(server.app.clock.now()).toISOString(),
       control: config.control ? new URL('/__mock', server.url).href : null,
+      // Made at start-up because the control plane is reachable beyond loopback (see README).
+      ...(config.controlToken !== '' && !tokenGiven ? { controlToken: config.controlToken } : {}),
     })}\n`,
   );
+  if (config.controlToken !== '' && !tokenGiven) {
+    process.stderr.write(`veeam-em-mock: listening on ${config.host}: the control plane needs "Authorization: Bearer ${config.controlToken}" (or give --control-token, or --control false)\n`);
+  }
   exitOnSignals(server.app);
 }
 

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
  * Start-up options. Each has a flag and an environment variable (the flag wins). Values are
  * checked before anything starts: a bad one stops start-up with one line naming the option.
  */
+import { INSTANT_RANGE, inInstantRange } from './clock.js';
 
 export interface User {
   name: string;
@@ -26,6 +27,8 @@ export interface Config {
   control: boolean;
   /** Bearer token the control plane requires (none when empty). */
   controlToken: string;
+  /** Show passwords and tokens in the journal and control-plane answers instead of redacting them. */
+  showSecrets: boolean;
   /** How many requests the journal keeps (oldest dropped first). */
   journalSize: number;
   /** A dataset file loaded instead of generating restore sessions. */
@@ -43,7 +46,15 @@ export interface Config {
   maxLogonSessions: number;
   /** Seeded logon tokens (replayable runs) instead of cryptographically random ones. */
   reproducibleTokens: boolean;
+  /**
+   * Which EM's serializer to imitate: `12` (JSON keeps null members, paging links list the query's
+   * parameters by name) or `9.5` (a 9.5 Update 4 server: null members left out, parameters in the
+   * client's order).
+   */
+  emStyle: EmStyle;
 }
+
+export type EmStyle = '12' | '9.5';
 
 export class ConfigError extends Error {}
 
@@ -101,6 +112,12 @@ export const OPTIONS: Record<keyof Config, OptionSpec> = {
     help: 'bearer token required by the control plane',
     default: '',
   },
+  showSecrets: {
+    flag: '--show-secrets',
+    env: 'EM_MOCK_SHOW_SECRETS',
+    help: 'show passwords, tokens and cookies in the journal and control-plane answers (true/false)',
+    default: 'false',
+  },
   journalSize: {
     flag: '--journal-size',
     env: 'EM_MOCK_JOURNAL_SIZE',
@@ -130,17 +147,36 @@ export const OPTIONS: Record<keyof Config, OptionSpec> = {
     help: 'logon tokens from the seed instead of a cryptographic source (true/false)',
     default: 'false',
   },
+  emStyle: {
+    flag: '--em-style',
+    env: 'EM_MOCK_EM_STYLE',
+    help: "serializer style: 12 (JSON nulls, as EM 12) or 9.5 (no null members, as EM 9.5 Update 4)",
+    default: '12',
+  },
 };
 
 /** Options that may be given as a bare flag, meaning true. */
-const BOOLEAN_OPTIONS = new Set<keyof Config>(['logRequests', 'control', 'tls', 'reproducibleTokens']);
+const BOOLEAN_OPTIONS = new Set<keyof Config>(['logRequests', 'control', 'tls', 'reproducibleTokens', 'showSecrets']);
 
 function fail(key: keyof Config, value: string, why: string): never {
   const o = OPTIONS[key];
   throw new ConfigError(`invalid ${o.flag} (${o.env}) value ${JSON.stringify(value)}: ${why}`);
 }
 
-function integer(key: keyof Config, v: string, min: number, max: number): number {
+/** The allowed range of each numeric option (the CLI and the library check the same). */
+export const NUMERIC_RANGES = {
+  port: [0, 65535],
+  seed: [0, 2 ** 31 - 1],
+  restoreSessions: [0, 1_000_000],
+  journalSize: [0, 1_000_000],
+  maxConnections: [1, 1_000_000],
+  maxLogonSessions: [1, 1_000_000],
+  // At least a second; at most ten years, so expiry instants stay dates.
+  idleTimeoutMs: [1000, 3650 * 86_400_000],
+} as const satisfies Partial<Record<keyof Config, readonly [number, number]>>;
+
+function integer(key: keyof typeof NUMERIC_RANGES, v: string): number {
+  const [min, max] = NUMERIC_RANGES[key];
   if (!/^-?\d+$/.test(v.trim())) fail(key, v, 'not an integer');
   const n = Number(v);
   if (n < min || n > max) fail(key, v, `must be between ${min} and ${max}`);
@@ -183,24 +219,25 @@ export function parseInstant(v: string): number | undefined {
 function convert(key: keyof Config, raw: string, now: number): Config[keyof Config] {
   switch (key) {
     case 'port':
-      return integer(key, raw, 0, 65535);
+      return integer(key, raw);
     case 'host':
       if (!/^[A-Za-z0-9.:_\-[\]]+$/.test(raw)) fail(key, raw, 'not a host name or address');
       return raw;
     case 'seed':
-      return integer(key, raw, 0, 2 ** 31 - 1);
+      return integer(key, raw);
     case 'restoreSessions':
-      return integer(key, raw, 0, 1_000_000);
+      return integer(key, raw);
     case 'clockStart': {
       if (raw === 'now') return now;
-      const ms = parseInstant(raw);
-      return ms ?? fail(key, raw, 'not an ISO instant like 2026-01-31T12:00:00Z');
+      const ms = parseInstant(raw) ?? fail(key, raw, 'not an ISO instant like 2026-01-31T12:00:00Z');
+      return inInstantRange(ms) ? ms : fail(key, raw, `must be ${INSTANT_RANGE}`);
     }
     case 'users':
       return parseUsers(raw);
     case 'idleTimeoutMs': {
       const ms = parseDuration(raw);
-      if (ms === undefined || ms < 1000) fail(key, raw, 'expected a duration of at least 1s, e.g. 15 or 15m or 90s');
+      const [min, max] = NUMERIC_RANGES.idleTimeoutMs;
+      if (ms === undefined || ms < min || ms > max) fail(key, raw, 'expected a duration from 1s to 3650d, e.g. 15 or 15m or 90s');
       return ms;
     }
     case 'publicBaseUrl': {
@@ -220,20 +257,24 @@ function convert(key: keyof Config, raw: string, now: number): Config[keyof Conf
     case 'reproducibleTokens':
     case 'tls':
     case 'control':
+    case 'showSecrets':
       return parseBool(key, raw);
     case 'controlToken':
       if (/\s/.test(raw)) fail(key, raw, 'must not contain white space');
       return raw;
     case 'journalSize':
-      return integer(key, raw, 0, 1_000_000);
+      return integer(key, raw);
     case 'maxConnections':
     case 'maxLogonSessions':
-      return integer(key, raw, 1, 1_000_000);
+      return integer(key, raw);
     case 'dataFile':
     case 'faultsFile':
     case 'tlsCert':
     case 'tlsKey':
       return raw === '' ? undefined : raw;
+    case 'emStyle':
+      if (raw !== '12' && raw !== '9.5') fail(key, raw, 'expected 12 or 9.5');
+      return raw;
   }
 }
 

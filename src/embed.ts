@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { defaultConfig, type Config } from './config.js';
+import { ConfigError, NUMERIC_RANGES, defaultConfig, type Config } from './config.js';
+import { INSTANT_RANGE, inInstantRange } from './clock.js';
 import { listen } from './server.js';
 import type { Clock } from './clock.js';
 import type { ResetResult } from './control/mockControl.js';
@@ -26,6 +27,11 @@ export interface MockServer {
   /** `http://127.0.0.1:<port>/api/` */
   url: string;
   port: number;
+  /**
+   * The bearer token the control plane requires: the given `controlToken`, one made at start-up
+   * when `host` is not loopback, else empty (open).
+   */
+  controlToken: string;
   /** The simulated clock: now(), set(ms), advance(ms), freeze(), unfreeze(). */
   clock: Clock;
   /** The Fastify instance, for `inject()` or anything not covered here. */
@@ -47,7 +53,19 @@ export interface MockServer {
 function instant(v: number | Date | string): number {
   const ms = v instanceof Date ? v.getTime() : typeof v === 'string' ? Date.parse(v) : v;
   if (!Number.isFinite(ms)) throw new TypeError(`clockStart ${String(v)} is not an instant`);
+  if (!inInstantRange(ms)) throw new ConfigError(`clockStart: must be ${INSTANT_RANGE}, got ${String(v)}`);
   return ms;
+}
+
+/** The numeric options in the same ranges the CLI accepts, checked before anything starts. */
+function checkNumbers(options: Partial<Config>): void {
+  for (const [key, [min, max]] of Object.entries(NUMERIC_RANGES)) {
+    const v = options[key as keyof typeof NUMERIC_RANGES];
+    if (v === undefined) continue;
+    if (!Number.isInteger(v) || v < min || v > max) {
+      throw new ConfigError(`${key}: must be an integer between ${min} and ${max}, got ${String(v)}`);
+    }
+  }
 }
 
 /**
@@ -56,6 +74,7 @@ function instant(v: number | Date | string): number {
  */
 export async function startMockServer(options: StartOptions = {}): Promise<MockServer> {
   const { clockStart, frozen, ...rest } = options;
+  checkNumbers(rest);
   const config = defaultConfig({ port: 0, ...rest, ...(clockStart === undefined ? {} : { clockStart: instant(clockStart) }) });
   const { app, url, port } = await listen({ config });
   const control = app.control;
@@ -67,6 +86,7 @@ export async function startMockServer(options: StartOptions = {}): Promise<MockS
   return {
     url,
     port,
+    controlToken: config.controlToken,
     clock: app.clock,
     app,
     reset: (opts) => control.reset(opts),

@@ -189,7 +189,8 @@ t.test('NAS and agent sessions are BackupJobSessions at /backupSessions/{id} (9.
     t.match(refXml, `<Link Href="/api/${jobPath}/${session.job.id}" Name="${session.job.name}" Type="JobReference" Rel="Up" />`);
     const entity = await json(`${href}?format=Entity`);
     t.equal(entity.JobType, jobType);
-    t.same(Object.keys(entity), ['IsRetry', 'JobUid', 'JobName', 'JobType', 'CreationTimeUTC', 'EndTimeUTC', 'State', 'Result', 'Progress', 'Name', 'UID', 'Links', 'Href', 'Type']);
+    // The key order of the live EM 12 answer (centreon-plugins restapi.json), FailureMessage null included.
+    t.same(Object.keys(entity), ['IsRetry', 'JobUid', 'JobName', 'JobType', 'CreationTimeUTC', 'EndTimeUTC', 'State', 'Result', 'Progress', 'FailureMessage', 'Name', 'UID', 'Links', 'Href', 'Type']);
     t.same((await json(`${href}/taskSessions`)).Refs, [], 'their task sessions are not simulated');
     const own = await json(`/api/${jobPath === 'nas/jobs' ? 'nas' : 'agents'}/backupSessions/${session.id}`);
     t.equal(own.Href, href, 'their own list serves them with the same Href');

@@ -47,7 +47,7 @@ export function logonSessionBody(id: string, user: string, fmt: 'xml' | 'json', 
   if (fmt === 'json') {
     const json = links.map(
       ([rel, type, path, name]) =>
-        `{"Rel":"${rel}","Href":"${BASE}/api/${path}"${name ? `,"Name":"${name}"` : ''}${type ? `,"Type":"${type}"` : ''}}`,
+        `{"Rel":"${rel}","Href":"${BASE}/api/${path}","Name":${name ? `"${name}"` : 'null'},"Type":${type ? `"${type}"` : 'null'}}`,
     );
     return `{"UserName":"${user}","SessionId":"${id}","Links":[${json.join(',')}],"Href":"${self}","Type":"LogonSession"}`;
   }

@@ -21,7 +21,7 @@ t.test('layers: XML base first, JSON derived first; undefined omitted; null only
   );
   t.equal(
     jsonFragment(node),
-    '{"Count":3,"Flag":false,"Null":null,"Name":"n & m","Nothing":null,"Links":[{"Rel":"Up","Href":"h"}],"Href":"x","Type":"Thing"}',
+    '{"Count":3,"Flag":false,"Null":null,"Name":"n & m","Nothing":null,"Links":[{"Rel":"Up","Href":"h","Name":null,"Type":null}],"Href":"x","Type":"Thing"}',
   );
   t.equal(jsonFragment(el('N', { elems: { Inf: Number.POSITIVE_INFINITY } })), '{"Inf":null}', 'non-finite numbers cannot be JSON numbers');
 });

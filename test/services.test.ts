@@ -53,7 +53,7 @@ t.test('GET /agents and /nas in XML and JSON', async (t) => {
         links.map(([lt, p]) => `<Link Href="${BASE}/api/${p}" Type="${lt}" Rel="Down" />`).join('') +
         `</Links></${element}>`,
       json:
-        `{"Links":[${links.map(([lt, p]) => `{"Rel":"Down","Href":"${BASE}/api/${p}","Type":"${lt}"}`).join(',')}],` +
+        `{"Links":[${links.map(([lt, p]) => `{"Rel":"Down","Href":"${BASE}/api/${p}","Name":null,"Type":"${lt}"}`).join(',')}],` +
         `"Href":"${BASE}/api/${path}","Type":"${type}"}`,
     };
     for (const fmt of ['xml', 'json'] as Fmt[]) {

@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import { Rng } from '../../data/random.js';
-import type { FieldPath } from './errors.js';
+import { FieldError, type FieldPath } from './errors.js';
 import { Fields } from './input.js';
 import { pathPattern } from './pathPattern.js';
 
@@ -50,7 +50,10 @@ export interface FaultRule {
 }
 
 const FIELDS = ['method', 'path', 'user', 'action', 'status', 'message', 'delay', 'probability', 'times', 'skip'];
-const MAX_DELAY_MS = 10 * 60_000;
+/** The longest delay of one rule, and of all delays one request collects from every rule. */
+export const MAX_DELAY_MS = 10 * 60_000;
+/** Rules in force at once: every request walks them all. */
+export const MAX_FAULT_RULES = 1000;
 
 interface ActiveRule {
   rule: FaultRule;
@@ -116,6 +119,9 @@ export class FaultRules {
   /** Checks every spec before adding any; returns the added rules. */
   add(specs: unknown, path: FieldPath = []): FaultRule[] {
     const list = Array.isArray(specs) ? specs : [specs];
+    if (this.rules.length + list.length > MAX_FAULT_RULES) {
+      throw new FieldError(path, `at most ${MAX_FAULT_RULES} fault rules may be in force; ${this.rules.length} are, ${list.length} more given`);
+    }
     const rules = list.map((s, i) => ruleFromSpec(s, Array.isArray(specs) ? [...path, i] : path, this.nextId + i));
     this.nextId += rules.length;
     for (const rule of rules) {
@@ -158,7 +164,7 @@ export class FaultRules {
       if (rule.probability < 1 && rng.next() >= rule.probability) continue;
       rule.hits++;
       decision.applied = rule;
-      if (rule.action === 'delay') decision.delayMs += rule.delayMs!;
+      if (rule.action === 'delay') decision.delayMs = Math.min(MAX_DELAY_MS, decision.delayMs + rule.delayMs!);
       else {
         decision.terminal = rule;
         break;

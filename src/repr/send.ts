@@ -31,7 +31,7 @@ export function baseUrl(req: FastifyRequest): string {
 /** Serializes a document in the negotiated format and fills in the base URL. */
 export function render(req: FastifyRequest, node: El | List, format: Format = negotiate(req)): string {
   const base = baseUrl(req);
-  return format === 'json' ? jsonDocument(node, base) : xmlDocument(node, base);
+  return format === 'json' ? jsonDocument(node, base, { nulls: req.server.config.emStyle !== '9.5' }) : xmlDocument(node, base);
 }
 
 export function send(req: FastifyRequest, reply: FastifyReply, node: El | List, status = 200): FastifyReply {

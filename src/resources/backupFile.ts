@@ -5,6 +5,7 @@ import { entityBase, type ResourceType } from './resourceType.js';
 import { entityLink, refLink, serverUp, subLink } from './links.js';
 import { upTo, upToChangesAt } from './jobSession.js';
 import { backupType } from './backup.js';
+import { backupFileQueryFields } from './queryFields.js';
 
 /** `/backupFiles`: the .vbk/.vib file each backup run writes. */
 export const backupFileType: ResourceType<BackupFile> = {
@@ -41,4 +42,5 @@ export const backupFileType: ResourceType<BackupFile> = {
     ),
   listed: (store, now) => upTo(store.backupFiles, now),
   listedChangesAt: (store, now) => upToChangesAt(store.backupFiles, now),
+  queryFields: backupFileQueryFields,
 };

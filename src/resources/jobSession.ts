@@ -8,7 +8,8 @@ import { restoreSessionChangesAt, restoreSessionView } from './restoreSession.js
 /**
  * `JobSessionEntityType`'s own members, shared by backup, replica and NAS job sessions:
  * JobUid, JobName, JobType, CreationTimeUTC, EndTimeUTC (absent while running), State, Result,
- * Progress. The derived types add IsRetry after them.
+ * Progress, FailureMessage (never set by the mock: `null` in JSON, as a live EM 12 writes it).
+ * The derived types add IsRetry after them.
  */
 export function jobSessionLayers(run: JobRun, job: { id: string; name: string }, jobType: string, now: number): Layer[] {
   const v = restoreSessionView(run, now);
@@ -23,6 +24,7 @@ export function jobSessionLayers(run: JobRun, job: { id: string; name: string },
         State: v.state,
         Result: v.result,
         Progress: v.progress,
+        FailureMessage: null,
       },
     },
     { elems: { IsRetry: run.isRetry } },

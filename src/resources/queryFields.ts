@@ -2,7 +2,7 @@
  * Query fields several types share, so each type's list in its own file reads like EM's
  * `GET /query?type=<T>` page. Enum orders are explained in notes/query.md.
  */
-import { uid, type BackupServer, type JobRun, type Platform } from '../../data/model.js';
+import { uid, type BackupFile, type BackupServer, type JobRun, type Platform } from '../../data/model.js';
 import type { QueryField } from '../query/fields.js';
 import { sessionEndTime, sessionResult, sessionState } from './sessionClock.js';
 
@@ -90,3 +90,21 @@ export function scheduleFields<T>(nextRun?: (x: T, now: number) => number): Quer
     { name: 'ScheduleEnabled', kind: 'bool', get: () => true },
   ];
 }
+
+/**
+ * EM's `GET /query?type=BackupFile` page: UID, Name, CreationTimeUTC (sic: this page names the
+ * field with its element's suffix), BackupSize, DataSize, CompressRatio, FileType (vbk, vib,
+ * vrb), BackupUid, BackupName, BackupServerUid, BackupServerName.
+ */
+export const backupFileQueryFields: readonly QueryField<BackupFile>[] = [
+  uidField('BackupFile'),
+  { name: 'Name', kind: 'string', get: (f) => f.name },
+  { name: 'CreationTimeUTC', kind: 'date', timeKey: true, get: (f) => f.creationTime },
+  { name: 'BackupSize', kind: 'number', get: (f) => f.backupSize },
+  { name: 'DataSize', kind: 'number', get: (f) => f.dataSize },
+  { name: 'CompressRatio', kind: 'number', get: (f) => f.compressRatio },
+  { name: 'FileType', kind: 'string', get: (f) => f.fileType },
+  { name: 'BackupUid', kind: 'uid', get: (f) => uid('Backup', f.backup.id) },
+  { name: 'BackupName', kind: 'string', get: (f) => f.backup.name },
+  ...serverFields<BackupFile>((f) => f.backup.backupServer),
+];

@@ -65,18 +65,23 @@ export const restoreSessionType: ResourceType<RestoreSession> = {
         },
       ]),
       {
+        // JobSessionEntityType's members; a restore session has no job, so JobUid and JobName are
+        // absent (null in JSON), like FailureMessage.
         elems: {
+          JobUid: null,
+          JobName: null,
           JobType: s.jobType,
           CreationTimeUTC: emDateTime(s.creationTime),
           EndTimeUTC: v.endTime === undefined ? undefined : emDateTime(v.endTime),
           State: v.state,
           Result: v.result,
           Progress: v.progress,
+          FailureMessage: null,
         },
       },
       {
         // Only a whole-VM restore has a restored object; a file-level restore reads files out of the point.
-        elems: { RestoredObjRef: s.jobType === 'RestoreVm' ? hierarchyObjRef(vm) : undefined },
+        elems: { RestoredObjRef: s.jobType === 'RestoreVm' ? hierarchyObjRef(vm) : null },
         attrs: { VmDisplayName: vm.name },
       },
     );
