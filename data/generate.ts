@@ -14,7 +14,7 @@ import type {
   Vm,
   VmRestorePoint,
 } from './model.js';
-import { PLATFORMS } from './model.js';
+import { PLATFORMS, UNKNOWN_CAPACITY } from './model.js';
 import { jobsOf, type ServerRepositories } from './jobs.js';
 import { jobHistory, type JobHistory } from './runs.js';
 import { agentBackupJobsOf, agentRestorePointsOf, discoveredComputersOf, nasJobOf, protectionGroupsOf } from './agents.js';
@@ -133,6 +133,23 @@ function repositoriesOf(seed: number, server: BackupServer, serverIndex: number)
     };
   }
   return repos;
+}
+
+/**
+ * A storage-snapshot-only repository: it holds no backup files, and EM reports its capacity and
+ * free space as -1 (the docs' /reports/summary/repository sample, "NetApp SnapShot").
+ */
+function snapshotRepositoryOf(seed: number, server: BackupServer): Repository {
+  return {
+    id: guidFor(seed, 'Repository', 'snapshot'),
+    name: 'Storage Snapshots',
+    kind: 'SanSnapshotOnly',
+    backupServer: server,
+    path: '',
+    capacity: UNKNOWN_CAPACITY,
+    otherData: 0,
+    backupSize: 0,
+  };
 }
 
 /** Sized after the fact, as an admin would: room for what it holds plus 40–160% headroom, in 256 GiB steps. */
@@ -284,6 +301,8 @@ export function generate(opts: GenerateOptions): Store {
       size(seed, repo);
       store.repositories.add(repo);
     }
+    // The first server also has a storage snapshot repository, so clients meet EM's unknown capacity.
+    if (s === 0) store.repositories.add(snapshotRepositoryOf(seed, server));
   });
   // Before anything compares them, so what a client filters on is what it was shown.
   for (const h of [history, replicas]) {

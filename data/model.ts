@@ -48,7 +48,14 @@ export interface VmRestorePoint {
   backupFile: BackupFile;
 }
 
-export type RepositoryKind = 'WindowsLocal' | 'LinuxLocal';
+/**
+ * `SanSnapshotOnly`: a storage-snapshot-only repository (VBR's own type name; EM's docs show no Kind
+ * for one), which writes no backup files and whose capacity EM cannot tell.
+ */
+export type RepositoryKind = 'WindowsLocal' | 'LinuxLocal' | 'SanSnapshotOnly';
+
+/** The capacity (and free space) EM reports for a repository whose size it cannot tell (docs' report sample). */
+export const UNKNOWN_CAPACITY = -1;
 
 /** A backup repository; what its backup files take is subtracted from its free space. */
 export interface Repository {

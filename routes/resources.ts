@@ -18,6 +18,7 @@ import { subCollections } from '../src/resources/subCollections.js';
 import { list } from '../src/repr/tree.js';
 import { jobType } from '../src/resources/job.js';
 import { objectInJob, objectInJobList, objectsInJob } from '../src/resources/objectInJob.js';
+import { linkedBackupRepositoryList, linkedJobList, linkedJobObject, linkedJobsOf } from '../src/resources/linkedJob.js';
 
 /** A human name for messages: `restoreSessions` → `restore session`. */
 function describe(type: { uidType: string }): string {
@@ -73,6 +74,33 @@ export function resourceRoutes(app: FastifyInstance): void {
       const item = objectsInJob(job).find((o) => o.id === guid);
       if (!item) throw new EmError(404, `The job ${job.id} includes no object ${guid}.`);
       return send(req, reply, objectInJob(item, true));
+    },
+  });
+
+  // A backup copy job's sources: the jobs it copies (each at its own Href) and the repositories.
+  addRoute(app, {
+    method: 'GET',
+    url: '/api/jobs/:id/linkedJobs',
+    handler: (req, reply) => send(req, reply, linkedJobList(linkedJobsOf(find(app, jobType, (req.params as { id: string }).id)))),
+  });
+  addRoute(app, {
+    method: 'GET',
+    url: '/api/jobs/:id/linkedJobs/:objId',
+    handler: (req, reply) => {
+      const { id, objId } = req.params as { id: string; objId: string };
+      const job = find(app, jobType, id);
+      const guid = guidFromPath(objId, 'LinkedJobObject', 'linked job object');
+      const item = linkedJobsOf(job).find((o) => o.id === guid);
+      if (!item) throw new EmError(404, `The job ${job.id} links no job object ${guid}.`);
+      return send(req, reply, linkedJobObject(item, true));
+    },
+  });
+  addRoute(app, {
+    method: 'GET',
+    url: '/api/jobs/:id/linkedBackupRepositories',
+    handler: (req, reply) => {
+      find(app, jobType, (req.params as { id: string }).id);
+      return send(req, reply, linkedBackupRepositoryList());
     },
   });
 

@@ -30,6 +30,8 @@ t.test('resource endpoints in XML and JSON', async (t) => {
   const includes = (await get(app, token, `/api/jobs/${job.id}/includes`, 'json')).body;
   const objectId = (JSON.parse(includes) as { ObjectInJobs: { ObjectInJobId: string }[] }).ObjectInJobs[0]!.ObjectInJobId;
   const agentSession = s.agentBackupSessions.all()[0]!;
+  const linked = (await get(app, token, `/api/jobs/${copyJob.id}/linkedJobs`, 'json')).body;
+  const linkedId = (JSON.parse(linked) as { LinkedJobObjects: { ObjectInJobId: string }[] }).LinkedJobObjects[0]!.ObjectInJobId;
   const urls = [
     `/api/jobs/${job.id}`,
     `/api/jobs/${job.id}?format=Entity`,
@@ -81,6 +83,13 @@ t.test('resource endpoints in XML and JSON', async (t) => {
     `/api/backupSessions/${agentSession.id}?format=Entity`,
     `/api/backupSessions/${s.nasBackupSessions.all()[0]!.id}`,
     `/api/agents/backupSessions/${agentSession.id}`,
+    // A backup copy job's sources: the docs' /jobs/{ID}/linkedJobs sample (13.x); the
+    // linkedBackupRepositories list is empty (its sample body is cut off; see notes/environment.md).
+    `/api/jobs/${copyJob.id}/linkedJobs`,
+    `/api/jobs/${copyJob.id}/linkedJobs/${linkedId}`,
+    `/api/jobs/${copyJob.id}/linkedBackupRepositories`,
+    // A repository of unknown capacity: -1 as the docs' /reports/summary/repository sample shows.
+    `/api/repositories/${s.repositories.all().find((r) => r.kind === 'SanSnapshotOnly')!.id}?format=Entity`,
   ];
   const seen = new Map<string, number>();
   for (const url of urls) {

@@ -82,7 +82,18 @@ t.test('job references: Down to their sessions (docs scenario "Starting a job": 
 t.test('backup copy job: the 13.x periodic backup copy sample (jobs_id example 3)', async (t) => {
   const job = byType('BackupCopy');
   const url = `/api/jobs/${job.id}?format=Entity`;
-  const expected = ['Up BackupServerReference', 'Alternate JobReference', 'Clone -', 'ToggleScheduleEnabled -', 'Down BackupJobSessionReferenceList', 'Sync -'];
+  const expected = [
+    'Up BackupServerReference',
+    'Alternate JobReference',
+    'Clone -',
+    'ToggleScheduleEnabled -',
+    'Down BackupJobSessionReferenceList',
+    'Sync -',
+    'Down LinkedJobObjectList',
+    'Down LinkedBackupRepositoryObjectList',
+    'Create LinkedJobObject',
+    'Create LinkedBackupRepositoryObject',
+  ];
   const xml = await body(url, 'xml');
   t.same(xmlLinks(xml), expected);
   t.match(xml, `<JobInfo><ImmediateBackupCopyJobInfo><LinkedJobIncludes><LinkedJobObject><ObjectInJobId>`);
@@ -91,6 +102,27 @@ t.test('backup copy job: the 13.x periodic backup copy sample (jobs_id example 3
   t.same(jsonLinks(j.Links), expected);
   t.same(j.JobInfo.ImmediateBackupCopyJobInfo.LinkedJobIncludes.LinkedJobObjects.map((o: Json) => o.LinkedJobUid), [`urn:veeam:Job:${job.source!.id}`]);
   t.same(j.JobInfo.ImmediateBackupCopyJobInfo.LinkedBackupIncludes, { LinkedBackupObjects: [] });
+});
+
+t.test('linkedJobs: the copy job\'s source at its own Href, the same id as its JobInfo (docs jobs_id_linked_jobs)', async (t) => {
+  const job = byType('BackupCopy');
+  const info = (await json(`/api/jobs/${job.id}?format=Entity`)).JobInfo.ImmediateBackupCopyJobInfo.LinkedJobIncludes.LinkedJobObjects[0] as Json;
+  const list = await json(`/api/jobs/${job.id}/linkedJobs`);
+  const item = list.LinkedJobObjects[0] as Json;
+  t.equal(item.ObjectInJobId, info.ObjectInJobId, 'the id JobInfo shows');
+  t.equal(item.Href, `/api/jobs/${job.id}/linkedJobs/${info.ObjectInJobId}`);
+  t.same(await json(item.Href), item, 'the item at its own Href');
+  t.same(await json(`/api/jobs/${byType('Backup').id}/linkedJobs`), { LinkedJobObjects: [] }, 'a backup job links no job');
+  for (const [bad, message] of [
+    ['00000000-0000-4000-8000-000000000000', `The job ${job.id} links no job object 00000000-0000-4000-8000-000000000000.`],
+    ['nope', 'The linked job object id "nope" is neither a GUID nor a LinkedJobObject UID.'],
+  ] as const) {
+    const res = await get(app, token, `/api/jobs/${job.id}/linkedJobs/${bad}`, 'json');
+    t.equal(res.statusCode, 404);
+    t.equal(JSON.parse(res.body).Message, message);
+  }
+  const missing = await get(app, token, '/api/jobs/00000000-0000-4000-8000-000000000000/linkedBackupRepositories', 'xml');
+  t.equal(missing.statusCode, 404, 'an unknown job has no linked repositories');
 });
 
 t.test('includes: ObjectsInJob, JSON ObjectInJobs (the key public scripts read), each item at its Href', async (t) => {

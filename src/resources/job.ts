@@ -24,13 +24,25 @@ const sessionsLink = (j: Job): LinkSpec =>
  * Entity links in the order of the docs' samples. Backup and replication jobs (the 12.x backup job
  * sample): Up, Alternate, Edit (the reference Href, typed JobReference), Clone,
  * ToggleScheduleEnabled, Down includes, Down sessions, Create includes, Start, Stop, Retry. Backup
- * copy jobs (13.x samples): Up, Alternate, Clone, ToggleScheduleEnabled, Down sessions, Sync.
+ * copy jobs (13.x samples): Up, Alternate, Clone, ToggleScheduleEnabled, Down sessions, Sync, Down
+ * linkedJobs, Down linkedBackupRepositories, Create linkedJobs, Create linkedBackupRepositories.
  */
 function entityLinks(j: Job): LinkSpec[] {
   const head = [serverUp(j.backupServer), refLink('Alternate', jobType, j)];
   const clone = actionLink('Clone', jobType, j, 'clone');
   const toggle = actionLink('ToggleScheduleEnabled', jobType, j, 'toggleScheduleEnabled');
-  if (j.jobType === 'BackupCopy') return [...head, clone, toggle, sessionsLink(j), actionLink('Sync', jobType, j, 'sync')];
+  if (j.jobType === 'BackupCopy')
+    return [
+      ...head,
+      clone,
+      toggle,
+      sessionsLink(j),
+      actionLink('Sync', jobType, j, 'sync'),
+      subLink('Down', jobType, j, 'linkedJobs', 'LinkedJobObjectList'),
+      subLink('Down', jobType, j, 'linkedBackupRepositories', 'LinkedBackupRepositoryObjectList'),
+      subLink('Create', jobType, j, 'linkedJobs', 'LinkedJobObject'),
+      subLink('Create', jobType, j, 'linkedBackupRepositories', 'LinkedBackupRepositoryObject'),
+    ];
   return [
     ...head,
     refLink('Edit', jobType, j),

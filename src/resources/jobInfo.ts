@@ -1,8 +1,8 @@
-import { uid, type Job, type Schedule } from '../../data/model.js';
+import type { Job, Schedule } from '../../data/model.js';
 import { DAY, HOUR } from '../../data/time.js';
 import { el, list, type El } from '../repr/tree.js';
-import { guidFor } from '../../data/random.js';
 import { objectInJobList, objectsInJob } from './objectInJob.js';
+import { linkedJobObject, linkedJobsOf } from './linkedJob.js';
 
 /** `HH:mm:ss.fffffff+00:00`: a schedule's time of day as EM writes it (the mock's servers run on UTC). */
 const timeOfDay = (ms: number) => `${new Date(ms).toISOString().slice(11, 19)}.0000000+00:00`;
@@ -53,14 +53,9 @@ export function jobInfo(job: Job): El {
   } else if (job.jobType === 'Replica') {
     info = el('ReplicaJobInfo', { elems: { Includes: includes } });
   } else {
-    const source = job.source;
     info = el('ImmediateBackupCopyJobInfo', {
       elems: {
-        LinkedJobIncludes: list(
-          'LinkedJobIncludes',
-          'LinkedJobObjects',
-          source ? [el('LinkedJobObject', { elems: { ObjectInJobId: guidFor(0, 'LinkedJobObject', job.id), LinkedJobUid: uid('Job', source.id) } })] : [],
-        ),
+        LinkedJobIncludes: list('LinkedJobIncludes', 'LinkedJobObjects', linkedJobsOf(job).map((o) => linkedJobObject(o, false))),
         LinkedBackupIncludes: list('LinkedBackupIncludes', 'LinkedBackupObjects', []),
         LinkedBackupRepositoryIncludes: list('LinkedBackupRepositoryIncludes', 'LinkedBackupRepositories', []),
       },
