@@ -73,7 +73,7 @@ t.test('clone with JSON (no root wrapper, member names in any case) for a replic
 
 const BAD_CLONES: [string, { body?: string | object; contentType?: string }, string][] = [
   ['no body', {}, 'The request needs a JobCloneSpec body (XML or JSON).'],
-  ['malformed XML', { body: `<JobCloneSpec ${EM_NS}><BackupJobCloneInfo></JobCloneSpec>` }, 'The request body is not well-formed XML; expected a JobCloneSpec document.'],
+  ['malformed XML', { body: `<JobCloneSpec ${EM_NS}><BackupJobCloneInfo></JobCloneSpec>` }, 'The request body is not well-formed XML: </JobCloneSpec> closes <BackupJobCloneInfo>. Expected a JobCloneSpec document.'],
   ['another document', { body: `<RestoreSpec ${EM_NS}/>` }, 'The request body must be a JobCloneSpec document, not RestoreSpec.'],
   ['no namespace', { body: '<JobCloneSpec><BackupJobCloneInfo/></JobCloneSpec>' }, "The JobCloneSpec element must be in EM's namespace http://www.veeam.com/ent/v1.0."],
   ['malformed JSON', { body: '{"BackupJobCloneInfo":', contentType: 'application/json' }, 'The request body is not valid JSON'],

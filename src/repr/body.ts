@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import { DOMParser } from '@oozcitak/dom';
 import { EmError } from '../errors.js';
+import { EM_NAMESPACE, parseXmlBody, type XmlElement } from './parseXmlBody.js';
 
 /**
  * Request bodies of EM's actions: XML in EM's namespace (with or without a declaration) or JSON
@@ -8,7 +8,7 @@ import { EmError } from '../errors.js';
  * members, read through `BodyFields`, so the two formats are checked by the same code.
  */
 
-export const EM_NAMESPACE = 'http://www.veeam.com/ent/v1.0';
+export { EM_NAMESPACE };
 
 type Value = string | number | boolean | null | Members | Value[];
 interface Members {
@@ -23,24 +23,26 @@ function bodyText(req: FastifyRequest): string {
 }
 
 /** An element's members: child elements by name (text when it has none). */
-function members(el: Element): Members | string {
-  const children = Array.from(el.childNodes).filter((n): n is Element => n.nodeType === 1);
-  if (children.length === 0) return el.textContent ?? '';
+function members(el: XmlElement): Members | string {
+  if (el.children.length === 0) return el.text;
   const out: Members = {};
-  for (const c of children) {
-    if (c.namespaceURI !== EM_NAMESPACE) throw bad(`The element ${c.localName} must be in EM's namespace ${EM_NAMESPACE}.`);
-    out[c.localName] = members(c);
+  for (const c of el.children) {
+    if (c.namespace !== EM_NAMESPACE) throw bad(`The element ${c.name} must be in EM's namespace ${EM_NAMESPACE}.`);
+    out[c.name] = members(c);
   }
   return out;
 }
 
 function parseXml(text: string, root: string): Members {
-  // The DOM parser under xmlbuilder2: strict about well-formedness, unlike its lenient reader.
-  const doc = new DOMParser().parseFromString(text, 'application/xml') as unknown as Document;
-  const el = doc.documentElement as Element | null;
-  if (!el || el.localName === 'parsererror') throw bad(`The request body is not well-formed XML; expected a ${root} document.`);
-  if (el.localName !== root) throw bad(`The request body must be a ${root} document, not ${el.localName}.`);
-  if (el.namespaceURI !== EM_NAMESPACE) throw bad(`The ${root} element must be in EM's namespace ${EM_NAMESPACE}.`);
+  let el: XmlElement;
+  try {
+    el = parseXmlBody(text);
+  } catch (err) {
+    // The parser says what is wrong; the action adds what it expected.
+    throw bad(`${(err as Error).message} Expected a ${root} document.`);
+  }
+  if (el.name !== root) throw bad(`The request body must be a ${root} document, not ${el.name}.`);
+  if (el.namespace !== EM_NAMESPACE) throw bad(`The ${root} element must be in EM's namespace ${EM_NAMESPACE}.`);
   const m = members(el);
   return typeof m === 'string' ? {} : m;
 }

@@ -1,7 +1,7 @@
 import { uid, type Job } from '../../data/model.js';
 import { guidFor } from '../../data/random.js';
 import { el, links, list, type El, type List } from '../repr/tree.js';
-import { href } from '../repr/send.js';
+import { href } from '../repr/href.js';
 
 /** A backup job a backup copy job copies from, as `/jobs/{id}/linkedJobs` lists it. */
 export interface LinkedJob {
