@@ -2,6 +2,8 @@
 #   docker build -t veeam-em-mock .
 #   docker run --rm -p 9398:9398 veeam-em-mock            (HTTP)
 #   docker run --rm -p 9398:9398 -e EM_MOCK_TLS=true veeam-em-mock   (HTTPS, self-signed)
+# Listening on 0.0.0.0, the control plane (/__mock) needs a bearer token: give -e EM_MOCK_CONTROL_TOKEN=<t>,
+# or read the one made at start-up from the log; -e EM_MOCK_CONTROL=false removes it.
 # Any official Node 20 image works as the base; the smoke check builds with a local one.
 ARG NODE_IMAGE=node:20-bookworm-slim
 

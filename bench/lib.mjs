@@ -1,32 +1,72 @@
-// Shared bench helpers: a bounded keep-alive load loop on loopback, and result printing.
-import http from 'node:http';
+// Shared bench helpers. Load comes from autocannon in a process of its own (a generator sharing
+// the server's process takes CPU from both sides and hides the gap), and every figure is a ratio
+// to a ceiling measured in the same run: a bare Fastify route sending the very same bytes.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import Fastify from 'fastify';
 
-/** Sends GETs with `concurrency` parallel keep-alive connections for `seconds`; returns req/s. */
-export async function load({ port, path, headers = {}, seconds = 3, concurrency = 8 }) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-  const deadline = Date.now() + seconds * 1000;
-  let done = 0;
-  let bytes = 0;
-  const worker = async () => {
-    while (Date.now() < deadline) {
-      await new Promise((resolve, reject) => {
-        const req = http.get({ host: '127.0.0.1', port, path, headers, agent }, (res) => {
-          res.on('data', (c) => (bytes += c.length));
-          res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`status ${res.statusCode} for ${path}`))));
-        });
-        req.on('error', reject);
-      });
-      done++;
-    }
-  };
-  const start = Date.now();
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  agent.destroy();
-  const elapsed = (Date.now() - start) / 1000;
-  return { rps: done / elapsed, kbPerReq: bytes / done / 1024 };
+const AUTOCANNON = fileURLToPath(new URL('../node_modules/autocannon/autocannon.js', import.meta.url));
+
+export const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+
+/** Runs autocannon as a child process against `url`; req/s (mean), p99 latency (ms), bytes per answer. */
+export function hammer({ url, headers = {}, seconds = SECONDS, connections = CONNECTIONS }) {
+  const args = [AUTOCANNON, '--json', '-c', String(connections), '-d', String(seconds)];
+  for (const [k, v] of Object.entries(headers)) args.push('-H', `${k}: ${v}`);
+  args.push(url);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c) => (out += c));
+    child.stderr.on('data', (c) => (err += c));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`autocannon exited ${code}: ${err.slice(-500)}`));
+      const r = JSON.parse(out);
+      const done = r.requests.total;
+      if (r.non2xx > 0 || r.errors > 0 || done === 0) {
+        return reject(new Error(`${url}: ${r.non2xx} non-2xx, ${r.errors} errors of ${done} requests`));
+      }
+      resolve({ rps: done / r.duration, p99: r.latency.p99, bytes: r.throughput.total / done });
+    });
+  });
+}
+
+/** A bare Fastify server answering GET /<n> with bodies[n] and its media type: the ceiling. */
+export async function bareServer(bodies) {
+  const bare = Fastify();
+  bodies.forEach(({ body, type }, n) => bare.get(`/${n}`, (_req, reply) => reply.header('content-type', type).send(body)));
+  await bare.listen({ port: 0, host: '127.0.0.1' });
+  return { url: (n) => `http://127.0.0.1:${bare.server.address().port}/${n}`, close: () => bare.close() };
+}
+
+/** Logs on to a listening mock; returns the headers an authenticated request needs. */
+export async function logon(base) {
+  const res = await fetch(`${base}/api/sessionMngr/?v=latest`, {
+    method: 'POST',
+    headers: { Authorization: `Basic ${Buffer.from('admin:admin').toString('base64')}` },
+  });
+  if (res.status !== 201) throw new Error(`logon: ${res.status}`);
+  return { 'X-RestSvcSessionId': res.headers.get('x-restsvcsessionid') };
+}
+
+export const ACCEPT = { xml: 'application/xml', json: 'application/json' };
+
+/** The body a mock answers, as bytes, with its media type. */
+export async function bodyOf(url, headers) {
+  const res = await fetch(url, { headers });
+  if (res.status !== 200) throw new Error(`${url}: ${res.status} ${(await res.text()).slice(0, 300)}`);
+  return { body: Buffer.from(await res.arrayBuffer()), type: res.headers.get('content-type') };
 }
 
 export function table(rows) {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
-  for (const r of rows) console.log(r.map((c, i) => String(c).padEnd(widths[i])).join('  '));
+  for (const r of rows) console.log(r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  '));
 }
+
+export const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};

@@ -1,64 +1,92 @@
 #!/usr/bin/env node
-// Start-up time: process spawn to the CLI's JSON ready line, default dataset, median of RUNS,
-// next to `node -e 0` (the floor any Node program pays) measured in the same run, interleaved.
+// Start-up: spawn to the CLI's ready line (default dataset), against a bare Fastify server's spawn
+// to its first 200, measured in the same run, interleaved; median of RUNS. Also `node -e 0`, the
+// floor any Node program pays, and how the mock's own time splits (module loading vs dataset).
 // Usage: npm run bench:startup   (or: npm run build && node bench/startup.mjs [runs])
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { median, table } from './lib.mjs';
 
-const cli = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cli = `${root}dist/src/cli.js`;
 if (!existsSync(cli)) {
   console.error('build first: npm run build');
   process.exit(2);
 }
-const RUNS = Math.min(Math.max(Number(process.argv[2] ?? 9), 1), 50);
-const TIMEOUT_MS = 30_000;
+const RUNS = Math.min(Math.max(Number(process.argv[2] ?? process.env.BENCH_RUNS ?? 9), 1), 50);
+const TIMEOUT_MS = 60_000;
 
-/** ms from spawn until `done(stdout so far)` is true (or the process exits); the process is then stopped. */
-function time(args, done) {
+/** A bare Fastify server: one route, prints its port once listening. */
+const BARE = `import Fastify from 'fastify';
+const app = Fastify();
+app.get('/', async () => ({ ok: true }));
+await app.listen({ port: 0, host: '127.0.0.1' });
+console.log(JSON.stringify({ url: 'http://127.0.0.1:' + app.server.address().port + '/' }));`;
+
+/** Where the mock's start-up goes: module loading, then building the app (the dataset) and listening. */
+const SPLIT = `const t0 = performance.now();
+const { buildApp } = await import(${JSON.stringify(`${root}dist/src/app.js`)});
+const { defaultConfig } = await import(${JSON.stringify(`${root}dist/src/config.js`)});
+const t1 = performance.now();
+const app = await buildApp({ config: defaultConfig({ port: 0 }) });
+await app.listen({ port: 0, host: '127.0.0.1' });
+const t2 = performance.now();
+console.log(JSON.stringify({ url: 'x', load: t1 - t0, build: t2 - t1, boot: t0 }));
+await app.close();`;
+
+/**
+ * ms from spawn until the first stdout line (a JSON object with `url`), then optionally until a
+ * GET of that url answers 200; the process is then stopped. Resolves with the parsed line too.
+ */
+function time(args, { firstGet = false } = {}) {
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
     const elapsed = () => Number(process.hrtime.bigint() - start) / 1e6;
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`${args.join(' ')}: not ready within ${TIMEOUT_MS} ms`));
+      reject(new Error(`${args.join(' ').slice(0, 80)}: not ready within ${TIMEOUT_MS} ms`));
     }, TIMEOUT_MS);
     let out = '';
-    let ms;
-    child.stdout.on('data', (c) => {
+    let result;
+    child.stdout.on('data', async (c) => {
       out += c;
-      if (ms === undefined && done(out)) {
-        ms = elapsed();
-        child.kill('SIGTERM');
+      if (result !== undefined || !out.includes('\n')) return;
+      result = { line: JSON.parse(out.slice(0, out.indexOf('\n'))) };
+      if (firstGet) {
+        const res = await fetch(result.line.url);
+        if (res.status !== 200) reject(new Error(`first GET: ${res.status}`));
       }
+      result.ms = elapsed();
+      child.kill('SIGTERM');
     });
     child.on('exit', () => {
       clearTimeout(timer);
-      resolve(ms ?? elapsed());
+      resolve(result ?? { ms: elapsed() });
     });
     child.on('error', reject);
   });
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
-const readyLine = (out) => out.includes('\n') && out.startsWith('{"url":');
 const cases = [
-  ['node -e 0 (baseline)', ['-e', '0'], () => false],
-  ['veeam-em-mock --port 0', [cli, '--port', '0'], readyLine],
-  ['veeam-em-mock --port 0 --tls', [cli, '--port', '0', '--tls'], readyLine],
+  ['node -e 0 (floor)', ['-e', '0'], {}],
+  ['bare Fastify, spawn to first 200', ['--input-type=module', '-e', BARE], { firstGet: true }],
+  ['veeam-em-mock --port 0, spawn to ready line', [cli, '--port', '0'], {}],
+  ['veeam-em-mock --port 0, spawn to first 200', [cli, '--port', '0'], { firstGet: true }],
 ];
 const samples = cases.map(() => []);
+const split = { load: [], build: [] };
 for (let i = 0; i < RUNS; i++) {
-  for (const [j, [, args, done]] of cases.entries()) samples[j].push(await time(args, done));
+  for (const [j, [, args, opts]] of cases.entries()) samples[j].push((await time(args, opts)).ms);
+  const { line } = await time(['--input-type=module', '-e', SPLIT]);
+  split.load.push(line.load);
+  split.build.push(line.build);
 }
-const base = median(samples[0]);
-console.log(`start-up, spawn to ready line, median of ${RUNS} runs (node ${process.version}):`);
-for (const [j, [name]] of cases.entries()) {
-  const m = median(samples[j]);
-  console.log(`  ${name.padEnd(32)} ${m.toFixed(0).padStart(5)} ms   ${(m / base).toFixed(2)}x baseline`);
-}
+const bare = median(samples[1]);
+const rows = [['case', 'median ms', 'ratio to bare Fastify']];
+for (const [j, [name]] of cases.entries()) rows.push([name, median(samples[j]).toFixed(0), (median(samples[j]) / bare).toFixed(2)]);
+rows.push(['  of which: loading the mock\'s modules', median(split.load).toFixed(0), '']);
+rows.push(['  of which: building the app and dataset, listening', median(split.build).toFixed(0), '']);
+console.log(`start-up, median of ${RUNS} runs, interleaved (node ${process.version}):`);
+table(rows);

@@ -1,14 +1,24 @@
 import { Rng, guidFor } from './random.js';
 import { DAY, HOUR, MINUTE, nameStamp } from './time.js';
-import type { AgentBackupJob, AgentPlatform, BackupServer, DiscoveredComputer, NasBackupSession, NasJob, Repository, SessionResult } from './model.js';
+import type { AgentBackupJob, AgentPlatform, AgentProtectionGroup, AgentRestorePoint, BackupServer, DiscoveredComputer, JobRun, NasJob, Repository, SessionResult } from './model.js';
 import { runTimes } from './jobs.js';
+import type { Schedule } from './model.js';
+import { HAND_MADE_SITES } from './estate.js';
+import { fake } from './fake.js';
+
+/** What agent-managed servers run, with the agent build that ships for each OS family. */
+const WINDOWS_OS = ['Microsoft Windows Server 2022 (64-bit)', 'Microsoft Windows Server 2019 (64-bit)', 'Microsoft Windows Server 2016 (64-bit)', 'Microsoft Windows Server 2025 (64-bit)'];
+const LINUX_OS = ['Ubuntu 22.04.4 LTS (64-bit)', 'Ubuntu 24.04.1 LTS (64-bit)', 'Red Hat Enterprise Linux 9.4 (64-bit)', 'Rocky Linux 8.10 (64-bit)', 'Debian GNU/Linux 12 (64-bit)', 'SUSE Linux Enterprise Server 15 SP5 (64-bit)'];
 
 /** Two computers per backup server found by an agent protection group: a Windows and a Linux one. */
 export function discoveredComputersOf(seed: number, server: BackupServer, serverIndex: number): DiscoveredComputer[] {
   const n = serverIndex + 1;
+  const handMade = serverIndex < HAND_MADE_SITES;
+  // Beyond the hand-made sites, faker picks each computer's OS release and address.
+  const os = (i: number, list: string[]) => (handMade ? list[0]! : fake(seed, `DiscoveredComputer/${serverIndex}/${i}`, 'osVersion', (f) => f.helpers.arrayElement(list)));
   return [
-    { name: `ws${n}01.tech.local`, os: 'Microsoft Windows Server 2022 (64-bit)', agent: '6.3.0.177' },
-    { name: `lnx${n}01.tech.local`, os: 'Ubuntu 22.04.4 LTS (64-bit)', agent: '6.3.0.1118' },
+    { name: `ws${n}01.tech.local`, os: os(0, WINDOWS_OS), agent: '6.3.0.177' },
+    { name: `lnx${n}01.tech.local`, os: os(1, LINUX_OS), agent: '6.3.0.1118' },
   ].map(({ name, os, agent }, i) => {
     const rng = new Rng(seed, 'DiscoveredComputer', `${serverIndex}/${i}`);
     // The last server's Linux box has lost contact, so clients see every status column in use.
@@ -21,8 +31,26 @@ export function discoveredComputersOf(seed: number, server: BackupServer, server
       agentVersion: agent,
       agentStatus: lost ? 'Inaccessible' : 'Installed',
       osVersion: os,
-      ipAddress: `172.17.${50 + n}.${rng.int(20, 250)}`,
+      ipAddress: handMade
+        ? `172.17.${50 + n}.${rng.int(20, 250)}`
+        : fake(seed, `DiscoveredComputer/${serverIndex}/${i}`, 'ipAddress', (f) => f.internet.ipv4({ network: 'private-a' })),
     };
+  });
+}
+
+/** One protection group per agent platform among a server's computers, which it then names. */
+export function protectionGroupsOf(seed: number, server: BackupServer, serverIndex: number, computers: readonly DiscoveredComputer[]): AgentProtectionGroup[] {
+  const platforms = [...new Set(computers.map(agentPlatform))];
+  return platforms.map((platform) => {
+    const group: AgentProtectionGroup = {
+      id: guidFor(seed, 'AgentProtectionGroup', `${serverIndex}/${platform}`),
+      name: `${AGENT_LABEL[platform]} servers ${serverIndex + 1}`,
+      backupServer: server,
+      platform,
+      computers: computers.filter((c) => agentPlatform(c) === platform),
+    };
+    for (const c of group.computers) c.protectionGroup = group;
+    return group;
   });
 }
 
@@ -32,46 +60,26 @@ export const agentPlatform = (c: DiscoveredComputer): AgentPlatform => (c.osVers
 const AGENT_LABEL: Record<AgentPlatform, string> = { AgentForWindows: 'Windows', AgentForLinux: 'Linux' };
 
 /**
- * Agent backup jobs of one backup server: one nightly job per agent platform its discovered
- * computers run, protecting those computers. Their sessions are not simulated.
+ * The runs of a non-VM job (file share or agent) scheduled in [from, now]: one session each, no
+ * task sessions. `type` keys the seeded values, so each kind keeps its own stream.
  */
-export function agentBackupJobsOf(seed: number, server: BackupServer, serverIndex: number, computers: readonly DiscoveredComputer[]): AgentBackupJob[] {
-  const n = serverIndex + 1;
-  const platforms = [...new Set(computers.map(agentPlatform))];
-  return platforms.map((platform, i) => ({
-    id: guidFor(seed, 'AgentBackupJob', `${serverIndex}/${platform}`),
-    name: `${AGENT_LABEL[platform]} Agent Backup ${n}`,
-    backupServer: server,
-    description: `Nightly backup of the ${AGENT_LABEL[platform]} servers of site ${n}`,
-    platform,
-    computers: computers.filter((c) => agentPlatform(c) === platform),
-    schedule: { periodMs: DAY, offsetMs: 23 * HOUR + i * 20 * MINUTE + serverIndex * 10 * MINUTE },
-  }));
-}
-
-/** One file share backup job per backup server, nightly, writing to its default repository. */
-export function nasJobOf(seed: number, server: BackupServer, serverIndex: number, repository: Repository, from: number, now: number): NasJob {
-  const n = serverIndex + 1;
-  const job: NasJob = {
-    id: guidFor(seed, 'NasJob', serverIndex),
-    name: `File Share Backup ${n}`,
-    backupServer: server,
-    description: `Backup of \\\\fs${n}.tech.local\\share`,
-    repository,
-    share: `\\\\fs${n}.tech.local\\share`,
-    schedule: { periodMs: DAY, offsetMs: 22 * HOUR + serverIndex * 10 * MINUTE },
-    sessions: [],
-  };
-  for (const start of runTimes(job.schedule, from, now)) {
+function runsOf(
+  seed: number,
+  type: string,
+  job: { id: string; name: string; schedule: Schedule },
+  from: number,
+  now: number,
+  duration: [minMs: number, maxMs: number],
+): JobRun[] {
+  return runTimes(job.schedule, from, now).map((start) => {
     const key = `${job.id}/${start}`;
-    const rng = new Rng(seed, 'NasBackupSession', key);
+    const rng = new Rng(seed, type, key);
     const creationTime = start + rng.int(1000, 60_000);
-    const session: NasBackupSession = {
-      id: guidFor(seed, 'NasBackupSession', key),
+    return {
+      id: guidFor(seed, type, key),
       name: `${job.name}@${nameStamp(creationTime)}`,
-      job,
       creationTime,
-      endTime: creationTime + rng.int(5 * MINUTE, 40 * MINUTE),
+      endTime: creationTime + rng.int(...duration),
       result: rng.weighted<SessionResult>([
         ['Success', 90],
         ['Warning', 7],
@@ -79,7 +87,87 @@ export function nasJobOf(seed: number, server: BackupServer, serverIndex: number
       ]),
       isRetry: false,
     };
-    job.sessions.push(session);
+  });
+}
+
+/**
+ * Agent backup jobs of one backup server: one nightly job per agent platform its discovered
+ * computers run, protecting those computers, with their history over [from, now].
+ */
+export function agentBackupJobsOf(
+  seed: number,
+  server: BackupServer,
+  serverIndex: number,
+  computers: readonly DiscoveredComputer[],
+  from: number,
+  now: number,
+): AgentBackupJob[] {
+  const n = serverIndex + 1;
+  const platforms = [...new Set(computers.map(agentPlatform))];
+  return platforms.map((platform, i) => {
+    const job: AgentBackupJob = {
+      id: guidFor(seed, 'AgentBackupJob', `${serverIndex}/${platform}`),
+      name: `${AGENT_LABEL[platform]} Agent Backup ${n}`,
+      backupServer: server,
+      description: `Nightly backup of the ${AGENT_LABEL[platform]} servers of site ${n}`,
+      platform,
+      computers: computers.filter((c) => agentPlatform(c) === platform),
+      schedule: { periodMs: DAY, offsetMs: 23 * HOUR + i * 20 * MINUTE + serverIndex * 10 * MINUTE },
+      sessions: [],
+    };
+    job.sessions = runsOf(seed, 'AgentBackupSession', job, from, now, [3 * MINUTE, 25 * MINUTE]).map((r) => ({ ...r, job }));
+    return job;
+  });
+}
+
+/**
+ * The restore points agent runs left: one per computer of the job for every run that did not
+ * fail, taken in turn during the run; a weekly full (by UTC day, as VM jobs), increments otherwise.
+ */
+export function agentRestorePointsOf(seed: number, job: AgentBackupJob): AgentRestorePoint[] {
+  const points: AgentRestorePoint[] = [];
+  for (const session of job.sessions) {
+    if (session.result === 'Failed') continue;
+    const full = Math.floor(session.creationTime / DAY) % 7 === 0;
+    const step = (session.endTime - session.creationTime) / (job.computers.length + 1);
+    job.computers.forEach((computer, i) => {
+      points.push({
+        id: guidFor(seed, 'AgentRestorePoint', `${session.id}/${computer.id}`),
+        computer,
+        session,
+        creationTime: Math.round(session.creationTime + step * (i + 1)),
+        algorithm: full ? 'Full' : 'Incremental',
+        pointType: full ? 'Full' : 'Increment',
+      });
+    });
   }
+  return points;
+}
+
+/** One file share backup job per backup server, nightly, writing to its default repository. */
+export function nasJobOf(seed: number, server: BackupServer, serverIndex: number, repository: Repository, from: number, now: number): NasJob {
+  const n = serverIndex + 1;
+  const share =
+    serverIndex < HAND_MADE_SITES
+      ? `\\\\fs${n}.tech.local\\share`
+      : fake(seed, `NasJob/${serverIndex}`, 'share', (f) => `\\\\fs${n}.tech.local\\${f.helpers.arrayElement(['Projects', 'Finance', 'HR', 'Engineering', 'Public', 'Users', 'Scans'])}${f.helpers.maybe(() => `\\${f.word.noun()}`, { probability: 0.3 }) ?? ''}`);
+  const job: NasJob = {
+    id: guidFor(seed, 'NasJob', serverIndex),
+    name: `File Share Backup ${n}`,
+    backupServer: server,
+    description: `Backup of ${share}`,
+    repository,
+    share,
+    fileServer: {
+      id: guidFor(seed, 'FileServer', serverIndex),
+      path: share,
+      backupServer: server,
+      cacheRepository: repository,
+      credentialsId: guidFor(seed, 'Credentials', `FileServer/${serverIndex}`),
+    },
+    schedule: { periodMs: DAY, offsetMs: 22 * HOUR + serverIndex * 10 * MINUTE },
+    sessions: [],
+  };
+  job.sessions = runsOf(seed, 'NasBackupSession', job, from, now, [5 * MINUTE, 40 * MINUTE]).map((r) => ({ ...r, job }));
   return job;
 }

@@ -4,7 +4,11 @@
  */
 export class Collection<T extends { id: string }> {
   private readonly items: T[] = [];
-  private readonly byId = new Map<string, T>();
+  /** Built on the first lookup by id: most collections are only ever listed, and start-up is shorter without it. */
+  private byId: Map<string, T> | undefined;
+
+  /** Called after every change to the collection (the store bumps its change epoch). */
+  onChange: () => void = () => {};
 
   constructor(private readonly timeOf: (item: T) => number = () => 0) {}
 
@@ -18,7 +22,15 @@ export class Collection<T extends { id: string }> {
   }
 
   get(id: string): T | undefined {
-    return this.byId.get(id.toLowerCase());
+    return this.index().get(id.toLowerCase());
+  }
+
+  private index(): Map<string, T> {
+    if (this.byId === undefined) {
+      this.byId = new Map();
+      for (const item of this.items) this.byId.set(item.id.toLowerCase(), item);
+    }
+    return this.byId;
   }
 
   /** Inserts keeping the time order; ties keep insertion order. */
@@ -27,31 +39,69 @@ export class Collection<T extends { id: string }> {
     let i = this.items.length;
     if (i > 0 && this.timeOf(this.items[i - 1]!) > key) i = this.upperBound(key);
     this.items.splice(i, 0, item);
-    this.byId.set(item.id.toLowerCase(), item);
+    this.byId?.set(item.id.toLowerCase(), item);
+    this.onChange();
   }
 
   /** Adds many at once: one stable sort instead of one insertion each. */
   addAll(items: Iterable<T>): void {
     for (const item of items) {
       this.items.push(item);
-      this.byId.set(item.id.toLowerCase(), item);
+      this.byId?.set(item.id.toLowerCase(), item);
     }
-    this.items.sort((a, b) => this.timeOf(a) - this.timeOf(b));
+    this.sortByTime();
+    this.onChange();
+  }
+
+  /**
+   * Stable sort by time. Each key is read once into a typed array and the positions are sorted
+   * (ties by position, so the order does not hang on the sort's stability): a million objects
+   * sort in a fraction of the time a comparator calling timeOf twice per comparison takes.
+   */
+  private sortByTime(): void {
+    const items = this.items;
+    const n = items.length;
+    const keys = new Float64Array(n);
+    let sorted = true;
+    for (let i = 0; i < n; i++) {
+      keys[i] = this.timeOf(items[i]!);
+      if (i > 0 && keys[i]! < keys[i - 1]!) sorted = false;
+    }
+    if (sorted) return;
+    const order = new Uint32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort((a, b) => keys[a]! - keys[b]! || a - b);
+    const copy = items.slice();
+    for (let i = 0; i < n; i++) items[i] = copy[order[i]!]!;
   }
 
   /** A collection of its own over the same objects (they are immutable once generated). */
   copy(): Collection<T> {
     const c = new Collection<T>(this.timeOf);
-    c.items.push(...this.items);
-    for (const [k, v] of this.byId) c.byId.set(k, v);
+    // A loop, not push(...items): spreading a million arguments overflows the stack.
+    for (const item of this.items) c.items.push(item);
     return c;
+  }
+
+  /**
+   * Puts a changed copy in the place of the object with the same id (same time key). Objects are
+   * shared between store copies, so a change is a new object, never an edit of the old one.
+   */
+  replace(next: T): T {
+    const old = this.get(next.id);
+    if (!old) throw new Error(`replace: no object ${next.id}`);
+    this.items[this.items.indexOf(old)] = next;
+    this.index().set(next.id.toLowerCase(), next);
+    this.onChange();
+    return old;
   }
 
   remove(id: string): T | undefined {
     const item = this.get(id);
     if (!item) return undefined;
     this.items.splice(this.items.indexOf(item), 1);
-    this.byId.delete(id.toLowerCase());
+    this.byId!.delete(id.toLowerCase());
+    this.onChange();
     return item;
   }
 
@@ -63,6 +113,18 @@ export class Collection<T extends { id: string }> {
   /** First index whose time is > t. */
   upperBound(t: number): number {
     return this.search((time) => time <= t);
+  }
+
+  /** The time of the first object timed after `t` (Infinity: none), when a view up to `t` next grows. */
+  nextTimeAfter(t: number): number {
+    const i = this.upperBound(t);
+    return i < this.items.length ? this.timeOf(this.items[i]!) : Infinity;
+  }
+
+  /** The time of the first object timed at or after `t` (Infinity: none). */
+  firstTimeFrom(t: number): number {
+    const i = this.lowerBound(t);
+    return i < this.items.length ? this.timeOf(this.items[i]!) : Infinity;
   }
 
   /** Binary search: the first index where `before(time)` turns false (it is monotone in time). */

@@ -1,7 +1,8 @@
 import { Rng, guidFor } from './random.js';
-import { DAY, HOUR, MINUTE, nameStamp } from './time.js';
+import { DAY, HOUR, MINUTE, nameStamp, sqlDatetime } from './time.js';
 import { Store } from './store.js';
 import type {
+  AnyBackupSession,
   BackupServer,
   HierarchyRoot,
   Platform,
@@ -13,18 +14,20 @@ import type {
   Vm,
   VmRestorePoint,
 } from './model.js';
-import { PLATFORMS } from './model.js';
+import { PLATFORMS, UNKNOWN_CAPACITY } from './model.js';
 import { jobsOf, type ServerRepositories } from './jobs.js';
 import { jobHistory, type JobHistory } from './runs.js';
-import { agentBackupJobsOf, discoveredComputersOf, nasJobOf } from './agents.js';
+import { agentBackupJobsOf, agentRestorePointsOf, discoveredComputersOf, nasJobOf, protectionGroupsOf } from './agents.js';
+import { HAND_MADE_SITES, estateSize, type EstateSize } from './estate.js';
+import { fake } from './fake.js';
 
 export interface GenerateOptions {
   seed: number;
   /** The clock's start: history is laid out before it. */
   now: number;
   restoreSessions: number;
-  /** Servers in the generated inventory (default 3); ignored when an inventory is given. */
-  backupServers?: number;
+  /** The size of the generated estate (default: the medium preset); its inventory part is ignored when an inventory is given. */
+  estate?: EstateSize;
   /** A given estate (from a dataset file) instead of the generated one. */
   inventory?: ServerInventory[];
 }
@@ -32,17 +35,15 @@ export interface GenerateOptions {
 /** Real release strings (clients look them up in fixed tables). */
 const VERSIONS = ['12.1.1.56', '12.0.0.1420 P20230718', '11.0.1.1261 P20220302', '12.3.2.3617'];
 const ROLES = ['web', 'app', 'sql', 'file', 'dc', 'mail', 'build', 'proxy'];
-const VMS_PER_ROOT: Record<Platform, number> = { VMware: 8, vCloud: 4, HyperV: 6 };
-const ROOT_NAME: Record<Platform, (n: number) => string> = {
+/** A root's host name; a second root of a platform on the same server is `<name>-2`, and so on. */
+const ROOT_NAME: Record<Platform, (n: string) => string> = {
   VMware: (n) => `vcsa${n}.tech.local`,
   vCloud: (n) => `vcd${n}.tech.local`,
   HyperV: (n) => `hv-cluster${n}.tech.local`,
 };
 const VM_SUFFIX: Record<Platform, string> = { VMware: '', vCloud: '-vcd', HyperV: '-hv' };
-/** History of restore sessions, in days before the clock start. */
-export const HISTORY_DAYS = 90;
-/** Jobs have run a little longer, so the oldest restore session has points to restore from. */
-const JOB_HISTORY_DAYS = HISTORY_DAYS + 10;
+/** Jobs have run a little longer than the history, so the oldest restore session has points to restore from. */
+const JOB_HISTORY_EXTRA_DAYS = 10;
 const RUNNING_SESSIONS = 3;
 const GB = 1024 ** 3;
 
@@ -54,7 +55,12 @@ export function backupServer(seed: number, i: number): BackupServer {
   return {
     id: guidFor(seed, 'BackupServer', i),
     name: `vbr${n}.tech.local`,
-    description: i === 0 ? 'Main backup server' : `Backup server ${i + 1}`,
+    description:
+      i === 0
+        ? 'Main backup server'
+        : i < HAND_MADE_SITES
+          ? `Backup server ${i + 1}`
+          : fake(seed, `BackupServer/${i}`, 'description', (f) => `Backup server of the ${f.location.city()} ${f.helpers.arrayElement(['office', 'data center', 'branch', 'plant'])}`),
     port: 9392,
     version: VERSIONS[i % VERSIONS.length]!,
     wcfPort: 9405,
@@ -79,10 +85,17 @@ export function vmSize(seed: number, root: HierarchyRoot, i: number): number {
   return new Rng(seed, 'VmSize', `${root.id}/${i}`).int(16, 200) * GB;
 }
 
-function vmsOf(seed: number, root: HierarchyRoot, serverNo: number): Vm[] {
+/**
+ * The VMs of a root: `<role>-<server no><number>`, numbered across the server's roots of the
+ * platform with a fixed width (two digits in the medium estate), so names stay unique at any size.
+ */
+function vmsOf(seed: number, root: HierarchyRoot, serverNo: number, estate: EstateSize, twin: number): Vm[] {
   const vms: Vm[] = [];
-  for (let i = 0; i < VMS_PER_ROOT[root.platform]; i++) {
-    const name = `${ROLES[i % ROLES.length]}-${serverNo}${String(i + 1).padStart(2, '0')}${VM_SUFFIX[root.platform]}`;
+  const perRoot = estate.vmsPerRoot[root.platform];
+  const width = Math.max(2, String(perRoot * estate.rootsPerPlatform).length);
+  for (let i = 0; i < perRoot; i++) {
+    const k = twin * perRoot + i;
+    const name = `${ROLES[k % ROLES.length]}-${serverNo}${String(k + 1).padStart(width, '0')}${VM_SUFFIX[root.platform]}`;
     vms.push({ name, root, objectRef: objectRef(seed, root.platform, `${root.id}/${i}`, i), sizeBytes: vmSize(seed, root, i) });
   }
   return vms;
@@ -94,6 +107,17 @@ const REPOSITORIES: { key: keyof ServerRepositories; name: string; kind: Reposit
   { key: 'copy', name: 'Linux Hardened Repository', kind: 'LinuxLocal', path: '/mnt/veeam/backups' },
 ];
 
+/** A repository folder as admins name them: a data drive or a mount point, a folder, sometimes numbered. */
+function repositoryPath(seed: number, serverIndex: number, kind: RepositoryKind, key: string): string {
+  return fake(seed, `Repository/${serverIndex}/${key}`, 'path', (f) => {
+    const folder = f.helpers.arrayElement(['Backups', 'VeeamBackup', 'Backup', 'Repository', 'VBR']);
+    const no = f.helpers.maybe(() => String(f.number.int({ min: 1, max: 4 })).padStart(2, '0'), { probability: 0.4 }) ?? '';
+    return kind === 'LinuxLocal'
+      ? `/${f.helpers.arrayElement(['mnt', 'srv', 'data'])}/${f.helpers.arrayElement(['veeam', 'backup', 'repo'])}/${folder.toLowerCase()}${no}`
+      : `${f.helpers.arrayElement(['D', 'E', 'F', 'R', 'V'])}:\\${folder}${no}`;
+  });
+}
+
 function repositoriesOf(seed: number, server: BackupServer, serverIndex: number): ServerRepositories {
   const repos = {} as ServerRepositories;
   for (const r of REPOSITORIES) {
@@ -102,13 +126,30 @@ function repositoriesOf(seed: number, server: BackupServer, serverIndex: number)
       name: r.name,
       kind: r.kind,
       backupServer: server,
-      path: r.path,
+      path: serverIndex < HAND_MADE_SITES ? r.path : repositoryPath(seed, serverIndex, r.kind, r.key),
       capacity: 0,
       otherData: new Rng(seed, 'Repository', `${serverIndex}/${r.key}`).int(5, 120) * GB,
       backupSize: 0,
     };
   }
   return repos;
+}
+
+/**
+ * A storage-snapshot-only repository: it holds no backup files, and EM reports its capacity and
+ * free space as -1 (the docs' /reports/summary/repository sample, "NetApp SnapShot").
+ */
+function snapshotRepositoryOf(seed: number, server: BackupServer): Repository {
+  return {
+    id: guidFor(seed, 'Repository', 'snapshot'),
+    name: 'Storage Snapshots',
+    kind: 'SanSnapshotOnly',
+    backupServer: server,
+    path: '',
+    capacity: UNKNOWN_CAPACITY,
+    otherData: 0,
+    backupSize: 0,
+  };
 }
 
 /** Sized after the fact, as an admin would: room for what it holds plus 40–160% headroom, in 256 GiB steps. */
@@ -125,7 +166,19 @@ export function restoreSessionName(jobType: RestoreJobType, vmName: string, crea
     : `${vmName}@${nameStamp(creationTime)}`;
 }
 
-function restoreSession(seed: number, i: number, now: number, pointsByVm: VmRestorePoint[][]): RestoreSession {
+/** How many of `points` (oldest first) were created before `t`: a binary search. */
+function pointsBefore(points: readonly VmRestorePoint[], t: number): number {
+  let lo = 0;
+  let hi = points.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (points[mid]!.creationTime < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function restoreSession(seed: number, i: number, now: number, historyDays: number, pointsByVm: VmRestorePoint[][]): RestoreSession {
   const rng = new Rng(seed, 'RestoreSession', i);
   const jobType = rng.weighted<RestoreJobType>([
     ['RestoreVm', 55],
@@ -134,7 +187,7 @@ function restoreSession(seed: number, i: number, now: number, pointsByVm: VmRest
   const running = i < RUNNING_SESSIONS;
   const creationTime = running
     ? now - rng.int(5 * MINUTE, 50 * MINUTE)
-    : now - rng.int(HOUR, HISTORY_DAYS * DAY);
+    : now - rng.int(HOUR, historyDays * DAY);
   const duration = running
     ? rng.int(2 * HOUR, 6 * HOUR)
     : jobType === 'FileLevelRestore'
@@ -142,8 +195,10 @@ function restoreSession(seed: number, i: number, now: number, pointsByVm: VmRest
       : rng.int(4 * MINUTE, 90 * MINUTE);
   // Restore from one of the VM's points taken before the session began.
   const points = rng.pick(pointsByVm);
-  const before = points.filter((p) => p.creationTime < creationTime);
-  const point = before.length > 0 ? before[Math.max(0, before.length - 1 - rng.int(0, 6))]! : points[0]!;
+  // The points are in time order: count those before the session instead of copying them (at a
+  // million sessions the copies were most of start-up).
+  const before = pointsBefore(points, creationTime);
+  const point = before > 0 ? points[Math.max(0, before - 1 - rng.int(0, 6))]! : points[0]!;
   const result = rng.weighted<SessionResult>([
     ['Success', 80],
     ['Warning', 12],
@@ -166,21 +221,30 @@ export interface ServerInventory {
   roots: { root: HierarchyRoot; vms: Vm[] }[];
 }
 
-/** The default estate: every server with a vCenter, a Cloud Director and a Hyper-V cluster. */
-export function generatedInventory(seed: number, serverCount: number): ServerInventory[] {
-  return Array.from({ length: serverCount }, (_, s) => {
+/** The generated estate: every server with vCenters, Cloud Directors and Hyper-V clusters. */
+export function generatedInventory(seed: number, estate: EstateSize): ServerInventory[] {
+  return Array.from({ length: estate.backupServers }, (_, s) => {
     const server = backupServer(seed, s);
-    const roots = PLATFORMS.map((platform) => {
-      const root: HierarchyRoot = {
-        id: guidFor(seed, 'HierarchyRoot', `${s}/${platform}`),
-        name: ROOT_NAME[platform](s + 1),
-        platform,
-        backupServer: server,
-      };
-      return { root, vms: vmsOf(seed, root, s + 1) };
-    });
+    const roots: ServerInventory['roots'] = [];
+    for (let twin = 0; twin < estate.rootsPerPlatform; twin++) {
+      for (const platform of PLATFORMS) {
+        const root: HierarchyRoot = {
+          id: guidFor(seed, 'HierarchyRoot', twin === 0 ? `${s}/${platform}` : `${s}/${platform}/${twin}`),
+          name: ROOT_NAME[platform](twin === 0 ? `${s + 1}` : `${s + 1}-${twin + 1}`),
+          platform,
+          backupServer: server,
+        };
+        roots.push({ root, vms: vmsOf(seed, root, s + 1, estate, twin) });
+      }
+    }
     return { server, roots };
   });
+}
+
+/** Puts a generated object's instants on SQL Server's `datetime` grid, as EM reads them back. */
+function onSqlGrid(x: { creationTime: number; endTime?: number }): void {
+  x.creationTime = sqlDatetime(x.creationTime);
+  if (x.endTime !== undefined) x.endTime = sqlDatetime(x.endTime);
 }
 
 /**
@@ -190,15 +254,23 @@ export function generatedInventory(seed: number, serverCount: number): ServerInv
 export function generate(opts: GenerateOptions): Store {
   const { seed, now } = opts;
   const store = new Store();
-  const inventory = opts.inventory ?? generatedInventory(seed, opts.backupServers ?? 3);
-  const from = now - JOB_HISTORY_DAYS * DAY;
-  const history: JobHistory = { sessions: [], tasks: [], restorePoints: [], backupFiles: [], vmRestorePoints: [] };
+  const estate = opts.estate ?? estateSize();
+  const inventory = opts.inventory ?? generatedInventory(seed, estate);
+  const from = now - (estate.jobRunDays ?? estate.historyDays + JOB_HISTORY_EXTRA_DAYS) * DAY;
+  const history: JobHistory & { others: AnyBackupSession[] } = {
+    sessions: [],
+    tasks: [],
+    restorePoints: [],
+    backupFiles: [],
+    vmRestorePoints: [],
+    others: [],
+  };
   const replicas: JobHistory = { sessions: [], tasks: [], restorePoints: [], backupFiles: [], vmRestorePoints: [] };
   inventory.forEach(({ server, roots }, s) => {
     store.backupServers.add(server);
     for (const { root, vms } of roots) {
       store.hierarchyRoots.add(root);
-      store.vms.push(...vms);
+      for (const vm of vms) store.vms.push(vm);
     }
     const repos = repositoriesOf(seed, server, s);
     const jobs = jobsOf(seed, server, s, roots, repos, now);
@@ -207,18 +279,36 @@ export function generate(opts: GenerateOptions): Store {
       if (job.backup) store.backups.add(job.backup);
       jobHistory(seed, job, j, from, now, job.jobType === 'Replica' ? replicas : history);
     });
-    const nas = nasJobOf(seed, server, s, repos.defaultRepo, now - HISTORY_DAYS * DAY, now);
+    const nas = nasJobOf(seed, server, s, repos.defaultRepo, now - estate.historyDays * DAY, now);
     store.nasJobs.add(nas);
+    store.fileServers.add(nas.fileServer);
+    nas.sessions.forEach(onSqlGrid);
     store.nasBackupSessions.addAll(nas.sessions);
+    history.others.push(...nas.sessions);
     const computers = discoveredComputersOf(seed, server, s);
     for (const c of computers) store.discoveredComputers.add(c);
-    for (const j of agentBackupJobsOf(seed, server, s, computers)) store.agentBackupJobs.add(j);
+    for (const g of protectionGroupsOf(seed, server, s, computers)) store.protectionGroups.add(g);
+    for (const j of agentBackupJobsOf(seed, server, s, computers, now - estate.historyDays * DAY, now)) {
+      store.agentBackupJobs.add(j);
+      j.sessions.forEach(onSqlGrid);
+      store.agentBackupSessions.addAll(j.sessions);
+      const points = agentRestorePointsOf(seed, j);
+      points.forEach(onSqlGrid);
+      store.agentRestorePoints.addAll(points);
+      history.others.push(...j.sessions);
+    }
     for (const repo of Object.values(repos)) {
       size(seed, repo);
       store.repositories.add(repo);
     }
+    // The first server also has a storage snapshot repository, so clients meet EM's unknown capacity.
+    if (s === 0) store.repositories.add(snapshotRepositoryOf(seed, server));
   });
-  store.backupSessions.addAll(history.sessions);
+  // Before anything compares them, so what a client filters on is what it was shown.
+  for (const h of [history, replicas]) {
+    for (const x of [...h.sessions, ...h.tasks, ...h.restorePoints, ...h.backupFiles, ...h.vmRestorePoints]) onSqlGrid(x);
+  }
+  store.backupSessions.addAll([...history.sessions, ...history.others]);
   store.backupTaskSessions.addAll(history.tasks);
   store.restorePoints.addAll(history.restorePoints);
   store.backupFiles.addAll(history.backupFiles);
@@ -236,7 +326,11 @@ export function generate(opts: GenerateOptions): Store {
   }
   const candidates = [...pointsByVm.values()].map((l) => l.sort((a, b) => a.creationTime - b.creationTime));
   const sessions: RestoreSession[] = [];
-  for (let i = 0; i < opts.restoreSessions; i++) sessions.push(restoreSession(seed, i, now, candidates));
+  for (let i = 0; i < opts.restoreSessions; i++) {
+    const session = restoreSession(seed, i, now, estate.historyDays, candidates);
+    onSqlGrid(session);
+    sessions.push(session);
+  }
   store.restoreSessions.addAll(sessions);
   return store;
 }

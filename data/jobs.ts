@@ -62,7 +62,7 @@ export function jobsOf(
     make(
       `Backup/${root.platform}${twin > 0 ? `/${twin}` : ''}`,
       {
-        name: `${JOB_LABEL[root.platform]} Backup ${n}`,
+        name: `${JOB_LABEL[root.platform]} Backup ${n}${twin > 0 ? `-${twin + 1}` : ''}`,
         jobType: 'Backup',
         platform: root.platform,
         description: `Nightly backup of the ${JOB_LABEL[root.platform]} VMs on ${root.name}`,
@@ -75,6 +75,7 @@ export function jobsOf(
   const byPlatform = (p: Platform) => roots.filter((r) => r.root.platform === p).flatMap((r) => r.vms);
   const vSphere = byPlatform('VMware');
   const hyperV = byPlatform('HyperV');
+  const vSphereBackup = jobs.find((j) => j.platform === 'VMware');
   // Copy and replication jobs exist where there is something of their platform to protect.
   if (vSphere.length > 0) {
   make(
@@ -86,6 +87,7 @@ export function jobsOf(
       description: `Off-site copy of vSphere Backup ${n}`,
       vms: vSphere,
       schedule: runningAt(now, DAY, 20 + serverIndex * 7),
+      source: vSphereBackup,
     },
     repos.copy,
   );

@@ -48,7 +48,14 @@ export interface VmRestorePoint {
   backupFile: BackupFile;
 }
 
-export type RepositoryKind = 'WindowsLocal' | 'LinuxLocal';
+/**
+ * `SanSnapshotOnly`: a storage-snapshot-only repository (VBR's own type name; EM's docs show no Kind
+ * for one), which writes no backup files and whose capacity EM cannot tell.
+ */
+export type RepositoryKind = 'WindowsLocal' | 'LinuxLocal' | 'SanSnapshotOnly';
+
+/** The capacity (and free space) EM reports for a repository whose size it cannot tell (docs' report sample). */
+export const UNKNOWN_CAPACITY = -1;
 
 /** A backup repository; what its backup files take is subtracted from its free space. */
 export interface Repository {
@@ -84,6 +91,12 @@ export interface Job {
   schedule: Schedule;
   /** Backup and BackupCopy jobs write into a backup (undefined for replicas). */
   backup: Backup | undefined;
+  /** False once toggleScheduleEnabled turned it off (absent: enabled). */
+  scheduleEnabled?: boolean;
+  /** The suffix a replication job gives its replicas (set on clones; absent: EM's default). */
+  vmSuffix?: string;
+  /** The job a BackupCopy job copies the backups of. */
+  source?: Job;
 }
 
 /** The chain of backup files a Backup or BackupCopy job writes. */
@@ -165,6 +178,17 @@ export interface DiscoveredComputer {
   agentStatus: 'Installed' | 'Warning' | 'Inaccessible' | 'Not Installed' | 'NotInitialized';
   osVersion: string;
   ipAddress: string;
+  /** The agent protection group that found it. */
+  protectionGroup?: AgentProtectionGroup;
+}
+
+/** An Agent Management protection group: the computers of one OS on one backup server. */
+export interface AgentProtectionGroup {
+  id: string;
+  name: string;
+  backupServer: BackupServer;
+  platform: AgentPlatform;
+  computers: DiscoveredComputer[];
 }
 
 export type AgentPlatform = 'AgentForWindows' | 'AgentForLinux';
@@ -178,6 +202,18 @@ export interface AgentBackupJob {
   platform: AgentPlatform;
   computers: DiscoveredComputer[];
   schedule: Schedule;
+  sessions: AgentBackupSession[];
+}
+
+/** A file share a NAS job backs up (EM's FileServer, an SMB share here). */
+export interface FileServer {
+  id: string;
+  /** The share's path, which is also its name: `\\\\fs1.tech.local\\share`. */
+  path: string;
+  backupServer: BackupServer;
+  /** Where changed files are cached between runs. */
+  cacheRepository: Repository;
+  credentialsId: string;
 }
 
 export interface NasJob {
@@ -187,13 +223,38 @@ export interface NasJob {
   description: string;
   repository: Repository;
   share: string;
+  fileServer: FileServer;
   schedule: Schedule;
   sessions: NasBackupSession[];
+  /** False once toggleScheduleEnabled turned it off (absent: enabled). */
+  scheduleEnabled?: boolean;
 }
 
 export interface NasBackupSession extends JobRun {
   job: NasJob;
 }
+
+/** A run of a Veeam Agent backup job (EM lists it as a BackupJobSession of JobType AgentBackup). */
+export interface AgentBackupSession extends JobRun {
+  job: AgentBackupJob;
+}
+
+/** The point an agent backup run left for one computer (`/agents/agentRestorePoints`). */
+export interface AgentRestorePoint {
+  id: string;
+  computer: DiscoveredComputer;
+  session: AgentBackupSession;
+  creationTime: number;
+  algorithm: Algorithm;
+  pointType: PointType;
+}
+
+/** What `/backupSessions` lists: sessions of VM backup (and copy) jobs, file share jobs and agent jobs. */
+export type AnyBackupSession = JobSession | NasBackupSession | AgentBackupSession;
+
+/** A session of a VM backup or backup copy job (the only kind with task sessions per VM). */
+export const isVmSession = (s: AnyBackupSession): s is JobSession => 'tasks' in s;
+export const isNasSession = (s: AnyBackupSession): s is NasBackupSession => 'share' in s.job;
 
 export type RestoreJobType = 'RestoreVm' | 'FileLevelRestore';
 
@@ -217,7 +278,15 @@ export function uid(type: string, id: string): string {
   return `urn:veeam:${type}:${id}`;
 }
 
+/**
+ * A virtual-infrastructure object's HierarchyObjRef, EM's one form for every platform and type:
+ * `urn:<Platform>:<Type>:<root guid>.<the platform's own id of the object>`.
+ */
+export function hierarchyRef(root: HierarchyRoot, type: string, objectRef: string): string {
+  return `urn:${root.platform}:${type}:${root.id}.${objectRef}`;
+}
+
 /** The VM's HierarchyObjRef: `urn:<Platform>:Vm:<root guid>.<object ref>`. */
 export function hierarchyObjRef(vm: Vm): string {
-  return `urn:${vm.root.platform}:Vm:${vm.root.id}.${vm.objectRef}`;
+  return hierarchyRef(vm.root, 'Vm', vm.objectRef);
 }

@@ -4,7 +4,7 @@
  */
 
 /** xmur3-style string hash to a 32-bit state. */
-function hash(s: string): number {
+export function hash(s: string): number {
   let h = 1779033703 ^ s.length;
   for (let i = 0; i < s.length; i++) {
     h = Math.imul(h ^ s.charCodeAt(i), 3432918353);

@@ -7,12 +7,12 @@ const SECOND = 1000;
 const MB = 1024 * 1024;
 
 /** Task reasons as the backup server words them. */
-const REASON: Record<SessionResult, string> = {
+export const REASON: Record<SessionResult, string> = {
   Success: '',
   Warning: 'Changed block tracking cannot be enabled: one or more snapshots present.',
   Failed: 'Error: Failed to create VM snapshot. The operation is not allowed in the current state.',
 };
-const SEVERITY: Record<SessionResult, number> = { Success: 0, Warning: 1, Failed: 2 };
+export const SEVERITY: Record<SessionResult, number> = { Success: 0, Warning: 1, Failed: 2 };
 
 /** Everything one job's history produced. */
 export interface JobHistory {
@@ -22,6 +22,8 @@ export interface JobHistory {
   backupFiles: BackupFile[];
   vmRestorePoints: VmRestorePoint[];
 }
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /** `yyyy-MM-ddTHHmmss`, the stamp in backup file names. */
 function fileStamp(ms: number): string {
@@ -79,14 +81,18 @@ function run(seed: number, job: Job, start: number, jobIndex: number, out: JobHi
   session.endTime = cursor + rng.int(5 * SECOND, 30 * SECOND);
   out.sessions.push(session);
   out.tasks.push(...session.tasks);
-  if (job.backup) writeBackup(seed, session, full, out);
+  const file = job.backup ? writeBackup(seed, session, full, out) : undefined;
+  if (file) job.backup!.repository.backupSize += file.backupSize;
 }
 
-/** The restore point, backup file and VM points a backup run leaves (if any VM succeeded). */
-function writeBackup(seed: number, session: JobSession, full: boolean, out: JobHistory): void {
+/**
+ * The restore point, backup file and VM points a backup run leaves (if any VM succeeded); the
+ * caller accounts the file's size to its repository.
+ */
+export function writeBackup(seed: number, session: JobSession, full: boolean, out: JobHistory): BackupFile | undefined {
   const backup = session.job.backup!;
   const done = session.tasks.filter((t) => t.result !== 'Failed');
-  if (done.length === 0) return;
+  if (done.length === 0) return undefined;
   const key = session.id;
   const rng = new Rng(seed, 'BackupFile', key);
   const dataSize = done.reduce((s, t) => s + t.vm.sizeBytes, 0);
@@ -112,10 +118,15 @@ function writeBackup(seed: number, session: JobSession, full: boolean, out: JobH
     // Fulls hold about half the source after compression; increments a few percent of it.
     backupSize: Math.round((dataSize * (full ? 0.4 + rng.next() * 0.15 : 0.02 + rng.next() * 0.06)) / MB) * MB,
     dataSize,
-    deduplicationRatio: rng.int(1, 2),
-    compressRatio: full ? 2 : 1,
+    deduplicationRatio: 0,
+    compressRatio: 0,
     fileType: ext,
   };
+  // EM writes both ratios with two decimals (5.71 and 1.52 in the 13.1 backup sample) and their
+  // product is about DataSize / BackupSize; one draw, as the integer ratios took before.
+  const total = dataSize / file.backupSize;
+  file.compressRatio = round2(Math.min(1.3 + rng.next() * 0.9, total));
+  file.deduplicationRatio = round2(Math.max(1, total / file.compressRatio));
   restorePoint.backupFile = file;
   for (const task of done) {
     const point: VmRestorePoint = {
@@ -132,10 +143,10 @@ function writeBackup(seed: number, session: JobSession, full: boolean, out: JobH
     restorePoint.vmRestorePoints.push(point);
     out.vmRestorePoints.push(point);
   }
-  backup.repository.backupSize += file.backupSize;
   session.restorePoint = restorePoint;
   out.restorePoints.push(restorePoint);
   out.backupFiles.push(file);
+  return file;
 }
 
 /** Every run of a job scheduled in [from, now]. */

@@ -1,10 +1,18 @@
 import { Collection } from './collection.js';
+import type { Task } from './tasks.js';
+import type { ActionOutcomes } from './outcomes.js';
+import type { Mount } from './mounts.js';
 import type {
   AgentBackupJob,
+  AgentBackupSession,
+  AgentProtectionGroup,
+  AgentRestorePoint,
+  AnyBackupSession,
   Backup,
   BackupFile,
   BackupServer,
   DiscoveredComputer,
+  FileServer,
   HierarchyRoot,
   Job,
   JobSession,
@@ -20,15 +28,40 @@ import type {
 
 const created = (x: { creationTime: number }) => x.creationTime;
 
-/** The whole in-memory environment. Knows nothing of HTTP. */
+/** Shared by every store, so an epoch never repeats across resets and copies. */
+let lastEpoch = 0;
+
+/**
+ * The whole in-memory environment. Knows nothing of HTTP.
+ *
+ * THE SINGLE MODEL-CHANGE POINT: `epoch` changes whenever anything a response is built from
+ * changes, and cached answers (src/repr/responseCache.ts) are only reused within one epoch.
+ * Adding or removing through a Collection bumps it by itself; a clock move and a fault-rule change
+ * are wired to `changed()` in src/app.ts and src/control/mockControl.ts. Any other mutation (an
+ * action that starts a session, edits a job, …) MUST call `store.changed()` once it is done, or
+ * clients will be served stale bytes.
+ */
 export class Store {
+  private changes = ++lastEpoch;
+
+  /** Identifies the model's current state: equal epochs, same store contents. */
+  get epoch(): number {
+    return this.changes;
+  }
+
+  /** Records that the model changed (see the class comment). */
+  changed(): void {
+    this.changes = ++lastEpoch;
+  }
+
   readonly backupServers = new Collection<BackupServer>();
   readonly hierarchyRoots = new Collection<HierarchyRoot>();
   readonly vms: Vm[] = [];
   readonly repositories = new Collection<Repository>();
   readonly jobs = new Collection<Job>();
   readonly backups = new Collection<Backup>();
-  readonly backupSessions = new Collection<JobSession>(created);
+  /** Every backup job session EM lists under /backupSessions: VM, file share and agent jobs'. */
+  readonly backupSessions = new Collection<AnyBackupSession>(created);
   readonly backupTaskSessions = new Collection<TaskSession>(created);
   readonly replicaSessions = new Collection<JobSession>(created);
   readonly replicaTaskSessions = new Collection<TaskSession>(created);
@@ -37,9 +70,45 @@ export class Store {
   readonly vmRestorePoints = new Collection<VmRestorePoint>(created);
   readonly restoreSessions = new Collection<RestoreSession>(created);
   readonly discoveredComputers = new Collection<DiscoveredComputer>();
+  readonly protectionGroups = new Collection<AgentProtectionGroup>();
   readonly agentBackupJobs = new Collection<AgentBackupJob>();
   readonly nasJobs = new Collection<NasJob>();
+  readonly fileServers = new Collection<FileServer>();
+  /** The file share and agent sessions again, on their own, for /nas and /agents. */
   readonly nasBackupSessions = new Collection<NasBackupSession>(created);
+  readonly agentBackupSessions = new Collection<AgentBackupSession>(created);
+  readonly agentRestorePoints = new Collection<AgentRestorePoint>(created);
+  /** Tasks started by actions, oldest first; `task-<n>` is the n-th. */
+  readonly tasks: Task[] = [];
+  /** File-level restore mounts, numbered from 1. */
+  readonly mounts: Mount[] = [];
+  /** Objects made by actions so far: seeds their ids, so the same actions give the same ids. */
+  actionCount = 0;
+  /** How the next action-started runs end (set by tests through the control plane). */
+  outcomes: ActionOutcomes = {};
+  /**
+   * Applies one whole change an action makes (all checks done before): the model moves, then the
+   * epoch (`changed()`). Actions change the model only through here, never by editing a shared
+   * object in place.
+   */
+  change<R>(apply: () => R): R {
+    const result = apply();
+    this.changed();
+    return result;
+  }
+
+  /** The next action-made object's number (its ids derive from it). */
+  nextActionNumber(): number {
+    return ++this.actionCount;
+  }
+
+  constructor() {
+    this.watchCollections();
+  }
+
+  private watchCollections(): void {
+    for (const value of Object.values(this)) if (value instanceof Collection) value.onChange = () => this.changed();
+  }
 
   /**
    * A store over the same objects with collections of its own: what a client can change (restore
@@ -50,8 +119,10 @@ export class Store {
     const copy = new Store();
     const fields = copy as unknown as Record<string, unknown>;
     for (const [key, value] of Object.entries(this)) {
-      fields[key] = value instanceof Collection ? value.copy() : Array.isArray(value) ? [...value] : value;
+      if (key === 'changes') continue;
+      fields[key] = value instanceof Collection ? value.copy() : Array.isArray(value) ? value.slice() : value;
     }
+    copy.watchCollections();
     return copy;
   }
 }

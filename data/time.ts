@@ -8,9 +8,24 @@ function pad(n: number, w = 2): string {
   return String(n).padStart(w, '0');
 }
 
-/** .NET round-trip UTC with trailing fractional zeros trimmed: `2025-10-21T17:10:02.017Z`. */
+/**
+ * An instant as EM's SQL Server `datetime` column keeps it: in 1/300 s ticks, so the milliseconds
+ * read back always end in 0, 3 or 7 (`.017`, `.513`, `.28` in a live answer). Snaps down onto
+ * that grid, never into the previous second (so a name stamped from the same instant agrees);
+ * a value already on the grid stays as it is.
+ */
+export function sqlDatetime(ms: number): number {
+  const second = Math.floor(ms / 1000) * 1000;
+  const tick = Math.floor(((ms - second) * 3 + 1) / 10);
+  return second + Math.round((tick * 10) / 3);
+}
+
+/**
+ * .NET round-trip UTC with trailing fractional zeros trimmed: `2025-10-21T17:10:02.017Z`. The
+ * model's generated instants are already on SQL's grid; others (made at run time) are put on it here.
+ */
 export function emDateTime(ms: number): string {
-  const iso = new Date(ms).toISOString(); // 2025-10-21T17:10:02.017Z
+  const iso = new Date(sqlDatetime(ms)).toISOString(); // 2025-10-21T17:10:02.017Z
   return iso.replace(/\.?0+Z$/, 'Z');
 }
 

@@ -1,9 +1,10 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import { RouteTable, normalizePath, queryParam } from '../src/routing.js';
 import { ControlError } from '../src/control/errors.js';
+import { answerFor } from '../src/errors.js';
 import { parseJsonBody } from '../src/control/input.js';
 import { statusMatcher } from '../src/control/journal.js';
+import { tokensEqual } from '../src/control/access.js';
 
 /**
  * The control plane under /__mock: our own JSON API for tests (not EM's), so its errors are
@@ -20,12 +21,14 @@ function sendJson(reply: FastifyReply, status: number, body: unknown): FastifyRe
   return reply.code(status).header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(body));
 }
 
+/** The control plane's error shape, `{"error": message}`. */
+export function sendControlError(reply: FastifyReply, status: number, message: string): FastifyReply {
+  return sendJson(reply, status, { error: message });
+}
+
 function bearerMatches(header: string | undefined, token: string): boolean {
   const m = /^\s*bearer\s+(\S+)\s*$/i.exec(header ?? '');
-  if (!m) return false;
-  const given = Buffer.from(m[1]!);
-  const wanted = Buffer.from(token);
-  return given.length === wanted.length && timingSafeEqual(given, wanted);
+  return m !== null && tokensEqual(m[1]!, token);
 }
 
 function idParam(req: FastifyRequest): string {
@@ -69,20 +72,14 @@ export async function controlRoutes(app: FastifyInstance): Promise<void> {
 
   app.setErrorHandler((err: FastifyError | ControlError, req, reply) => {
     if (err instanceof ControlError) return sendJson(reply, err.status, { error: err.message });
-    if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
-      return sendJson(reply, err.statusCode, { error: err.message });
-    }
-    req.log.error(err);
-    return sendJson(reply, 500, { error: `Internal error in the mock: ${err.message}` });
+    const { status, message, internal } = answerFor(err);
+    if (internal) req.log.error(err);
+    return sendJson(reply, status, { error: message });
   });
 
   app.setNotFoundHandler((req, reply) => {
-    const path = normalizePath(req.url);
-    const allowed = routes.methodsFor(path);
-    if (allowed.length > 0) {
-      void reply.header('allow', allowed.join(', '));
-      return sendJson(reply, 405, { error: `Method ${req.method} is not allowed on ${path}. Allowed: ${allowed.join(', ')}.` });
-    }
+    const { path, allow, message } = routes.unmatched(req.method, req.url);
+    if (allow) return sendJson(reply.header('allow', allow), 405, { error: message });
     return sendJson(reply, 404, { error: `There is no control endpoint ${path}. See README.md, section Control plane.` });
   });
 
@@ -102,6 +99,9 @@ export async function controlRoutes(app: FastifyInstance): Promise<void> {
     sendJson(reply, 201, { restoreSessions: control.addRestoreSessions(parseJsonBody(req.body)) }),
   );
   route('DELETE', '/restoreSessions/:id', (req, reply) => sendJson(reply, 200, { deleted: control.deleteRestoreSession(idParam(req)) }));
+
+  route('GET', '/outcomes', (_req, reply) => sendJson(reply, 200, control.outcomes()));
+  route('PUT', '/outcomes', (req, reply) => sendJson(reply, 200, control.setOutcomes(parseJsonBody(req.body))));
 
   route('GET', '/logonSessions', (_req, reply) => sendJson(reply, 200, { logonSessions: control.logonSessions() }));
   route('POST', '/logonSessions/:id/expire', (req, reply) => {

@@ -6,6 +6,10 @@ import { resourceRoutes } from './resources.js';
 import { reportRoutes } from './reports.js';
 import { queryRoutes } from './query.js';
 import { serviceRoutes } from './services.js';
+import { taskRoutes } from './tasks.js';
+import { actionRoutes } from './actions.js';
+import { mountRoutes } from './mounts.js';
+import { lookupRoutes } from './lookup.js';
 
 /** Every route under /api. */
 export async function apiRoutes(app: FastifyInstance): Promise<void> {
@@ -16,4 +20,8 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   reportRoutes(app);
   queryRoutes(app);
   serviceRoutes(app);
+  taskRoutes(app);
+  actionRoutes(app);
+  mountRoutes(app);
+  lookupRoutes(app);
 }

@@ -17,22 +17,16 @@ function ownSession(req: FastifyRequest): LogonSession {
 }
 
 export function logonSessionRoutes(app: FastifyInstance): void {
-  const serves = (p: string) => app.routeTable.serves(`/api/${p}`);
+  const serves = app.routeTable.servesApi;
 
   addRoute(app, {
     method: 'GET',
     url: '/api/logonSessions',
-    // Clients read LogonSessions[0] as "my session": list the caller's own sessions.
+    // Exactly the session the request came with: every documented sample lists one session, and
+    // clients log out by deleting LogonSessions[0], which must never be a sibling session of the
+    // same user (notes/query.md, "Logon sessions").
     handler: (req, reply) =>
-      send(
-        req,
-        reply,
-        list(
-          'LogonSessions',
-          'LogonSessions',
-          app.logons.ofUser(req.logon!.userName).map((s) => logonSessionRepresentation(s, serves)),
-        ),
-      ),
+      send(req, reply, list('LogonSessions', 'LogonSessions', [logonSessionRepresentation(req.logon!, serves)])),
   });
 
   addRoute(app, {

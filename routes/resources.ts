@@ -1,25 +1,40 @@
 import type { FastifyInstance } from 'fastify';
 import { addRoute, wantsEntity } from '../src/routing.js';
-import { send } from '../src/repr/send.js';
+import { send, sendCached } from '../src/repr/send.js';
 import { EmError } from '../src/errors.js';
-import { guidFromPath } from '../src/ids.js';
+import { GUID, guidFromPath } from '../src/ids.js';
 import { resourceTypes } from '../src/resources/index.js';
-import { entityList, reference, referenceList, type AnyResourceType } from '../src/resources/resourceType.js';
+import {
+  entitiesChangeAt,
+  entityList,
+  listChangesAt,
+  reference,
+  referenceList,
+  type AnyResourceType,
+  type ResourceType,
+} from '../src/resources/resourceType.js';
+import { nasJobType } from '../src/resources/nasJob.js';
 import { subCollections } from '../src/resources/subCollections.js';
 import { list } from '../src/repr/tree.js';
+import { jobType } from '../src/resources/job.js';
+import { objectInJob, objectInJobList, objectsInJob } from '../src/resources/objectInJob.js';
+import { linkedBackupRepositoryList, linkedJobList, linkedJobObject, linkedJobsOf } from '../src/resources/linkedJob.js';
 
 /** A human name for messages: `restoreSessions` → `restore session`. */
-function describe(type: AnyResourceType): string {
+function describe(type: { uidType: string }): string {
   return type.uidType.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
 /** The object a `/{id}` path segment names, or 404. */
-function find(app: FastifyInstance, type: AnyResourceType, id: string): { id: string } {
+export function find<T extends { id: string }>(app: FastifyInstance, type: ResourceType<T>, id: string): T {
   const guid = guidFromPath(id, type.uidType, describe(type));
   const item = type.collection(app.store).get(guid);
   if (!item) throw new EmError(404, `The ${describe(type)} ${guid} does not exist.`);
   return item;
 }
+
+/** Objects EM serves at another collection's `/{id}` too (by bare GUID): NAS jobs at /jobs/{id}. */
+const ALSO_AT: Record<string, AnyResourceType | undefined> = { jobs: nasJobType as unknown as AnyResourceType };
 
 /**
  * `GET /api/<path>` (references, or entities with ?format=Entity), `GET /api/<path>/{id}`, and
@@ -40,23 +55,81 @@ export function resourceRoutes(app: FastifyInstance): void {
     });
   }
 
+  // A job's VMs (`ObjectsInJob`), each at its own Href.
+  addRoute(app, {
+    method: 'GET',
+    url: '/api/jobs/:id/includes',
+    handler: (req, reply) => {
+      const job = find(app, jobType, (req.params as { id: string }).id);
+      return send(req, reply, objectInJobList(objectsInJob(job), true));
+    },
+  });
+  addRoute(app, {
+    method: 'GET',
+    url: '/api/jobs/:id/includes/:objId',
+    handler: (req, reply) => {
+      const { id, objId } = req.params as { id: string; objId: string };
+      const job = find(app, jobType, id);
+      const guid = guidFromPath(objId, 'ObjectInJob', 'object in job');
+      const item = objectsInJob(job).find((o) => o.id === guid);
+      if (!item) throw new EmError(404, `The job ${job.id} includes no object ${guid}.`);
+      return send(req, reply, objectInJob(item, true));
+    },
+  });
+
+  // A backup copy job's sources: the jobs it copies (each at its own Href) and the repositories.
+  addRoute(app, {
+    method: 'GET',
+    url: '/api/jobs/:id/linkedJobs',
+    handler: (req, reply) => send(req, reply, linkedJobList(linkedJobsOf(find(app, jobType, (req.params as { id: string }).id)))),
+  });
+  addRoute(app, {
+    method: 'GET',
+    url: '/api/jobs/:id/linkedJobs/:objId',
+    handler: (req, reply) => {
+      const { id, objId } = req.params as { id: string; objId: string };
+      const job = find(app, jobType, id);
+      const guid = guidFromPath(objId, 'LinkedJobObject', 'linked job object');
+      const item = linkedJobsOf(job).find((o) => o.id === guid);
+      if (!item) throw new EmError(404, `The job ${job.id} links no job object ${guid}.`);
+      return send(req, reply, linkedJobObject(item, true));
+    },
+  });
+  addRoute(app, {
+    method: 'GET',
+    url: '/api/jobs/:id/linkedBackupRepositories',
+    handler: (req, reply) => {
+      find(app, jobType, (req.params as { id: string }).id);
+      return send(req, reply, linkedBackupRepositoryList());
+    },
+  });
+
   for (const type of resourceTypes) {
     addRoute(app, {
       method: 'GET',
       url: `/api/${type.path}`,
       handler: (req, reply) => {
         const now = app.clock.now();
-        const items = type.listed ? type.listed(app.store, now) : type.collection(app.store).all();
-        return send(req, reply, wantsEntity(req) ? entityList(type, items, now) : referenceList(type, items, now));
+        const entity = wantsEntity(req);
+        return sendCached(req, reply, `${type.path}${entity ? '?format=Entity' : ''}`, now, () => {
+          const items = type.listed ? type.listed(app.store, now) : type.collection(app.store).all();
+          const until = listChangesAt(type, app.store, now);
+          return entity
+            ? { node: entityList(type, items, now), until: Math.min(until, entitiesChangeAt(type, items, now)) }
+            : { node: referenceList(type, items, now), until };
+        });
       },
     });
 
+    const also = ALSO_AT[type.path];
     addRoute(app, {
       method: 'GET',
       url: `/api/${type.path}/:id`,
       handler: (req, reply) => {
-        const item = find(app, type, (req.params as { id: string }).id);
-        return send(req, reply, wantsEntity(req) ? type.entity(item, app.clock.now()) : reference(type, item, 'EntityRef'));
+        const raw = (req.params as { id: string }).id;
+        const other = also && GUID.test(raw) ? also.collection(app.store).get(raw) : undefined;
+        const [shown, item] = other && also ? [also, other] : [type, find(app, type, raw)];
+        return send(req, reply, wantsEntity(req) ? shown.entity(item, app.clock.now()) : reference(shown, item, 'EntityRef'));
       },
     });
   }

@@ -5,7 +5,7 @@ import { entryServiceRepresentation, entryServices } from '../src/resources/serv
 
 /** `GET /api/agents` and `GET /api/nas`: the entry resources linking to their collections. */
 export function serviceRoutes(app: FastifyInstance): void {
-  const serves = (p: string) => app.routeTable.serves(`/api/${p}`);
+  const serves = app.routeTable.servesApi;
   for (const service of entryServices) {
     addRoute(app, {
       method: 'GET',

@@ -27,7 +27,7 @@ export function sessionMngrRoutes(app: FastifyInstance): void {
       void reply
         .header('set-cookie', `${TOKEN_NAME}=${session.token}; Path=/api`)
         .header('location', `${baseUrl(req)}/api/logonSessions/${session.id}`);
-      return send(req, reply, logonSessionRepresentation(session, (p) => app.routeTable.serves(`/api/${p}`)), 201);
+      return send(req, reply, logonSessionRepresentation(session, app.routeTable.servesApi), 201);
     },
   });
 }

@@ -1,19 +1,24 @@
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import type { Config } from './config.js';
 import { Clock } from './clock.js';
-import { EmError, errorRepresentation } from './errors.js';
-import { LogonSessionStore } from './logonSessions.js';
-import { RouteTable, normalizePath } from './routing.js';
+import { answerFor, EmError } from './errors.js';
+import type { LogonSessionStore } from './logonSessions.js';
+import { Dataset } from './datasetLifecycle.js';
+import { RouteTable } from './routing.js';
 import { authenticate } from './auth.js';
-import { MEDIA_TYPE, sendError } from './repr/send.js';
-import { xmlDocument } from './repr/xml.js';
+import { sendError } from './repr/send.js';
 import type { Store } from '../data/store.js';
 import { apiRoutes } from '../routes/index.js';
-import { controlRoutes } from '../routes/control.js';
+import { controlRoutes, sendControlError } from '../routes/control.js';
 import { MockControl } from './control/mockControl.js';
-import { CONTROL_PREFIX, installRequestPipeline } from './control/requestPipeline.js';
+import { CONTROL_PREFIX, installRequestPipeline, isControlRequest } from './control/requestPipeline.js';
+import { controlAccess } from './control/access.js';
 import { tlsKeyAndCert } from './tls.js';
+import { HAND_MADE_SITES, estateOf } from '../data/estate.js';
+import { loadFaker } from '../data/fake.js';
+import { ResponseCache } from './repr/responseCache.js';
+import { clientErrorReply, createServer, DEFAULT_HTTP_LIMITS, type HttpLimits } from './httpGuard.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -21,23 +26,18 @@ declare module 'fastify' {
     clock: Clock;
     store: Store;
     logons: LogonSessionStore;
+    dataset: Dataset;
     routeTable: RouteTable;
+    responses: ResponseCache;
+    /** Aborted when the app starts closing: long waits (delay faults) end early on it. */
+    closing: AbortSignal;
   }
 }
 
 const BODY_LIMIT = 1024 * 1024;
-// Large enough that an oversized query string (a 100 KB filter) reaches the query service and gets
-// its own 400 naming the problem, rather than an anonymous 431 from the HTTP layer.
-const MAX_HEADER_BYTES = 256 * 1024;
 
-/** A raw socket-level error reply (before Fastify has a request): EM's Error shape in XML. */
-function clientErrorReply(status: number, reason: string, message: string): string {
-  const body = xmlDocument(errorRepresentation(status, message));
-  return (
-    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: ${MEDIA_TYPE.xml}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
-    `Connection: close\r\n\r\n${body}`
-  );
-}
+// HTTP.sys (under EM's IIS) refuses a URL segment over 260 characters (UrlSegmentMaxLength).
+const MAX_SEGMENT_LENGTH = 260;
 
 export interface BuildOptions {
   config: Config;
@@ -45,42 +45,67 @@ export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
   /** Replace the system clock's reading (tests). */
   realNow?: () => number;
+  /** Timeouts and connection limits of the HTTP layer (defaults: DEFAULT_HTTP_LIMITS). */
+  httpLimits?: Partial<HttpLimits>;
 }
 
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const { config } = opts;
-  // A published PHP client sends Transfer-Encoding: chunked with Content-Length: 0 at logon.
-  const parser = { insecureHTTPParser: true, maxHeaderSize: MAX_HEADER_BYTES };
   // Certificate validity is real time: clients check it against their own clock, not the mock's.
   const tls = tlsKeyAndCert(config, opts.realNow?.() ?? Date.now());
+  const limits: HttpLimits = { ...DEFAULT_HTTP_LIMITS, maxConnections: config.maxConnections, ...opts.httpLimits };
   // The https server type only differs in its socket; the app is used the same way either way.
   const app = Fastify({
-    ...(tls ? { https: { ...parser, ...tls } } : { http: parser }),
-    routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
+    serverFactory: (handler) => createServer(handler, limits, tls),
+    routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: MAX_SEGMENT_LENGTH },
     bodyLimit: BODY_LIMIT,
+    // While closing, a request that still arrives is answered (then the connection closes),
+    // rather than with Fastify's own JSON 503.
+    return503OnClosing: false,
     logger: opts.logger ?? (config.logRequests ? { level: 'info' } : false),
     // Malformed HTTP never reaches a route; answer it in EM's shape too, then close.
     clientErrorHandler: (err, socket) => {
-      if (!socket.writable) return;
-      const code = (err as { code?: string }).code;
-      const tooLarge = code === 'HPE_HEADER_OVERFLOW';
-      socket.end(
-        tooLarge
-          ? clientErrorReply(431, 'Request Header Fields Too Large', `Request headers are larger than the server accepts (${MAX_HEADER_BYTES / 1024} KB).`)
-          : clientErrorReply(400, 'Bad Request', 'The HTTP request is malformed.'),
-      );
+      if (socket.writable) socket.end(clientErrorReply((err as { code?: string }).code));
+    },
+    // The router's own refusals (a bad %-escape, an over-long segment) in EM's shape as well.
+    frameworkErrors: (err, req, reply) => {
+      const message =
+        err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+          ? `A path segment is longer than ${MAX_SEGMENT_LENGTH} characters.`
+          : 'The request URL has an invalid %-escape.';
+      // The control plane's errors are its own JSON shape, not EM's.
+      if (isControlRequest(req)) void sendControlError(reply as FastifyReply, 400, message);
+      else void sendError(req, reply, new EmError(400, message));
     },
   }) as unknown as FastifyInstance;
 
   const clock = new Clock(config.clockStart, opts.realNow);
   app.decorate('config', config);
   app.decorate('clock', clock);
-  app.decorate('logons', new LogonSessionStore(clock, config.seed, config.idleTimeoutMs));
   app.decorate('routeTable', new RouteTable());
-  // The control plane owns the dataset's source (generated or --data file) and rebuilds it on reset.
-  const control = new MockControl(app);
-  app.decorate('control', control);
-  app.decorate('store', control.buildStore());
+  // Beyond loopback the control plane needs a token: the given one or one made now (the CLI prints it).
+  config.controlToken = controlAccess(config).token;
+  // The dataset (store, logon sessions, pristine copy) lives in its own module; the API reads the
+  // current store and sessions through these getters, and the control plane resets it through
+  // the parts it is handed.
+  const dataset = new Dataset(config, clock);
+  app.decorate('dataset', dataset);
+  app.decorate('store', {
+    getter: () => dataset.store,
+    setter: (store: Store) => {
+      dataset.store = store;
+    },
+  });
+  app.decorate('logons', { getter: () => dataset.logons });
+  app.decorate('control', new MockControl({ config, clock, dataset }));
+  // Sites beyond the hand-made ones (a bigger estate, or a dataset file's servers) take values from faker.
+  if (config.dataFile !== undefined || estateOf(config).backupServers > HAND_MADE_SITES) await loadFaker();
+  app.decorate('responses', new ResponseCache());
+  const closing = new AbortController();
+  app.decorate('closing', closing.signal);
+  app.addHook('preClose', async () => closing.abort());
+  // A clock move changes what every time-dependent answer shows: a new model epoch.
+  clock.onMove = () => dataset.store.changed();
 
   await app.register(cookie);
 
@@ -95,32 +120,14 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   });
 
   app.setErrorHandler((err: FastifyError | EmError, req, reply) => {
-    let status: number;
-    let message: string;
-    let headers: Record<string, string> = {};
-    if (err instanceof EmError) {
-      ({ status, message, headers } = err);
-    } else if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
-      status = err.statusCode;
-      message = err.message;
-    } else {
-      req.log.error(err);
-      status = 500;
-      message = `Internal error in the mock: ${err.message}`;
-    }
-    void sendError(req, reply, new EmError(status, message, headers));
+    const { status, message, internal } = answerFor(err);
+    if (internal) req.log.error(err);
+    void sendError(req, reply, new EmError(status, message, err instanceof EmError ? err.headers : {}));
   });
 
   app.setNotFoundHandler((req, reply) => {
-    const path = normalizePath(req.url);
-    const allowed = app.routeTable.methodsFor(path);
-    const err =
-      allowed.length > 0
-        ? new EmError(405, `Method ${req.method} is not allowed on ${path}. Allowed: ${allowed.join(', ')}.`, {
-            allow: allowed.join(', '),
-          })
-        : new EmError(404, `There is no resource at ${path}.`);
-    void sendError(req, reply, err);
+    const { path, allow, message } = app.routeTable.unmatched(req.method, req.url);
+    void sendError(req, reply, allow ? new EmError(405, message, { allow }) : new EmError(404, `There is no resource at ${path}.`));
   });
 
   await app.register(apiRoutes);

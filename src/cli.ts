@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { ConfigError, parseConfig, usage } from './config.js';
 import { listen } from './server.js';
+import { exitOnSignals } from './shutdown.js';
 import { StartupFileError } from './control/jsonFile.js';
 
 async function main(): Promise<void> {
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
     return;
   }
   const { config } = parsed;
+  const tokenGiven = config.controlToken !== '';
   let server;
   try {
     server = await listen({ config });
@@ -39,13 +41,14 @@ async function main(): Promise<void> {
       seed: config.seed,
       clock: new Date(server.app.clock.now()).toISOString(),
       control: config.control ? new URL('/__mock', server.url).href : null,
+      // Made at start-up because the control plane is reachable beyond loopback (see README).
+      ...(config.controlToken !== '' && !tokenGiven ? { controlToken: config.controlToken } : {}),
     })}\n`,
   );
-  const stop = () => {
-    void server.app.close().then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  if (config.controlToken !== '' && !tokenGiven) {
+    process.stderr.write(`veeam-em-mock: listening on ${config.host}: the control plane needs "Authorization: Bearer ${config.controlToken}" (or give --control-token, or --control false)\n`);
+  }
+  exitOnSignals(server.app);
 }
 
 main().catch((err: unknown) => {

@@ -1,4 +1,17 @@
 /**
+ * Instants the mock accepts anywhere (clock, restore-session times, files, flags): wide enough for
+ * any test, narrow enough that every date formats as a four-digit year and the generator's
+ * 90 days of history and its schedules stay ordinary dates.
+ */
+export const MIN_INSTANT = Date.UTC(1980, 0, 1);
+export const MAX_INSTANT = Date.UTC(2999, 11, 31, 23, 59, 59, 999);
+export const INSTANT_RANGE = `between ${new Date(MIN_INSTANT).toISOString()} and ${new Date(MAX_INSTANT).toISOString()}`;
+
+export function inInstantRange(ms: number): boolean {
+  return Number.isFinite(ms) && ms >= MIN_INSTANT && ms <= MAX_INSTANT;
+}
+
+/**
  * The server's one source of time. It runs at real speed from a chosen start instant, or stands
  * still when frozen. Nothing else in the server reads the system time.
  */
@@ -6,6 +19,8 @@ export class Clock {
   private anchorSim: number;
   private anchorReal: number;
   private frozen = false;
+  /** Called after every set, advance, freeze and unfreeze (the app bumps the store's epoch). */
+  onMove: () => void = () => {};
 
   constructor(
     start: number,
@@ -23,9 +38,14 @@ export class Clock {
     return this.frozen;
   }
 
+  /** Throws a RangeError outside the instant range (the library hands this clock to tests). */
   set(instant: number): void {
+    if (!inInstantRange(instant)) {
+      throw new RangeError(`clock: must be ${INSTANT_RANGE}, got ${Number.isFinite(instant) ? instant : String(instant)} ms`);
+    }
     this.anchorSim = instant;
     this.anchorReal = this.realNow();
+    this.onMove();
   }
 
   advance(ms: number): void {
@@ -33,12 +53,14 @@ export class Clock {
   }
 
   freeze(): void {
-    this.set(this.now());
+    const now = this.now();
     this.frozen = true;
+    this.set(now);
   }
 
   unfreeze(): void {
-    this.set(this.now());
+    const now = this.now();
     this.frozen = false;
+    this.set(now);
   }
 }

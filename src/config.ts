@@ -1,7 +1,12 @@
+import { parseArgs } from 'node:util';
+
 /**
  * Start-up options. Each has a flag and an environment variable (the flag wins). Values are
  * checked before anything starts: a bad one stops start-up with one line naming the option.
  */
+import { INSTANT_RANGE, inInstantRange } from './clock.js';
+
+import { ESTATE_PRESETS, type EstatePreset } from '../data/estate.js';
 
 export interface User {
   name: string;
@@ -13,6 +18,12 @@ export interface Config {
   host: string;
   seed: number;
   restoreSessions: number;
+  /** The size of the generated estate: a preset, and any of its numbers overridden. */
+  estate: EstatePreset;
+  backupServers: number | undefined;
+  rootsPerPlatform: number | undefined;
+  vmsPerRoot: number | undefined;
+  historyDays: number | undefined;
   /** Epoch milliseconds; the simulated clock starts here. */
   clockStart: number;
   users: User[];
@@ -24,6 +35,8 @@ export interface Config {
   control: boolean;
   /** Bearer token the control plane requires (none when empty). */
   controlToken: string;
+  /** Show passwords and tokens in the journal and control-plane answers instead of redacting them. */
+  showSecrets: boolean;
   /** How many requests the journal keeps (oldest dropped first). */
   journalSize: number;
   /** A dataset file loaded instead of generating restore sessions. */
@@ -35,9 +48,28 @@ export interface Config {
   /** Paths of the user's own PEM certificate and key; either implies tls. */
   tlsCert: string | undefined;
   tlsKey: string | undefined;
+  /** Open connections accepted at once. */
+  maxConnections: number;
+  /** Live logon sessions at once; a logon beyond ends the least recently used one. */
+  maxLogonSessions: number;
+  /** Seeded logon tokens (replayable runs) instead of cryptographically random ones. */
+  reproducibleTokens: boolean;
+  /**
+   * Which EM's serializer to imitate: `12` (JSON keeps null members, paging links list the query's
+   * parameters by name) or `9.5` (a 9.5 Update 4 server: null members left out, parameters in the
+   * client's order).
+   */
+  emStyle: EmStyle;
 }
 
+export type EmStyle = '12' | '9.5';
+
 export class ConfigError extends Error {}
+
+/** Whether a bind address means "every interface" (then not an address clients can use). */
+export function isWildcardHost(host: string): boolean {
+  return host === '0.0.0.0' || host === '::' || host === '[::]';
+}
 
 interface OptionSpec {
   flag: string;
@@ -53,9 +85,19 @@ export const OPTIONS: Record<keyof Config, OptionSpec> = {
   restoreSessions: {
     flag: '--restore-sessions',
     env: 'EM_MOCK_RESTORE_SESSIONS',
-    help: 'number of restore sessions generated over ~90 days',
+    help: 'number of restore sessions generated over the days of history',
     default: '200',
   },
+  estate: { flag: '--estate', env: 'EM_MOCK_ESTATE', help: 'size of the generated estate: small, medium or large (~10 000 VMs, a year)', default: 'medium' },
+  backupServers: { flag: '--backup-servers', env: 'EM_MOCK_BACKUP_SERVERS', help: 'backup servers (sites) in the estate', default: '' },
+  rootsPerPlatform: {
+    flag: '--roots-per-platform',
+    env: 'EM_MOCK_ROOTS_PER_PLATFORM',
+    help: 'vCenters, Cloud Directors and Hyper-V clusters per server, each with a backup job',
+    default: '',
+  },
+  vmsPerRoot: { flag: '--vms-per-root', env: 'EM_MOCK_VMS_PER_ROOT', help: 'VMs in each hierarchy root', default: '' },
+  historyDays: { flag: '--history-days', env: 'EM_MOCK_HISTORY_DAYS', help: 'days of job and restore history', default: '' },
   clockStart: {
     flag: '--clock-start',
     env: 'EM_MOCK_CLOCK_START',
@@ -88,6 +130,12 @@ export const OPTIONS: Record<keyof Config, OptionSpec> = {
     help: 'bearer token required by the control plane',
     default: '',
   },
+  showSecrets: {
+    flag: '--show-secrets',
+    env: 'EM_MOCK_SHOW_SECRETS',
+    help: 'show passwords, tokens and cookies in the journal and control-plane answers (true/false)',
+    default: 'false',
+  },
   journalSize: {
     flag: '--journal-size',
     env: 'EM_MOCK_JOURNAL_SIZE',
@@ -99,17 +147,58 @@ export const OPTIONS: Record<keyof Config, OptionSpec> = {
   tls: { flag: '--tls', env: 'EM_MOCK_TLS', help: 'serve HTTPS with a self-signed certificate made at start-up (true/false)', default: 'false' },
   tlsCert: { flag: '--tls-cert', env: 'EM_MOCK_TLS_CERT', help: 'PEM certificate file for HTTPS (implies --tls; needs --tls-key)', default: '' },
   tlsKey: { flag: '--tls-key', env: 'EM_MOCK_TLS_KEY', help: 'PEM private key file for HTTPS (implies --tls; needs --tls-cert)', default: '' },
+  maxConnections: {
+    flag: '--max-connections',
+    env: 'EM_MOCK_MAX_CONNECTIONS',
+    help: 'open connections accepted at once; more are closed on arrival',
+    default: '1024',
+  },
+  maxLogonSessions: {
+    flag: '--max-logon-sessions',
+    env: 'EM_MOCK_MAX_LOGON_SESSIONS',
+    help: 'live logon sessions at once; a logon beyond ends the least recently used',
+    default: '1000',
+  },
+  reproducibleTokens: {
+    flag: '--reproducible-tokens',
+    env: 'EM_MOCK_REPRODUCIBLE_TOKENS',
+    help: 'logon tokens from the seed instead of a cryptographic source (true/false)',
+    default: 'false',
+  },
+  emStyle: {
+    flag: '--em-style',
+    env: 'EM_MOCK_EM_STYLE',
+    help: "serializer style: 12 (JSON nulls, as EM 12) or 9.5 (no null members, as EM 9.5 Update 4)",
+    default: '12',
+  },
 };
 
 /** Options that may be given as a bare flag, meaning true. */
-const BOOLEAN_OPTIONS = new Set<keyof Config>(['logRequests', 'control', 'tls']);
+const BOOLEAN_OPTIONS = new Set<keyof Config>(['logRequests', 'control', 'tls', 'reproducibleTokens', 'showSecrets']);
 
 function fail(key: keyof Config, value: string, why: string): never {
   const o = OPTIONS[key];
   throw new ConfigError(`invalid ${o.flag} (${o.env}) value ${JSON.stringify(value)}: ${why}`);
 }
 
-function integer(key: keyof Config, v: string, min: number, max: number): number {
+/** The allowed range of each numeric option (the CLI and the library check the same). */
+export const NUMERIC_RANGES = {
+  port: [0, 65535],
+  seed: [0, 2 ** 31 - 1],
+  restoreSessions: [0, 1_000_000],
+  journalSize: [0, 1_000_000],
+  maxConnections: [1, 1_000_000],
+  maxLogonSessions: [1, 1_000_000],
+  backupServers: [1, 100],
+  rootsPerPlatform: [1, 20],
+  vmsPerRoot: [1, 5000],
+  historyDays: [1, 730],
+  // At least a second; at most ten years, so expiry instants stay dates.
+  idleTimeoutMs: [1000, 3650 * 86_400_000],
+} as const satisfies Partial<Record<keyof Config, readonly [number, number]>>;
+
+function integer(key: keyof typeof NUMERIC_RANGES, v: string): number {
+  const [min, max] = NUMERIC_RANGES[key];
   if (!/^-?\d+$/.test(v.trim())) fail(key, v, 'not an integer');
   const n = Number(v);
   if (n < min || n > max) fail(key, v, `must be between ${min} and ${max}`);
@@ -152,24 +241,32 @@ export function parseInstant(v: string): number | undefined {
 function convert(key: keyof Config, raw: string, now: number): Config[keyof Config] {
   switch (key) {
     case 'port':
-      return integer(key, raw, 0, 65535);
+      return integer(key, raw);
     case 'host':
       if (!/^[A-Za-z0-9.:_\-[\]]+$/.test(raw)) fail(key, raw, 'not a host name or address');
       return raw;
     case 'seed':
-      return integer(key, raw, 0, 2 ** 31 - 1);
+      return integer(key, raw);
     case 'restoreSessions':
-      return integer(key, raw, 0, 1_000_000);
+      return integer(key, raw);
+    case 'estate':
+      return (ESTATE_PRESETS as readonly string[]).includes(raw) ? (raw as EstatePreset) : fail(key, raw, `expected one of ${ESTATE_PRESETS.join(', ')}`);
+    case 'backupServers':
+    case 'rootsPerPlatform':
+    case 'vmsPerRoot':
+    case 'historyDays':
+      return raw === '' ? undefined : integer(key, raw);
     case 'clockStart': {
       if (raw === 'now') return now;
-      const ms = parseInstant(raw);
-      return ms ?? fail(key, raw, 'not an ISO instant like 2026-01-31T12:00:00Z');
+      const ms = parseInstant(raw) ?? fail(key, raw, 'not an ISO instant like 2026-01-31T12:00:00Z');
+      return inInstantRange(ms) ? ms : fail(key, raw, `must be ${INSTANT_RANGE}`);
     }
     case 'users':
       return parseUsers(raw);
     case 'idleTimeoutMs': {
       const ms = parseDuration(raw);
-      if (ms === undefined || ms < 1000) fail(key, raw, 'expected a duration of at least 1s, e.g. 15 or 15m or 90s');
+      const [min, max] = NUMERIC_RANGES.idleTimeoutMs;
+      if (ms === undefined || ms < min || ms > max) fail(key, raw, 'expected a duration from 1s to 3650d, e.g. 15 or 15m or 90s');
       return ms;
     }
     case 'publicBaseUrl': {
@@ -186,19 +283,27 @@ function convert(key: keyof Config, raw: string, now: number): Config[keyof Conf
       return `${u.protocol}//${u.host}`;
     }
     case 'logRequests':
+    case 'reproducibleTokens':
     case 'tls':
     case 'control':
+    case 'showSecrets':
       return parseBool(key, raw);
     case 'controlToken':
       if (/\s/.test(raw)) fail(key, raw, 'must not contain white space');
       return raw;
     case 'journalSize':
-      return integer(key, raw, 0, 1_000_000);
+      return integer(key, raw);
+    case 'maxConnections':
+    case 'maxLogonSessions':
+      return integer(key, raw);
     case 'dataFile':
     case 'faultsFile':
     case 'tlsCert':
     case 'tlsKey':
       return raw === '' ? undefined : raw;
+    case 'emStyle':
+      if (raw !== '12' && raw !== '9.5') fail(key, raw, 'expected 12 or 9.5');
+      return raw;
   }
 }
 
@@ -209,27 +314,38 @@ export interface ParseResult {
 
 /** Reads flags (`--name value` or `--name=value`) over environment variables over defaults. */
 export function parseConfig(argv: string[], env: NodeJS.ProcessEnv, now = Date.now()): ParseResult {
-  const byFlag = new Map<string, keyof Config>();
-  for (const [k, o] of Object.entries(OPTIONS)) byFlag.set(o.flag, k as keyof Config);
+  const byName = new Map<string, keyof Config>();
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = { help: { type: 'boolean', short: 'h' } };
+  for (const [k, o] of Object.entries(OPTIONS)) {
+    const key = k as keyof Config;
+    byName.set(o.flag.slice(2), key);
+    options[o.flag.slice(2)] = { type: BOOLEAN_OPTIONS.has(key) ? 'boolean' : 'string' };
+  }
+  // Not strict: its errors would not be ours, and a boolean flag may take a value (`--tls false`).
+  const { tokens } = parseArgs({ args: argv, options, strict: false, allowPositionals: true, tokens: true });
   const given = new Map<keyof Config, string>();
   let help = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--help' || arg === '-h') {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.kind !== 'option') throw new ConfigError(`unknown option ${JSON.stringify(token.kind === 'positional' ? token.value : '--')} (see --help)`);
+    if (token.name === 'help') {
       help = true;
       continue;
     }
-    const eq = arg.indexOf('=');
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    const key = byFlag.get(flag);
-    if (!key) throw new ConfigError(`unknown option ${JSON.stringify(flag)} (see --help)`);
-    if (eq > 0) given.set(key, arg.slice(eq + 1));
-    else if (BOOLEAN_OPTIONS.has(key) && (argv[i + 1] === undefined || argv[i + 1]!.startsWith('--'))) given.set(key, 'true');
-    else {
-      const next = argv[++i];
-      if (next === undefined) throw new ConfigError(`option ${flag} needs a value`);
-      given.set(key, next);
+    const key = byName.get(token.name);
+    if (!key || !token.rawName.startsWith('--')) throw new ConfigError(`unknown option ${JSON.stringify(token.rawName)} (see --help)`);
+    if (!BOOLEAN_OPTIONS.has(key)) {
+      if (token.value === undefined) throw new ConfigError(`option ${token.rawName} needs a value`);
+      given.set(key, token.value);
+      continue;
     }
+    // A bare boolean flag means true, unless the next argument is its value.
+    const next = tokens[i + 1];
+    if (token.inlineValue) given.set(key, token.value!);
+    else if (next?.kind === 'positional') {
+      given.set(key, next.value);
+      i++;
+    } else given.set(key, 'true');
   }
   const config = {} as Record<keyof Config, unknown>;
   for (const [k, o] of Object.entries(OPTIONS)) {

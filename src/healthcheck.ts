@@ -5,7 +5,7 @@
  * environment and, when process 1 is the mock itself (a container), from its command line too.
  */
 import { readFileSync } from 'node:fs';
-import { parseConfig, type Config } from './config.js';
+import { isWildcardHost, parseConfig, type Config } from './config.js';
 import { tlsEnabled } from './tls.js';
 import { probe } from './probe.js';
 
@@ -18,8 +18,7 @@ export function mockArgs(cmdline: string): string[] {
 
 /** Where the configured mock answers, from inside its own host or container. */
 export function healthUrl(config: Config): string {
-  const wildcard = ['0.0.0.0', '::', '[::]'].includes(config.host);
-  const host = wildcard ? '127.0.0.1' : config.host.includes(':') && !config.host.startsWith('[') ? `[${config.host}]` : config.host;
+  const host = isWildcardHost(config.host) ? '127.0.0.1' : config.host.includes(':') && !config.host.startsWith('[') ? `[${config.host}]` : config.host;
   return `${tlsEnabled(config) ? 'https' : 'http'}://${host}:${config.port}/api/`;
 }
 

@@ -1,6 +1,11 @@
 import { EmError } from './errors.js';
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A GUID in its 8-4-4-4-12 hex form, either case (the one pattern for ids, UIDs and tokens). */
+export function isGuid(s: string): boolean {
+  return GUID.test(s);
+}
 
 function shown(raw: string): string {
   return raw.length > 80 ? `${raw.slice(0, 80)}…` : raw;
@@ -16,6 +21,6 @@ export function guidFromPath(raw: string, uidType: string, what: string): string
   if (urn && urn[1]!.toLowerCase() !== uidType.toLowerCase()) {
     throw new EmError(404, `${shown(raw)} is not the UID of a ${what} (expected urn:veeam:${uidType}:<guid>).`);
   }
-  if (!GUID.test(guid)) throw new EmError(404, `The ${what} id ${JSON.stringify(shown(raw))} is neither a GUID nor a ${uidType} UID.`);
+  if (!isGuid(guid)) throw new EmError(404, `The ${what} id ${JSON.stringify(shown(raw))} is neither a GUID nor a ${uidType} UID.`);
   return guid.toLowerCase();
 }

@@ -9,3 +9,5 @@ export type { FaultRule, FaultRuleSpec, FaultAction } from './control/faults.js'
 export type { JournalEntry, JournalFilter } from './control/journal.js';
 export type { RestoreSessionSpec, RestoreSessionSummary } from './control/restoreSessionSpec.js';
 export type { ResetResult, ClockState } from './control/mockControl.js';
+export type { OutcomesSpec, OutcomesState, RunOutcomeSpec } from './control/outcomesSpec.js';
+export { DEFAULT_HTTP_LIMITS, type HttpLimits } from './httpGuard.js';

@@ -43,6 +43,21 @@ export class RouteTable {
   serves(url: string): boolean {
     return this.entries.some((e) => e.url.toLowerCase() === url.toLowerCase());
   }
+
+  /** `serves` for a path below `/api/`, as resource link lists name them. */
+  readonly servesApi = (path: string): boolean => this.serves(`/api/${path}`);
+
+  /**
+   * Why nothing matched `method url`: a known path with another method is 405 (with the Allow
+   * value), anything else 404. `message` is the 405 text; a 404's text is the caller's.
+   */
+  unmatched(method: string, url: string): { path: string; allow: string | undefined; message: string } {
+    const path = normalizePath(url);
+    const allowed = this.methodsFor(path);
+    if (allowed.length === 0) return { path, allow: undefined, message: '' };
+    const allow = allowed.join(', ');
+    return { path, allow, message: `Method ${method} is not allowed on ${path}. Allowed: ${allow}.` };
+  }
 }
 
 /** The path without query, duplicate slashes collapsed (as the router sees it). */

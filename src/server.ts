@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type BuildOptions } from './app.js';
 import { tlsEnabled } from './tls.js';
+import { isWildcardHost } from './config.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -14,7 +15,7 @@ export async function listen(opts: BuildOptions): Promise<RunningServer> {
   await app.listen({ port: opts.config.port, host: opts.config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : opts.config.port;
-  const host = opts.config.host.includes(':') ? `[${opts.config.host}]` : opts.config.host;
-  const shownHost = host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host;
+  const { host } = opts.config;
+  const shownHost = isWildcardHost(host) ? '127.0.0.1' : host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
   return { app, port, url: `${tlsEnabled(opts.config) ? 'https' : 'http'}://${shownHost}:${port}/api/` };
 }

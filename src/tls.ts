@@ -5,7 +5,7 @@
 import { X509Certificate, createPrivateKey, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { ConfigError, OPTIONS, type Config } from './config.js';
+import { ConfigError, OPTIONS, isWildcardHost, type Config } from './config.js';
 import { selfSigned, type KeyAndCert } from './selfSignedCert.js';
 
 export type { KeyAndCert } from './selfSignedCert.js';
@@ -15,12 +15,10 @@ export function tlsEnabled(config: Config): boolean {
   return config.tls || config.tlsCert !== undefined || config.tlsKey !== undefined;
 }
 
-const WILDCARD = new Set(['0.0.0.0', '::', '[::]']);
-
 /** localhost, the loopback addresses and every host name the configuration mentions. */
 export function certificateNames(config: Config, machineName = hostname()): string[] {
   const names = ['localhost', '127.0.0.1', '::1'];
-  if (!WILDCARD.has(config.host)) names.push(config.host.replace(/^\[(.*)\]$/, '$1'));
+  if (!isWildcardHost(config.host)) names.push(config.host.replace(/^\[(.*)\]$/, '$1'));
   if (config.publicBaseUrl) names.push(new URL(config.publicBaseUrl).hostname.replace(/^\[(.*)\]$/, '$1'));
   if (machineName) names.push(machineName);
   return [...new Set(names.map((n) => n.toLowerCase()))];

@@ -197,12 +197,14 @@ t.test('logon sessions: list, get, logout; other users cannot see or delete them
   const theirs = await logon(app, 'auditor', 'pw');
   const id = (token: string) => Buffer.from(token, 'base64').toString();
 
-  const list = JSON.parse((await get(app, mine, '/api/logonSessions', 'json')).body) as { LogonSessions: { SessionId: string }[] };
-  t.same(
-    list.LogonSessions.map((s) => s.SessionId),
-    [id(mine), id(mine2)],
-    'only the caller\'s own sessions, oldest first',
-  );
+  // peekjef72 and surfer190 log out by deleting LogonSessions[0]: for each of two sessions of one
+  // user that must be the caller's own (every documented /logonSessions sample lists one session).
+  for (const token of [mine, mine2]) {
+    const list = JSON.parse((await get(app, token, '/api/logonSessions', 'json')).body) as { LogonSessions: { SessionId: string }[] };
+    t.same(list.LogonSessions.map((s) => s.SessionId), [id(token)], 'only the session the request came with');
+    const xml = (await get(app, token, '/api/logonSessions')).body;
+    t.equal(xml.match(/<SessionId>([^<]+)<\/SessionId>/g)?.join(), `<SessionId>${id(token)}</SessionId>`, 'in XML too');
+  }
   t.equal((await get(app, mine, `/api/logonSessions/${id(theirs)}`)).statusCode, 404, 'another user\'s session is not visible');
   const del = await app.inject({ method: 'DELETE', url: `/api/logonSessions/${id(theirs)}`, headers: { host: HOST, 'x-restsvcsessionid': mine } });
   t.equal(del.statusCode, 404, 'nor deletable');

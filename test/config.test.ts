@@ -10,6 +10,11 @@ t.test('defaults', async (t) => {
     host: '127.0.0.1',
     seed: 1,
     restoreSessions: 200,
+    estate: 'medium',
+    backupServers: undefined,
+    rootsPerPlatform: undefined,
+    vmsPerRoot: undefined,
+    historyDays: undefined,
     clockStart: NOW,
     users: [{ name: 'admin', password: 'admin' }],
     idleTimeoutMs: 15 * 60_000,
@@ -17,12 +22,17 @@ t.test('defaults', async (t) => {
     logRequests: false,
     control: true,
     controlToken: '',
+    showSecrets: false,
     journalSize: 1000,
     dataFile: undefined,
     faultsFile: undefined,
     tls: false,
     tlsCert: undefined,
     tlsKey: undefined,
+    maxConnections: 1024,
+    maxLogonSessions: 1000,
+    reproducibleTokens: false,
+    emStyle: '12',
   });
   t.equal(help, false);
   t.equal(defaultConfig({ port: 1 }).port, 1);
@@ -74,7 +84,7 @@ t.test('a bad value stops start-up with one line naming the option', async (t) =
     [['--clock-start', '2025-13-45T00:00:00Z'], {}, /--clock-start/],
     [['--users', 'admin'], {}, /--users .*"admin" is not name:password/],
     [['--users', ':pw'], {}, /--users/],
-    [['--idle-timeout', '0'], {}, /--idle-timeout .*at least 1s/],
+    [['--idle-timeout', '0'], {}, /--idle-timeout .*from 1s to 3650d/],
     [['--idle-timeout', 'forever'], {}, /--idle-timeout/],
     [['--public-url', 'not a url'], {}, /--public-url .*not a URL/],
     [['--public-url', 'ftp://x'], {}, /--public-url .*without a path/],
@@ -83,6 +93,9 @@ t.test('a bad value stops start-up with one line naming the option', async (t) =
     [['--log-requests', 'maybe'], {}, /--log-requests .*expected true or false/],
     [['--colour'], {}, /^unknown option "--colour" \(see --help\)$/],
     [['--port'], {}, /^option --port needs a value$/],
+    [['--max-logon-sessions', '0'], {}, /^invalid --max-logon-sessions \(EM_MOCK_MAX_LOGON_SESSIONS\) value "0": must be between 1 and 1000000$/],
+    [[], { EM_MOCK_MAX_CONNECTIONS: 'many' }, /^invalid --max-connections \(EM_MOCK_MAX_CONNECTIONS\) value "many": not an integer$/],
+    [['--reproducible-tokens', 'sometimes'], {}, /--reproducible-tokens .*expected true or false/],
   ];
   for (const [argv, env, message] of bad) {
     t.throws(() => parseConfig(argv, env, NOW), message, argv.join(' ') || JSON.stringify(env));
@@ -93,4 +106,29 @@ t.test('a bad value stops start-up with one line naming the option', async (t) =
       t.notMatch((err as Error).message, /\n/, 'one line');
     }
   }
+});
+
+t.test('estate size: a preset and its numbers, by flag or environment', async (t) => {
+  const { config } = parseConfig(['--estate', 'large', '--backup-servers=4', '--vms-per-root', '12'], { EM_MOCK_HISTORY_DAYS: '30', EM_MOCK_ROOTS_PER_PLATFORM: '2' }, NOW);
+  t.same(
+    [config.estate, config.backupServers, config.rootsPerPlatform, config.vmsPerRoot, config.historyDays],
+    ['large', 4, 2, 12, 30],
+  );
+  t.throws(() => parseConfig(['--estate', 'huge'], {}, NOW), new ConfigError('invalid --estate (EM_MOCK_ESTATE) value "huge": expected one of small, medium, large'));
+  t.throws(() => parseConfig(['--backup-servers', '0'], {}, NOW), new ConfigError('invalid --backup-servers (EM_MOCK_BACKUP_SERVERS) value "0": must be between 1 and 100'));
+  t.throws(() => parseConfig([], { EM_MOCK_VMS_PER_ROOT: 'many' }, NOW), new ConfigError('invalid --vms-per-root (EM_MOCK_VMS_PER_ROOT) value "many": not an integer'));
+  t.throws(() => parseConfig(['--history-days', '731'], {}, NOW), new ConfigError('invalid --history-days (EM_MOCK_HISTORY_DAYS) value "731": must be between 1 and 730'));
+  t.throws(() => parseConfig(['--roots-per-platform', '21'], {}, NOW), new ConfigError('invalid --roots-per-platform (EM_MOCK_ROOTS_PER_PLATFORM) value "21": must be between 1 and 20'));
+});
+
+t.test('boolean flags: bare means true, or take the next argument as their value', async (t) => {
+  t.equal(parseConfig(['--tls', '--port', '1'], {}, NOW).config.tls, true);
+  t.equal(parseConfig(['--tls', '--port', '1'], {}, NOW).config.port, 1);
+  t.equal(parseConfig(['--control', 'false'], {}, NOW).config.control, false);
+  t.equal(parseConfig(['--control=no'], {}, NOW).config.control, false);
+  t.equal(parseConfig(['--reproducible-tokens'], {}, NOW).config.reproducibleTokens, true);
+  t.equal(parseConfig(['-h'], {}, NOW).help, true);
+  t.throws(() => parseConfig(['--port', '1', 'stray'], {}, NOW), /^unknown option "stray" \(see --help\)$/);
+  t.throws(() => parseConfig(['-x'], {}, NOW), /^unknown option "-x" \(see --help\)$/);
+  t.throws(() => parseConfig(['--'], {}, NOW), /^unknown option "--" \(see --help\)$/);
 });

@@ -27,6 +27,16 @@ t.test('the summary reports add up to what the collections list', async (t) => {
   const nasSessions = (await json(app, token, '/api/nas/backupSessions?format=Entity')).BackupJobSessions as Json[];
   const jobs = (await json(app, token, '/api/jobs?format=Entity')).Jobs as Json[];
   const nasJobs = (await json(app, token, '/api/nas/jobs')).Refs as Json[];
+  const agentSessions = (await json(app, token, '/api/agents/backupSessions?format=Entity')).BackupJobSessions as Json[];
+  const agentJobs = (await json(app, token, '/api/agents/jobs')).Refs as Json[];
+
+  // /backupSessions lists the file share and agent sessions too (JobType NasBackup, AgentBackup).
+  const uids = (l: Json[]) => l.map((s) => s.UID as string);
+  const backupUids = new Set(uids(backupSessions));
+  t.ok(nasSessions.length > 0 && uids(nasSessions).every((u) => backupUids.has(u)), 'every NAS session is in /backupSessions');
+  t.ok(agentSessions.length > 0 && uids(agentSessions).every((u) => backupUids.has(u)), 'every agent session is in /backupSessions');
+  t.equal(backupSessions.filter((s) => s.JobType === 'NasBackup').length, nasSessions.length, 'and no other NasBackup session');
+  t.equal(backupSessions.filter((s) => s.JobType === 'AgentBackup').length, agentSessions.length, 'and no other AgentBackup session');
 
   const overview = await json(app, token, '/api/reports/summary/overview');
   t.equal(overview.BackupServers, servers.length);
@@ -39,7 +49,7 @@ t.test('the summary reports add up to what the collections list', async (t) => {
   t.equal(vms.IncrementalBackupPointsSize, sizeOf('vib'));
 
   const stats = await json(app, token, '/api/reports/summary/job_statistics');
-  const runs = [...backupSessions, ...replicaSessions, ...nasSessions];
+  const runs = [...backupSessions, ...replicaSessions];
   t.equal(stats.TotalJobRuns, runs.length, 'TotalJobRuns = listed job sessions');
   t.equal(stats.SuccessfulJobRuns, runs.filter((s) => s.Result === 'Success').length);
   t.equal(stats.WarningsJobRuns, runs.filter((s) => s.Result === 'Warning').length);
@@ -49,7 +59,7 @@ t.test('the summary reports add up to what the collections list', async (t) => {
   t.ok(working.every((s) => s.Result === 'None' && s.EndTimeUTC === undefined), 'running sessions have no result or end yet');
   t.equal(stats.RunningJobs, new Set(working.map((s) => s.JobUid)).size, 'RunningJobs = jobs with a working session');
   t.equal(overview.RunningJobs, stats.RunningJobs);
-  t.equal(stats.ScheduledJobs, jobs.length + nasJobs.length);
+  t.equal(stats.ScheduledJobs, jobs.length + nasJobs.length + agentJobs.length);
   t.equal(stats.ScheduledReplicaJobs, jobs.filter((j) => j.JobType === 'Replica').length);
   const longest = Math.max(
     ...runs.filter((s) => s.EndTimeUTC).map((s) => Math.round((Date.parse(s.EndTimeUTC) - Date.parse(s.CreationTimeUTC)) / 1000)),
@@ -70,8 +80,11 @@ t.test('the summary reports add up to what the collections list', async (t) => {
     })),
   );
   for (const r of repos) {
-    t.ok(r.Capacity > 0 && r.FreeSpace > 0 && r.FreeSpace < r.Capacity, `${r.Name}: 0 < FreeSpace < Capacity`);
+    // A snapshot-only repository's size is unknown to EM: -1 for both (docs' report sample).
+    if (r.Kind === 'SanSnapshotOnly') t.ok(r.Capacity === -1 && r.FreeSpace === -1, `${r.Name}: capacity unknown, -1`);
+    else t.ok(r.Capacity > 0 && r.FreeSpace > 0 && r.FreeSpace < r.Capacity, `${r.Name}: 0 < FreeSpace < Capacity`);
   }
+  t.ok(repos.some((r) => r.Kind === 'SanSnapshotOnly'), 'the estate holds a repository of unknown capacity');
 
   const processed = await json(app, token, '/api/reports/summary/processed_vms');
   t.equal(processed.Days.length, 7);
@@ -87,6 +100,7 @@ t.test('sessions are recent and Links[0] is the backup server', async (t) => {
     ['/api/backupSessions?format=Entity', 'BackupJobSessions'],
     ['/api/replicaSessions?format=Entity', 'ReplicaJobSessions'],
     ['/api/nas/backupSessions?format=Entity', 'BackupJobSessions'],
+    ['/api/agents/backupSessions?format=Entity', 'BackupJobSessions'],
     ['/api/repositories?format=Entity', 'Repositories'],
     ['/api/agents/discoveredComputers?format=Entity', 'DiscoveredComputers'],
     ['/api/nas/jobs?format=Entity', 'NASJobs'],
@@ -98,6 +112,32 @@ t.test('sessions are recent and Links[0] is the backup server', async (t) => {
       `${url}: Links[0] is the backup server`,
     );
     if (key.endsWith('Sessions')) t.ok(items.some((s) => s.CreationTimeUTC > dayAgo), `${url}: sessions in the last 24 hours`);
+  }
+});
+
+t.test('backup files per backup and includes per job add up', async (t) => {
+  const { app } = await build();
+  t.teardown(() => app.close());
+  const token = await logon(app);
+  const files = (await json(app, token, '/api/backupFiles')).Refs as Json[];
+  const backups = (await json(app, token, '/api/backups')).Refs as Json[];
+  let perBackup = 0;
+  for (const b of backups) {
+    const mine = (await json(app, token, `/api/backups/${idOf(b.Href)}/backupFiles`)).Refs as Json[];
+    t.ok(mine.every((f) => f.Links[1].Href === b.Href), `${b.Name}: its files link Up to it`);
+    perBackup += mine.length;
+  }
+  t.equal(perBackup, files.length, 'the backups\' files together are /backupFiles');
+  for (const j of app.store.jobs.all()) {
+    const includes = (await json(app, token, `/api/jobs/${j.id}/includes`)).ObjectInJobs as Json[];
+    t.same(
+      includes.map((o) => o.HierarchyObjRef),
+      j.vms.map((vm) => `urn:${vm.root.platform}:Vm:${vm.root.id}.${vm.objectRef}`),
+      `${j.name}: one include per VM`,
+    );
+    const entity = await json(app, token, `/api/jobs/${j.id}?format=Entity`);
+    const info = Object.values(entity.JobInfo)[0] as Json;
+    if (info.Includes) t.same(info.Includes.ObjectInJobs.map((o: Json) => o.ObjectInJobId), includes.map((o) => o.ObjectInJobId), `${j.name}: JobInfo names the same includes`);
   }
 });
 

@@ -98,7 +98,7 @@ t.test('bad rules get 400 naming the field; nothing is added', async (t) => {
     [{ action: 'empty', message: 'x' }, 'message: does not apply to action empty'],
     [{ action: 'delay' }, 'delay: required for action delay, e.g. "2s"'],
     [{ action: 'error', delay: '1s' }, 'delay: does not apply to action error'],
-    [{ action: 'delay', delay: '11m' }, 'delay: must be at most 600000 ms'],
+    [{ action: 'delay', delay: '11m' }, 'delay: must be between 0 and 600000 ms (10m), got "11m"'],
     [{ action: 'drop', probability: 2 }, 'probability: must be between 0 and 1, got 2'],
     [{ action: 'drop', times: 0 }, 'times: must be between 1 and 9007199254740991, got 0'],
     [{ action: 'drop', skip: 1.5 }, 'skip: expected an integer, got 1.5'],

@@ -81,3 +81,57 @@ t.test('the bound is configurable; 0 keeps nothing', async (t) => {
     await app.close();
   }
 });
+
+// Issue 13: the journal kept Basic credentials and tokens in clear, and was bounded by count only
+// (255 MB kept in one probe with long headers).
+t.test('the journal and the logon-session list redact secrets unless asked to show them', async (t) => {
+  for (const showSecrets of [false, true]) {
+    const { app } = await build({ showSecrets });
+    const token = await logon(app);
+    await app.inject({
+      method: 'GET',
+      url: '/api/backupServers',
+      headers: { host: HOST, 'x-restsvcsessionid': token, cookie: 'a=1; X-RestSvcSessionId=secret', authorization: 'Bearer abc.def' },
+    });
+    const [get1, logon1] = json(await control(app, 'GET', '/__mock/requests')).requests;
+    const listed = json(await control(app, 'GET', '/__mock/logonSessions')).logonSessions[0];
+    if (showSecrets) {
+      t.equal(logon1.headers.authorization, 'Basic YWRtaW46YWRtaW4=');
+      t.same([get1.headers['x-restsvcsessionid'], get1.headers.cookie, get1.headers.authorization], [token, 'a=1; X-RestSvcSessionId=secret', 'Bearer abc.def']);
+      t.equal(listed.token, token);
+    } else {
+      t.equal(logon1.headers.authorization, 'Basic [redacted]');
+      t.same([get1.headers['x-restsvcsessionid'], get1.headers.cookie, get1.headers.authorization], ['[redacted]', 'a=[redacted]; X-RestSvcSessionId=[redacted]', 'Bearer [redacted]']);
+      t.equal(listed.token, '[redacted]');
+      const all = (await control(app, 'GET', '/__mock/requests')).body + (await control(app, 'GET', '/__mock/logonSessions')).body;
+      t.notOk(all.includes(token) || all.includes('YWRtaW46YWRtaW4=') || all.includes('secret'), 'no secret anywhere');
+    }
+    await app.close();
+  }
+});
+
+t.test('long header values and URLs are truncated with a marker; the journal is bounded by bytes too', async (t) => {
+  const { Journal } = await import('../src/control/journal.js');
+  const { app } = await build();
+  t.teardown(() => app.close());
+  await app.inject({ method: 'GET', url: `/api/?q=${'u'.repeat(3000)}`, headers: { host: HOST, 'x-long': 'v'.repeat(5000) } });
+  const [e] = json(await control(app, 'GET', '/__mock/requests')).requests;
+  t.equal(e.headers['x-long'], `${'v'.repeat(1024)}…[truncated 3976 characters]`);
+  t.equal(e.url, `/api/?q=${'u'.repeat(2040)}…[truncated 960 characters]`);
+
+  // 100 KB of headers per request: 8 MB hold about 80 entries, whatever the count bound.
+  const journal = new Journal(1000);
+  const headers: Record<string, string> = {};
+  for (let i = 0; i < 100; i++) headers[`x-h${i}`] = 'x'.repeat(1000);
+  const entry = { time: '', method: 'GET', url: '/api/', status: 200, user: null, headers, bodyBytes: 0, body: null, durationMs: 0, fault: null };
+  for (let i = 0; i < 1000; i++) journal.record(entry);
+  t.equal(journal.total, 1000);
+  t.ok(journal.size >= 70 && journal.size <= 84, `kept ${journal.size}`);
+  t.equal(journal.list()[0]!.seq, 1000, 'the newest are kept');
+  t.equal(journal.list().at(-1)!.seq, 1001 - journal.size);
+  // One entry bigger than the whole bound is still kept (alone), so the newest request shows.
+  const tiny = new Journal(10, false, 1000);
+  tiny.record(entry);
+  tiny.record(entry);
+  t.same([tiny.size, tiny.list()[0]!.seq], [1, 2]);
+});

@@ -10,7 +10,7 @@ t.test('health and readiness', async (t) => {
   t.equal(health.headers['content-type'], 'application/json; charset=utf-8');
   t.equal(health.body, '{"status":"ok"}');
   t.equal((await control(app, 'GET', '/__MOCK/Ready/')).body, '{"ready":true,"restoreSessions":40}');
-  app.control.ready = false;
+  app.dataset.ready = false;
   const notReady = await control(app, 'GET', '/__mock/ready');
   t.equal(notReady.statusCode, 503);
   t.equal(notReady.body, '{"ready":false}');
@@ -62,7 +62,7 @@ t.test('logon sessions can be listed and expired', async (t) => {
   t.equal(listed.length, 1);
   const [s] = listed;
   t.same(Object.keys(s), ['id', 'userName', 'token', 'createdAt', 'lastSeen', 'expiresAt']);
-  t.match(s, { userName: 'admin', token, createdAt: '2026-11-29T12:00:00.000Z', lastSeen: '2026-11-29T12:00:00.000Z', expiresAt: '2026-11-29T12:15:00.000Z' });
+  t.match(s, { userName: 'admin', token: '[redacted]', createdAt: '2026-11-29T12:00:00.000Z', lastSeen: '2026-11-29T12:00:00.000Z', expiresAt: '2026-11-29T12:15:00.000Z' });
   const res = await control(app, 'POST', `/__mock/logonSessions/${s.id}/expire`);
   t.equal(res.statusCode, 200);
   t.equal(res.body, `{"expired":"${s.id}"}`);

@@ -24,8 +24,8 @@ function entityXml(body: string): string {
 
 function entityJson(body: string): string {
   return (
-    `{"RestoredObjRef":"urn:VMware:Vm:29046bb4-d069-4f80-afb9-0775b2342dee.vm-1003","VmDisplayName":"web-101","JobType":"RestoreVm","CreationTimeUTC":"2026-11-29T11:55:00Z",${body},` +
-    `"Name":"web-101@2026-11-29 11:55:00","UID":"urn:veeam:RestoreSession:${ID}",${LINKS_JSON},"Href":"${B}/restoreSessions/${ID}?format=Entity","Type":"RestoreSession"}`
+    `{"RestoredObjRef":"urn:VMware:Vm:29046bb4-d069-4f80-afb9-0775b2342dee.vm-1003","VmDisplayName":"web-101","JobUid":null,"JobName":null,"JobType":"RestoreVm","CreationTimeUTC":"2026-11-29T11:55:00Z",${body},` +
+    `"FailureMessage":null,"Name":"web-101@2026-11-29 11:55:00","UID":"urn:veeam:RestoreSession:${ID}",${LINKS_JSON},"Href":"${B}/restoreSessions/${ID}?format=Entity","Type":"RestoreSession"}`
   );
 }
 

@@ -40,9 +40,13 @@ function allXmlHrefs(xml: string): string[] {
 }
 
 t.test('crawling from /api/ finds no dead link and no 5xx', async (t) => {
-  const { app } = await build();
+  const { app, real } = await build();
   t.teardown(() => app.close());
   const token = await logon(app);
+  // Actions first, so tasks (and their Related links to what they made) are there to be found.
+  const job = (JSON.parse((await get(app, token, '/api/jobs', 'json')).body) as { Refs: { UID: string }[] }).Refs[0]!.UID;
+  await app.inject({ method: 'POST', url: `/api/jobs/${job}?action=start`, headers: { host: BASE.slice(7), 'x-restsvcsessionid': token } });
+  real.now += 5000;
   const queue: string[] = [];
   const seen = new Set<string>();
   const perShape = new Map<string, number>();
@@ -103,6 +107,21 @@ t.test('crawling from /api/ finds no dead link and no 5xx', async (t) => {
     '/api/hierarchyRoots/{id}?format=Entity',
     '/api/vmRestorePoints/{id}',
     '/api/reports/summary/job_statistics',
+    '/api/tasks',
+    '/api/tasks/task-1',
+    '/api/jobs/{id}/includes',
+    '/api/jobs/{id}/includes/{id}',
+    '/api/jobs/{id}/replicaSessions',
+    '/api/backups/{id}/backupFiles',
+    '/api/agents/backupSessions',
+    '/api/agents/jobs/{id}/backupSessions',
+    '/api/nas/fileServers/{id}?format=Entity',
+    '/api/agents/protectionGroups/{id}/discoveredComputers?format=Entity',
+    '/api/agents/agentRestorePoints/{id}/mounts',
+    '/api/lookupSvc',
+    '/api/lookup?host=urn%3aveeam%3aHierarchyRoot%3a{id}&name=*&type=Vm',
+    '/api/lookup?host=urn%3aveeam%3aHierarchyRoot%3a{id}&name=*&type=Vapp',
+    '/api/lookup?host=urn%3aveeam%3aHierarchyRoot%3a{id}&name=*&type=VmGroup',
   ]) {
     t.ok(shapes.includes(expected), `reached ${expected}`);
   }

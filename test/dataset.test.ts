@@ -3,7 +3,7 @@ import { build, logon, get, CLOCK_START } from './helper.js';
 import { tinyStore, FINISHED, OLD, RUNNING } from './fixtures.js';
 import { generate } from '../data/generate.js';
 import { hierarchyObjRef } from '../data/model.js';
-import { restoreSessionView } from '../src/resources/restoreSession.js';
+import { restoreSessionView } from '../data/timeline.js';
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;

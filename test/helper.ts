@@ -17,7 +17,7 @@ export interface TestApp {
 export async function build(overrides: Partial<Config> = {}): Promise<TestApp> {
   const real = { now: CLOCK_START };
   const app = await buildApp({
-    config: defaultConfig({ clockStart: CLOCK_START, restoreSessions: 40, ...overrides }),
+    config: defaultConfig({ clockStart: CLOCK_START, restoreSessions: 40, reproducibleTokens: true, ...overrides }),
     realNow: () => real.now,
   });
   await app.ready();

@@ -53,8 +53,8 @@ t.test('logon walk-through over HTTPS: root, logon, lists, logoff, with https Hr
   t.equal(root.status, 200);
   t.equal(root.headers['content-type'], 'application/json');
   t.same(JSON.parse(root.body).Links, [
-    { Rel: 'Down', Href: `${base}/api/logonSessions`, Type: 'LogonSessionList' },
-    { Rel: 'Create', Href: `${base}/api/sessionMngr/?v=latest`, Type: 'LogonSession' },
+    { Rel: 'Down', Href: `${base}/api/logonSessions`, Name: null, Type: 'LogonSessionList' },
+    { Rel: 'Create', Href: `${base}/api/sessionMngr/?v=latest`, Name: null, Type: 'LogonSession' },
   ]);
 
   const logon = await call(`${base}/api/sessionMngr/?v=latest`, { method: 'POST', headers: { authorization: basic('admin', 'admin') } });

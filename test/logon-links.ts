@@ -20,7 +20,9 @@ export const SESSION_LINKS: [string, string | null, string, string | null][] = [
   ['Down', 'BackupTaskSessionReferenceList', 'backupTaskSessions', null],
   ['Down', 'ReplicaTaskSessionReferenceList', 'replicaTaskSessions', null],
   ['Down', 'BackupFileReferenceList', 'backupFiles', null],
+  ['Down', 'TaskList', 'tasks', null],
   ['Down', 'QueryService', 'querySvc', null],
+  ['Down', 'LookupService', 'lookupSvc', null],
   ['Down', 'Report', 'reports/summary', 'Summary'],
   ['Down', 'BackupServerList', 'backupServers?format=Entity', null],
   ['Down', 'JobList', 'jobs?format=Entity', null],
@@ -46,7 +48,7 @@ export function logonSessionBody(id: string, user: string, fmt: 'xml' | 'json', 
   if (fmt === 'json') {
     const json = links.map(
       ([rel, type, path, name]) =>
-        `{"Rel":"${rel}","Href":"${BASE}/api/${path}"${name ? `,"Name":"${name}"` : ''}${type ? `,"Type":"${type}"` : ''}}`,
+        `{"Rel":"${rel}","Href":"${BASE}/api/${path}","Name":${name ? `"${name}"` : 'null'},"Type":${type ? `"${type}"` : 'null'}}`,
     );
     return `{"UserName":"${user}","SessionId":"${id}","Links":[${json.join(',')}],"Href":"${self}","Type":"LogonSession"}`;
   }

@@ -2,7 +2,7 @@ import t from 'tap';
 import { parseFilter, FilterSyntaxError, MAX_NESTING, type FilterNode } from '../src/query/filterParser.js';
 import { parseFilterDate, type QueryField } from '../src/query/fields.js';
 import { compileFilter, FieldSet } from '../src/query/compile.js';
-import { decode, splitQuery, param, withPage } from '../src/query/queryString.js';
+import { decode, splitQuery, param, pagingQuery, urlEncode } from '../src/query/queryString.js';
 
 /** A compact rendering of an AST: (a & b), (a | b), field op [value]. */
 function show(n: FilterNode): string {
@@ -207,14 +207,26 @@ t.test('query strings: lenient decoding, names case-insensitive, first wins', as
   t.same(splitQuery(''), []);
 });
 
-t.test('paging links keep the client query, set pageSize and page', async (t) => {
-  t.equal(withPage('type=backupServer&pageSize=1', 1, 2), 'type=backupServer&pageSize=1&page=2');
+t.test('paging links re-serialize the query as EM does', async (t) => {
+  // centreon-plugins tests/apps/backup/veeam/vbem/restapi/restapi.json (live EM 12): the client
+  // sent type=BackupJobSession&format=Entities&filter=CreationTime>=2025-02-18T14:16:31.
   t.equal(
-    withPage('type=VmRestorePoint&format=Entities&sortDesc=CreationTime&pageSize=3&page=1&filter=VmDisplayName==dbserver01', 3, 7),
-    'type=VmRestorePoint&format=Entities&sortDesc=CreationTime&pageSize=3&page=7&filter=VmDisplayName==dbserver01',
+    pagingQuery('type=BackupJobSession&format=Entities&filter=CreationTime>=2025-02-18T14:16:31', 100, 1),
+    'filter=CreationTime%3e%3d2025-02-18T14%3a16%3a31&format=Entities&type=BackupJobSession&pageSize=100&page=1',
   );
-  t.equal(withPage('type=job&v=latest', 100, 1), 'type=job&v=latest&pageSize=100&page=1');
-  t.equal(withPage('', 100, 1), 'pageSize=100&page=1');
-  t.equal(withPage('PAGESIZE=5&Page=9&page=10', 5, 2), 'PAGESIZE=5&Page=2&page=2', "the client's spelling is kept");
-  t.equal(withPage('filter=Name==caf\u00e9 \ud800', 1, 1), 'filter=Name==caf%C3%A9%20%EF%BF%BD&pageSize=1&page=1');
+  // surfer190/veeam tests/test_client.py (live 9.5U4): the client's order, the filter re-encoded.
+  t.equal(
+    pagingQuery('type=BackupJobSession&format=entities&filter=result==%22Failed%22;endtime%3E%222019-06-30%22', 100, 1, false),
+    'type=BackupJobSession&format=entities&filter=result%3d%3d%22Failed%22%3bendtime%3e%222019-06-30%22&pageSize=100&page=1',
+  );
+  t.equal(
+    pagingQuery('type=BackupJobSession&format=entities&filter=jobname=="Vrfpoller Servers ECS_Ter"', 100, 1, false),
+    'type=BackupJobSession&format=entities&filter=jobname%3d%3d%22Vrfpoller+Servers+ECS_Ter%22&pageSize=100&page=1',
+  );
+  t.equal(pagingQuery('type=backupServer&pageSize=1', 1, 2), 'type=backupServer&pageSize=1&page=2');
+  t.equal(pagingQuery('PAGESIZE=5&Page=9&type=Job&page=10&&', 5, 2), 'type=Job&pageSize=5&page=2', 'paging parameters move to the end, once');
+  t.equal(pagingQuery('', 100, 1), 'pageSize=100&page=1');
+  t.equal(pagingQuery('v=latest&Type=job&sortAsc=Name', 100, 1), 'sortAsc=Name&Type=job&v=latest&pageSize=100&page=1', 'names sort case-insensitively, keep their spelling');
+  t.equal(pagingQuery('filter=Name==caf\u00e9 \ud800~\'(x)*!', 1, 1), 'filter=Name%3d%3dcaf%c3%a9+%ef%bf%bd%7e%27(x)*!&pageSize=1&page=1');
+  t.equal(urlEncode('a-b_c.d'), 'a-b_c.d');
 });

@@ -1,8 +1,6 @@
 import t from 'tap';
-import { readFileSync } from 'node:fs';
 import { build, logon, get, HOST, type Fmt } from './helper.js';
-
-const fixture = (name: string) => readFileSync(new URL(`./fixtures/query/${name}`, import.meta.url), 'utf8');
+import { matchExpected } from './expected.js';
 
 const { app } = await build();
 t.teardown(() => app.close());
@@ -39,27 +37,95 @@ t.test('literal bodies in XML and JSON, exact media types and lengths', async (t
       t.equal(res.statusCode, 200, `${name} ${fmt}`);
       t.equal(res.headers['content-type'], fmt === 'json' ? 'application/json' : 'application/xml');
       t.equal(res.headers['content-length'], String(Buffer.byteLength(res.body)));
-      t.equal(res.body, fixture(`${name}.${fmt}`), `${name}.${fmt}`);
+      matchExpected(t, res.body, `query/${name}`, fmt);
     }
   }
 });
 
-t.test('an empty result keeps its wrappers and PagingInfo', async (t) => {
-  const url = '/api/query?type=RestoreSession&format=entities&filter=Name==nothing';
-  const links = '/api/query?type=RestoreSession&amp;format=entities&amp;filter=Name==nothing&amp;pageSize=100&amp;page=1';
+/**
+ * The `Entities` members of a JSON QueryResult, in order, all null but the answered one: taken
+ * from the live EM 12 answer in centreon-plugins tests/apps/backup/veeam/vbem/restapi/restapi.json.
+ */
+const CAPTURED_MEMBERS =
+  'Jobs,FailoverPlans,Backups,Replicas,Repositories,RestorePoints,VmRestorePoints,VAppRestorePoints,VmReplicaPoints,' +
+  'BackupJobSessions,ReplicaJobSessions,ReplicaTaskSessions,RestoreSessions,HierarchyRoots,BackupTaskSessions,' +
+  'BackupServers,ManagedServers,EnterpiseRoles,EnterpiseAccounts,WanAccelerators,CloudGateways,CloudTenants,' +
+  'CloudReplicas,VCloudOrganizationConfigs,BackupFiles,VSphereSelfServiceConfigs,CloudPublicIps,CloudHardwarePlans,' +
+  'CloudVmReplicaPoints,AgentRestorePoints,AgentBackupJob,CloudGatewayPools,CloudFailoverPlans,ExternalRepositories,' +
+  'VlanConfigurations,CloudFailoverSessions,AgentProtectionGroups,DiscoveredComputers,FileServers,NASJobs,CdpReplicas,' +
+  'CdpReplicaVms,CdpPolicies,CdpReplicaSessions,CdpReplicaTaskSessions,VAppReplicaPoints,VmCdpReplicas,VAppCdpReplicas,' +
+  'VAppCdpReplicaVms,SystemSessions';
+
+/** The JSON `Entities` object with `member` set to `value` (a JSON text). */
+const entitiesJson = (member: string, value: string) =>
+  `{${CAPTURED_MEMBERS.split(',').map((m) => `"${m}":${m === member ? value : 'null'}`).join(',')}}`;
+
+t.test('the whole QueryResult as a live EM 12 writes it; an empty result keeps its wrappers', async (t) => {
+  // The capture's own request (centreon-plugins custom/api.pm), with a bound that matches nothing.
+  const url = '/api/query?type=BackupJobSession&format=Entities&filter=CreationTime>=2030-02-18T14:16:31';
+  // Its paging links, literally, but for the date: parameters by name, `%3e%3d`, `%3a`.
+  const links = '/api/query?filter=CreationTime%3e%3d2030-02-18T14%3a16%3a31&amp;format=Entities&amp;type=BackupJobSession&amp;pageSize=100&amp;page=1';
   t.equal(
     (await get(app, token, url, 'xml')).body,
     '<?xml version="1.0" encoding="utf-8"?><QueryResult xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://www.veeam.com/ent/v1.0">' +
-      '<Entities><RestoreSessions /></Entities><PagingInfo PageNum="1" PageSize="100" PagesCount="1"><Links>' +
+      '<Entities><BackupJobSessions /></Entities><PagingInfo PageNum="1" PageSize="100" PagesCount="1"><Links>' +
       `<Link Href="http://${HOST}${links}" Rel="First" /><Link Href="http://${HOST}${links}" Rel="Last" />` +
       '</Links></PagingInfo></QueryResult>',
   );
   const href = `http://${HOST}${links.replaceAll('&amp;', '&')}`;
   t.equal(
     (await get(app, token, url, 'json')).body,
-    `{"Entities":{"RestoreSessions":{"RestoreSessions":[]}},"PagingInfo":{"Links":[{"Rel":"First","Href":"${href}"},{"Rel":"Last","Href":"${href}"}],"PageNum":1,"PageSize":100,"PagesCount":1}}`,
+    `{"Refs":null,"Entities":${entitiesJson('BackupJobSessions', '{"BackupJobSessions":[]}')},"Resources":null,"Links":null,` +
+      `"PagingInfo":{"Links":[{"Rel":"First","Href":"${href}","Name":null,"Type":null},{"Rel":"Last","Href":"${href}","Name":null,"Type":null}],"PageNum":1,"PageSize":100,"PagesCount":1}}`,
   );
-  t.same((await json('/api/query?type=backupserver&filter=Name==nothing')).Refs, { Refs: [] });
+  const refs = (await get(app, token, '/api/query?type=backupserver&filter=Name==nothing', 'json')).body;
+  t.match(refs, /^\{"Refs":\{"Refs":\[\]\},"Entities":null,"Resources":null,"Links":null,"PagingInfo":\{/, 'references: Refs set, the rest null');
+});
+
+/** The query types of the docs' "Type Parameter" page (EM 13.0.1 docs, query_type.md), and /querySvc's ExternalRepository. */
+const DOCUMENTED_TYPES =
+  'AgentBackupJob AgentProtectionGroup AgentRestorePoint Backup BackupFile BackupJobSession BackupServer BackupTaskSession ' +
+  'CdpPolicy CdpReplica CdpReplicaSession CdpReplicaTaskSession CloudGateway CloudGatewayPool CloudTenant CloudFailoverPlan ' +
+  'CloudFailoverSession CloudHardwarePlan CloudPublicIpAddress CloudReplica CloudSubtenant CloudVmReplicaPoint Credentials ' +
+  'DiscoveredComputer FailoverPlan FileServer HierarchyRoot Job ManagedServer NasJob NasObject ObjectInJob Passwords Replica ' +
+  'ReplicaJobSession ReplicaTaskSession Repository RestorePoint RestoreSession Task vAppReplicaPoint vAppRestorePoint ' +
+  'VCloudOrganizationConfig VlanConfiguration VmReplicaPoint VmRestorePoint VsphereSelfServiceConfig WanAccelerator ExternalRepository';
+
+t.test('every documented query type answers, in both formats; those the mock holds nothing of answer empty', async (t) => {
+  for (const type of DOCUMENTED_TYPES.split(' ')) {
+    for (const format of ['References', 'Entities']) {
+      for (const fmt of ['xml', 'json'] as Fmt[]) {
+        const res = await get(app, token, `/api/query?type=${type}&format=${format}&sortAsc=Name&pageSize=2`, fmt);
+        t.equal(res.statusCode, 200, `${type} ${format} ${fmt}`);
+      }
+    }
+  }
+  // A real EM without the feature answers an empty page; the grammar of a filter is still checked.
+  const page = (q: string) =>
+    `"PagingInfo":{"Links":[{"Rel":"First","Href":"http://${HOST}/api/query?${q}","Name":null,"Type":null},{"Rel":"Last","Href":"http://${HOST}/api/query?${q}","Name":null,"Type":null}],"PageNum":1,"PageSize":100,"PagesCount":1}`;
+  const xmlPage = (q: string) =>
+    `<PagingInfo PageNum="1" PageSize="100" PagesCount="1"><Links><Link Href="http://${HOST}/api/query?${q}" Rel="First" /><Link Href="http://${HOST}/api/query?${q}" Rel="Last" /></Links></PagingInfo></QueryResult>`;
+  const head = '<?xml version="1.0" encoding="utf-8"?><QueryResult xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://www.veeam.com/ent/v1.0">';
+  const cases: [url: string, links: string, xml: string, json: string][] = [
+    [
+      '/api/query?type=ManagedServer&format=Entities&filter=Name==x',
+      'filter=Name%3d%3dx&format=Entities&type=ManagedServer&pageSize=100&page=1',
+      '<Entities><ManagedServers /></Entities>',
+      `{"Refs":null,"Entities":${entitiesJson('ManagedServers', '{"ManagedServers":[]}')},"Resources":null,"Links":null,`,
+    ],
+    ['/api/query?type=fileserver', 'type=fileserver&pageSize=100&page=1', '<Refs />', '{"Refs":{"Refs":[]},"Entities":null,"Resources":null,"Links":null,'],
+    // Non-entity types answer in Resources; ObjectInJob's wrapper is spelled as a real 9.5 EM spells it.
+    [
+      '/api/query?type=ObjectInJob&format=Entities',
+      'format=Entities&type=ObjectInJob&pageSize=100&page=1',
+      '<Resources><sInObjectJob /></Resources>',
+      '{"Refs":null,"Entities":null,"Resources":{"sInObjectJob":{"sInObjectJob":[]}},"Links":null,',
+    ],
+  ];
+  for (const [url, q, xml, json] of cases) {
+    t.equal((await get(app, token, url, 'xml')).body, head + xml + xmlPage(q.replaceAll('&', '&amp;')), `${url} (xml)`);
+    t.equal((await get(app, token, url, 'json')).body, `${json}${page(q)}}`, `${url} (json)`);
+  }
 });
 
 t.test('type and format are case-insensitive; unknown parameters are ignored', async (t) => {
@@ -76,8 +142,10 @@ t.test('type and format are case-insensitive; unknown parameters are ignored', a
       `format=${f}`,
     );
   }
-  t.same(Object.keys(await json('/api/query?type=VmRestorePoint&format=entities&pageSize=1')), ['Entities', 'PagingInfo']);
-  t.same(Object.keys((await json('/api/query?type=VmRestorePoint&format=entities&pageSize=1')).Entities), ['VmRestorePoints']);
+  t.same(Object.keys(await json('/api/query?type=VmRestorePoint&format=entities&pageSize=1')), ['Refs', 'Entities', 'Resources', 'Links', 'PagingInfo']);
+  const members = (await json('/api/query?type=VmRestorePoint&format=entities&pageSize=1')).Entities;
+  t.same(Object.keys(members).join(','), CAPTURED_MEMBERS);
+  t.same(Object.keys(members).filter((m) => members[m] !== null), ['VmRestorePoints']);
   t.same(Object.keys((await json('/api/query?type=BackupServer&format=entities')).Entities.BackupServers), ['BackupServers']);
 });
 
@@ -243,7 +311,7 @@ t.test('paging: pages tile the result; links and counts in both formats', async 
   const xml = (await get(app, token, '/api/query?type=RestoreSession&pageSize=9&page=2&v=latest', 'xml')).body;
   t.match(
     xml,
-    `<PagingInfo PageNum="2" PageSize="9" PagesCount="5"><Links><Link Href="http://${HOST}/api/query?type=RestoreSession&amp;pageSize=9&amp;page=1&amp;v=latest" Rel="First" />`,
+    `<PagingInfo PageNum="2" PageSize="9" PagesCount="5"><Links><Link Href="http://${HOST}/api/query?type=RestoreSession&amp;v=latest&amp;pageSize=9&amp;page=1" Rel="First" />`,
   );
 
   const points = await json('/api/query?type=VmRestorePoint');
@@ -286,10 +354,8 @@ t.test('bad input: 400 in the Error shape, in both formats, naming the problem',
   const cases: [string, string][] = [
     ['', 'Query parameter type is required'],
     ['type=', 'Query parameter type is required'],
-    [
-      'type=Replica',
-      'Unknown query type "Replica". Supported: BackupServer, VmRestorePoint, RestoreSession, Job, BackupJobSession, BackupTaskSession, ReplicaJobSession, ReplicaTaskSession, Repository, Backup, RestorePoint, HierarchyRoot, DiscoveredComputer, NasJob, AgentBackupJob.',
-    ],
+    ['type=Replicas', 'Unknown query type "Replicas". Supported: AgentBackupJob, AgentProtectionGroup, AgentRestorePoint, Backup, BackupFile,'],
+    ['type=Replica&filter=Name==', 'Invalid filter at position 7: missing value'],
     ['type=RestoreSession&format=Full', 'Query parameter format must be References or Entities; got "Full".'],
     ['type=RestoreSession&filter=Colour==red', 'Invalid filter at position 1: unknown field "Colour" for type RestoreSession'],
     ['type=RestoreSession&filter=Name=x', 'Invalid filter at position 5: bad operator "="'],
@@ -341,7 +407,7 @@ t.test('authentication, methods and the logon session link', async (t) => {
   const session = await json('/api/logonSessions');
   t.same(
     session.LogonSessions[0].Links.filter((l: Json) => l.Type === 'QueryService'),
-    [{ Rel: 'Down', Href: `http://${HOST}/api/querySvc`, Type: 'QueryService' }],
+    [{ Rel: 'Down', Href: `http://${HOST}/api/querySvc`, Name: null, Type: 'QueryService' }],
   );
   const svc = await json('/api/QUERYSVC/');
   t.equal(svc.Links[0].Href, `http://${HOST}/api/logonSessions/${session.LogonSessions[0].SessionId}`);

@@ -21,7 +21,7 @@ t.test('layers: XML base first, JSON derived first; undefined omitted; null only
   );
   t.equal(
     jsonFragment(node),
-    '{"Count":3,"Flag":false,"Null":null,"Name":"n & m","Nothing":null,"Links":[{"Rel":"Up","Href":"h"}],"Href":"x","Type":"Thing"}',
+    '{"Count":3,"Flag":false,"Null":null,"Name":"n & m","Nothing":null,"Links":[{"Rel":"Up","Href":"h","Name":null,"Type":null}],"Href":"x","Type":"Thing"}',
   );
   t.equal(jsonFragment(el('N', { elems: { Inf: Number.POSITIVE_INFINITY } })), '{"Inf":null}', 'non-finite numbers cannot be JSON numbers');
 });
@@ -47,4 +47,12 @@ t.test('lists: empty, as documents, and nested (doubled JSON wrappers)', async (
 
 t.test('sorted JSON keys (EM error style)', async (t) => {
   t.equal(jsonDocument({ ...el('E', { attrs: { b: 1, a: 2 } }, { elems: { c: 3 } }), sortJsonKeys: true }), '{"a":2,"b":1,"c":3}');
+});
+
+t.test('XML escaping is .NET XmlSerializer’s, not the DOM Parsing spec’s (xmlbuilder2’s own)', async (t) => {
+  // An `&` that already looks like an entity is escaped again; tabs and line breaks in attributes are entitized.
+  t.equal(
+    xmlFragment(el('N', { attrs: { A: '&amp; x\ty\r\n' }, elems: { T: '&lt;b&gt;', Bell: '\u0007', Empty: '' } })),
+    '<N A="&amp;amp; x&#x9;y&#xD;&#xA;"><T>&amp;lt;b&amp;gt;</T><Bell></Bell><Empty /></N>',
+  );
 });

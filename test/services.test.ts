@@ -16,8 +16,14 @@ const SERVICES: [string, string, string, [string, string][]][] = [
     'AgentsService',
     [
       ['JobReferenceList', 'agents/jobs'],
+      ['AgentRestorePointReferenceList', 'agents/agentRestorePoints'],
+      ['BackupJobSessionReferenceList', 'agents/backupSessions'],
+      ['AgentProtectionGroupReferenceList', 'agents/protectionGroups'],
       ['DiscoveredComputerReferenceList', 'agents/discoveredComputers'],
       ['JobList', 'agents/jobs?format=Entity'],
+      ['AgentRestorePointList', 'agents/agentRestorePoints?format=Entity'],
+      ['BackupJobSessionList', 'agents/backupSessions?format=Entity'],
+      ['AgentProtectionGroupList', 'agents/protectionGroups?format=Entity'],
       ['DiscoveredComputerList', 'agents/discoveredComputers?format=Entity'],
     ],
   ],
@@ -27,8 +33,10 @@ const SERVICES: [string, string, string, [string, string][]][] = [
     'NasService',
     [
       ['JobReferenceList', 'nas/jobs'],
+      ['FileServerReferenceList', 'nas/fileServers'],
       ['BackupJobSessionReferenceList', 'nas/backupSessions'],
       ['JobList', 'nas/jobs?format=Entity'],
+      ['FileServerList', 'nas/fileServers?format=Entity'],
       ['BackupJobSessionList', 'nas/backupSessions?format=Entity'],
     ],
   ],
@@ -45,7 +53,7 @@ t.test('GET /agents and /nas in XML and JSON', async (t) => {
         links.map(([lt, p]) => `<Link Href="${BASE}/api/${p}" Type="${lt}" Rel="Down" />`).join('') +
         `</Links></${element}>`,
       json:
-        `{"Links":[${links.map(([lt, p]) => `{"Rel":"Down","Href":"${BASE}/api/${p}","Type":"${lt}"}`).join(',')}],` +
+        `{"Links":[${links.map(([lt, p]) => `{"Rel":"Down","Href":"${BASE}/api/${p}","Name":null,"Type":"${lt}"}`).join(',')}],` +
         `"Href":"${BASE}/api/${path}","Type":"${type}"}`,
     };
     for (const fmt of ['xml', 'json'] as Fmt[]) {

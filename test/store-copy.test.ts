@@ -13,9 +13,11 @@ t.test('reset and parallel mocks never share what clients changed', async (t) =>
   t.equal(a.app.store.restoreSessions.size, before + 1);
   t.equal(b.app.store.restoreSessions.size, before, 'a mock built from the same dataset does not see it');
   t.equal(b.app.store.restoreSessions.get(added.id), undefined);
+  const job = a.app.store.jobs.all()[0];
+  t.not(job, b.app.store.jobs.all()[0], 'each mock builds and holds its own dataset');
   a.reset();
   t.equal(a.app.store.restoreSessions.size, before, 'a reset drops it');
   t.equal(a.app.store.restoreSessions.get(added.id), undefined);
   t.equal(a.app.store.backupSessions.size, b.app.store.backupSessions.size, 'and restores the same history');
-  t.equal(a.app.store.jobs.all()[0], b.app.store.jobs.all()[0], 'whose immutable objects are shared, not rebuilt');
+  t.equal(a.app.store.jobs.all()[0], job, 'whose immutable objects are shared with the pristine copy, not rebuilt');
 });

@@ -1,3 +1,4 @@
+import { sameEstate, type EstateSize } from '../../data/estate.js';
 import type { BackupServer, HierarchyRoot, Vm } from '../../data/model.js';
 import { PLATFORMS } from '../../data/model.js';
 import { backupServer, generate, objectRef, vmSize, type ServerInventory } from '../../data/generate.js';
@@ -72,32 +73,4 @@ export function datasetStore(doc: unknown, seed: number, now: number): Store {
   );
   store.restoreSessions.addAll(sessions);
   return store;
-}
-
-export interface DatasetSource {
-  /** A checked dataset document, or undefined to generate. */
-  doc: unknown;
-  seed: number;
-  restoreSessions: number;
-}
-
-/** The last dataset built, kept pristine: the same source and instant again only copies it. */
-let last: { source: DatasetSource; now: number; store: Store } | undefined;
-
-/** The store for a source: the dataset document's, or the generated one. */
-export function buildStore(source: DatasetSource, now: number): Store {
-  const same =
-    last !== undefined &&
-    last.now === now &&
-    last.source.doc === source.doc &&
-    last.source.seed === source.seed &&
-    last.source.restoreSessions === source.restoreSessions;
-  if (!same) {
-    const store =
-      source.doc === undefined
-        ? generate({ seed: source.seed, now, restoreSessions: source.restoreSessions })
-        : datasetStore(source.doc, source.seed, now);
-    last = { source: { ...source }, now, store };
-  }
-  return last!.store.copy();
 }

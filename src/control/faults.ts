@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import { Rng } from '../../data/random.js';
-import type { FieldPath } from './errors.js';
+import { FieldError, type FieldPath } from './errors.js';
 import { Fields } from './input.js';
 import { pathPattern } from './pathPattern.js';
 
@@ -50,7 +50,10 @@ export interface FaultRule {
 }
 
 const FIELDS = ['method', 'path', 'user', 'action', 'status', 'message', 'delay', 'probability', 'times', 'skip'];
-const MAX_DELAY_MS = 10 * 60_000;
+/** The longest delay of one rule, and of all delays one request collects from every rule. */
+export const MAX_DELAY_MS = 10 * 60_000;
+/** Rules in force at once: every request walks them all. */
+export const MAX_FAULT_RULES = 1000;
 
 interface ActiveRule {
   rule: FaultRule;
@@ -108,16 +111,23 @@ export class FaultRules {
   private rules: ActiveRule[] = [];
   private nextId = 1;
 
+  /** Called after rules are added, removed or cleared (the app bumps the store's epoch). */
+  onChange: () => void = () => {};
+
   constructor(private seed: number) {}
 
   /** Checks every spec before adding any; returns the added rules. */
   add(specs: unknown, path: FieldPath = []): FaultRule[] {
     const list = Array.isArray(specs) ? specs : [specs];
+    if (this.rules.length + list.length > MAX_FAULT_RULES) {
+      throw new FieldError(path, `at most ${MAX_FAULT_RULES} fault rules may be in force; ${this.rules.length} are, ${list.length} more given`);
+    }
     const rules = list.map((s, i) => ruleFromSpec(s, Array.isArray(specs) ? [...path, i] : path, this.nextId + i));
     this.nextId += rules.length;
     for (const rule of rules) {
       this.rules.push({ rule, pattern: pathPattern(rule.path), rng: new Rng(this.seed, 'Fault', rule.id) });
     }
+    this.onChange();
     return rules.map((r) => ({ ...r }));
   }
 
@@ -128,7 +138,9 @@ export class FaultRules {
   remove(id: number): boolean {
     const before = this.rules.length;
     this.rules = this.rules.filter((r) => r.rule.id !== id);
-    return this.rules.length < before;
+    if (this.rules.length === before) return false;
+    this.onChange();
+    return true;
   }
 
   /** Drops every rule and restarts ids (and so their random streams), optionally with a new seed. */
@@ -136,6 +148,7 @@ export class FaultRules {
     this.rules = [];
     this.nextId = 1;
     this.seed = seed;
+    this.onChange();
   }
 
   /** Counts matches and hits; delays add up, the first error/drop/empty ends the search. */
@@ -151,7 +164,7 @@ export class FaultRules {
       if (rule.probability < 1 && rng.next() >= rule.probability) continue;
       rule.hits++;
       decision.applied = rule;
-      if (rule.action === 'delay') decision.delayMs += rule.delayMs!;
+      if (rule.action === 'delay') decision.delayMs = Math.min(MAX_DELAY_MS, decision.delayMs + rule.delayMs!);
       else {
         decision.terminal = rule;
         break;

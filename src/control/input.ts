@@ -1,10 +1,35 @@
 import { parseDuration, parseInstant } from '../config.js';
+import { INSTANT_RANGE, inInstantRange } from '../clock.js';
 import { ControlError, FieldError, type FieldPath } from './errors.js';
+
+/**
+ * How deep JSON may nest (objects and arrays). Real inputs need 4 levels; a bound keeps every
+ * recursive walk of a parsed value (checks, error messages) far from the stack limit.
+ */
+export const MAX_JSON_DEPTH = 32;
+
+/** The first offset where `text` nests deeper than `max`, else -1 (strings are skipped). */
+export function tooDeepAt(text: string, max = MAX_JSON_DEPTH): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return i;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return -1;
+}
 
 /** A request body as JSON; an empty body is `undefined`. */
 export function parseJsonBody(body: unknown): unknown {
   const text = Buffer.isBuffer(body) ? body.toString('utf8') : typeof body === 'string' ? body : '';
   if (text.trim() === '') return undefined;
+  if (tooDeepAt(text) >= 0) throw new ControlError(`The request body nests JSON deeper than ${MAX_JSON_DEPTH} levels.`);
   try {
     return JSON.parse(text) as unknown;
   } catch (err) {
@@ -19,6 +44,17 @@ export function isObject(v: unknown): v is Record<string, unknown> {
 function shown(v: unknown): string {
   const s = JSON.stringify(v) ?? String(v);
   return s.length > 60 ? `${s.slice(0, 60)}…` : s;
+}
+
+/** Field names that would reach an object's prototype rather than the object. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** `3650d`, `10m`, `1500ms`: the largest unit that divides `ms`. */
+function formatDuration(ms: number): string {
+  for (const [unit, size] of [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1000]] as const) {
+    if (ms % size === 0) return `${ms / size}${unit}`;
+  }
+  return `${ms}ms`;
 }
 
 /** `-2h`, `+30m`: a signed duration relative to the mock clock. */
@@ -37,7 +73,7 @@ export class Fields {
   static of(v: unknown, path: FieldPath, allowed: readonly string[]): Fields {
     if (!isObject(v)) throw new FieldError(path, `expected a JSON object, got ${shown(v)}`);
     for (const k of Object.keys(v)) {
-      if (!allowed.includes(k)) throw new FieldError([...path, k], `unknown field; expected one of ${allowed.join(', ')}`);
+      if (PROTOTYPE_KEYS.has(k) || !allowed.includes(k)) throw new FieldError([...path, k], `unknown field; expected one of ${allowed.join(', ')}`);
     }
     return new Fields(v, path);
   }
@@ -88,6 +124,12 @@ export class Fields {
     return v;
   }
 
+  /** A nested object field checked against its own allowed keys; absent is undefined. */
+  object(k: string, allowed: readonly string[]): Fields | undefined {
+    const v = this.raw(k);
+    return v === undefined ? undefined : Fields.of(v, this.at(k), allowed);
+  }
+
   boolean(k: string): boolean | undefined {
     const v = this.raw(k);
     if (v === undefined) return undefined;
@@ -109,21 +151,31 @@ export class Fields {
     if (v === undefined) return undefined;
     const ms = typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && /[a-z]\s*$/i.test(v) ? parseDuration(v) : undefined;
     if (ms === undefined || ms < 0) this.fail(k, `expected a duration like "90s", "16m", "2h", "31d" or milliseconds, got ${shown(v)}`);
-    if (ms > max) this.fail(k, `must be at most ${max} ms`);
+    if (ms > max) this.fail(k, `must be between 0 and ${max} ms (${formatDuration(max)}), got ${shown(v)}`);
     return ms;
   }
 
-  /** An instant: an ISO date-time, `now`, or an offset from `now` such as `-2h` or `+30m`. */
+  /**
+   * An instant: an ISO date-time, `now`, or an offset from `now` such as `-2h` or `+30m`; it must
+   * lie in the instant range.
+   */
   instant(k: string, now: number): number | undefined {
     const v = this.raw(k);
     if (v === undefined) return undefined;
+    let ms: number | undefined;
     if (typeof v === 'string') {
-      if (v.trim().toLowerCase() === 'now') return now;
       const rel = RELATIVE.exec(v);
-      if (rel) return now + (rel[1] === '-' ? -1 : 1) * parseDuration(rel[2]!)!;
-      const ms = parseInstant(v.trim());
-      if (ms !== undefined) return ms;
+      if (v.trim().toLowerCase() === 'now') ms = now;
+      else if (rel) ms = now + (rel[1] === '-' ? -1 : 1) * parseDuration(rel[2]!)!;
+      else ms = parseInstant(v.trim());
     }
-    return this.fail(k, `expected an ISO instant like "2026-01-31T12:00:00Z", "now" or an offset like "-2h", got ${shown(v)}`);
+    if (ms === undefined) this.fail(k, `expected an ISO instant like "2026-01-31T12:00:00Z", "now" or an offset like "-2h", got ${shown(v)}`);
+    return this.inRange(k, ms!);
+  }
+
+  /** `ms` if it is in the instant range, else a FieldError naming the range. */
+  inRange(k: string, ms: number): number {
+    if (!inInstantRange(ms)) this.fail(k, `must be ${INSTANT_RANGE}, got ${Number.isFinite(ms) && Math.abs(ms) < 8.64e15 ? new Date(ms).toISOString() : 'an instant beyond any calendar'}`);
+    return ms;
   }
 }

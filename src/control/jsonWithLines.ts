@@ -1,4 +1,5 @@
 import { formatPath, type FieldPath } from './errors.js';
+import { MAX_JSON_DEPTH } from './input.js';
 
 /** A JSON document plus the line each value starts on, so file errors can name their line. */
 export interface LocatedJson {
@@ -63,6 +64,7 @@ export function parseJsonWithLines(text: string): LocatedJson {
     skipSpace();
     lines.set(formatPath(path), line);
     const c = text[i];
+    if ((c === '{' || c === '[') && path.length >= MAX_JSON_DEPTH) fail(`nesting deeper than ${MAX_JSON_DEPTH} levels`);
     if (c === '{') {
       i++;
       const obj: Record<string, unknown> = {};
@@ -76,7 +78,8 @@ export function parseJsonWithLines(text: string): LocatedJson {
         if (text[i] !== '"') fail('expected a field name in double quotes');
         const key = string();
         expect(':');
-        obj[key] = value([...path, key]);
+        // Defined, not assigned: a "__proto__" key must stay an own field (and be refused as unknown).
+        Object.defineProperty(obj, key, { value: value([...path, key]), enumerable: true, writable: true, configurable: true });
         if (atEnd('}')) return obj;
       }
     }

@@ -1,14 +1,14 @@
-import type { FastifyInstance } from 'fastify';
 import { Rng } from '../../data/random.js';
-import { LogonSessionStore } from '../logonSessions.js';
 import { ControlError, FieldError } from './errors.js';
 import { Fields } from './input.js';
-import { Journal } from './journal.js';
+import { Journal, REDACTED } from './journal.js';
 import { FaultRules } from './faults.js';
 import { readCheckedJsonFile } from './jsonFile.js';
-import { buildStore, loadDatasetFile, type DatasetSource } from './dataset.js';
 import { guidOf, restoreSessionsFromSpecs, summarizeRestoreSession, type RestoreSessionSummary } from './restoreSessionSpec.js';
-import type { Store } from '../../data/store.js';
+import type { Config } from '../config.js';
+import type { Clock } from '../clock.js';
+import type { Dataset } from '../datasetLifecycle.js';
+import { applyOutcomes, describeOutcomes, type OutcomesState } from './outcomesSpec.js';
 
 export interface ClockState {
   now: string;
@@ -33,56 +33,63 @@ export interface ResetResult {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** What the control plane acts on, handed to it explicitly (it never reaches into the app). */
+export interface ControlParts {
+  config: Pick<Config, 'seed' | 'clockStart' | 'journalSize' | 'showSecrets' | 'faultsFile' | 'idleTimeoutMs'>;
+  clock: Clock;
+  dataset: Dataset;
+}
+
 /**
  * Everything a test can do to the running mock, independent of HTTP: the /__mock routes and
  * the library (startMockServer) both call this, so both behave the same and share validation.
- * Inputs are `unknown` (JSON from a client) and are checked here.
+ * Inputs are `unknown` (JSON from a client) and are checked here, completely, before anything
+ * changes.
  */
 export class MockControl {
   readonly journal: Journal;
   readonly faults: FaultRules;
-  /** False only while the dataset is being built. */
-  ready = false;
-  private source: DatasetSource;
+  private readonly config: ControlParts['config'];
+  private readonly clock: Clock;
+  private readonly dataset: Dataset;
   /** The instant reset returns the clock to. */
   private start: number;
   /** Sessions created through the control plane since the last reset (seeds their ids). */
   private injected = 0;
 
-  constructor(private readonly app: FastifyInstance) {
-    const { config } = app;
-    this.start = config.clockStart;
-    const doc = config.dataFile === undefined ? undefined : loadDatasetFile(config.dataFile, config.seed, config.clockStart);
-    this.source = { doc, seed: config.seed, restoreSessions: config.restoreSessions };
-    this.journal = new Journal(config.journalSize);
-    this.faults = new FaultRules(config.seed);
-    if (config.faultsFile !== undefined) {
-      readCheckedJsonFile(config.faultsFile, 'faults', (doc) => this.faults.add(Array.isArray(doc) ? doc : [doc]));
+  constructor(parts: ControlParts) {
+    ({ config: this.config, clock: this.clock, dataset: this.dataset } = parts);
+    this.start = this.config.clockStart;
+    this.journal = new Journal(this.config.journalSize, this.config.showSecrets);
+    this.faults = new FaultRules(this.config.seed);
+    // Fault rules decide answers too: a change is a new model epoch.
+    this.faults.onChange = () => this.dataset.store.changed();
+    if (this.config.faultsFile !== undefined) {
+      readCheckedJsonFile(this.config.faultsFile, 'faults', (doc) => this.faults.add(Array.isArray(doc) ? doc : [doc]));
     }
   }
 
-  /** The store for the current source as of the clock's reading. */
-  buildStore(): Store {
-    this.ready = false;
-    const store = buildStore(this.source, this.app.clock.now());
-    this.ready = true;
-    return store;
+  /** False only while the dataset is being built. */
+  get ready(): boolean {
+    return this.dataset.ready;
   }
 
   clockState(): ClockState {
-    return { now: iso(this.app.clock.now()), frozen: this.app.clock.isFrozen };
+    return { now: iso(this.clock.now()), frozen: this.clock.isFrozen };
   }
 
   /** `{now?, advance?, frozen?}`, applied in that order. */
   setClock(body: unknown): ClockState {
     const f = Fields.of(body ?? {}, [], ['now', 'advance', 'frozen']);
-    const clock = this.app.clock;
+    const clock = this.clock;
     const now = f.instant('now', clock.now());
     const advance = f.duration('advance');
     const frozen = f.boolean('frozen');
     if (now === undefined && advance === undefined && frozen === undefined) {
       throw new ControlError('Give at least one of now (an instant), advance (a duration) or frozen (true/false).');
     }
+    // Checked as a whole before the clock moves: an advance past the range leaves the clock alone.
+    if (advance !== undefined) f.inRange('advance', (now ?? clock.now()) + advance);
     if (now !== undefined) clock.set(now);
     if (advance !== undefined) clock.advance(advance);
     if (frozen === true) clock.freeze();
@@ -97,68 +104,66 @@ export class MockControl {
    */
   reset(body?: unknown): ResetResult {
     const f = Fields.of(body ?? {}, [], ['seed', 'restoreSessions', 'clock']);
-    const seed = f.integer('seed', 0, 2 ** 31 - 1) ?? this.source.seed;
+    const seed = f.integer('seed', 0, 2 ** 31 - 1);
     const size = f.integer('restoreSessions', 0, 1_000_000);
-    if (size !== undefined && this.source.doc !== undefined) {
+    if (size !== undefined && this.dataset.fromFile) {
       f.fail('restoreSessions', 'the restore sessions come from the --data file; its size cannot be changed');
     }
-    const start = f.instant('clock', this.app.clock.now()) ?? this.start;
-    const source = { ...this.source, seed, restoreSessions: size ?? this.source.restoreSessions };
-    const { app } = this;
-    const previous = app.clock.now();
-    app.clock.set(start);
-    let store: Store;
+    const start = f.instant('clock', this.clock.now()) ?? this.start;
+    let store;
     try {
-      store = buildStore(source, start);
+      store = this.dataset.rebuild({ ...(seed === undefined ? {} : { seed }), ...(size === undefined ? {} : { restoreSessions: size }), start });
     } catch (err) {
-      // A dataset with absolute times may not fit the new start instant: change nothing.
-      app.clock.set(previous);
+      // A dataset with absolute times may not fit the new start instant: nothing was changed.
       if (err instanceof FieldError) throw new ControlError(`The dataset cannot be rebuilt at ${iso(start)}: ${err.message}`);
       throw err;
     }
-    this.source = source;
     this.start = start;
     this.injected = 0;
-    // Other modules read the seed from the config; keep it the truth.
-    app.config.seed = seed;
-    app.config.restoreSessions = source.restoreSessions;
-    app.store = store;
-    app.logons = new LogonSessionStore(app.clock, seed, app.config.idleTimeoutMs);
     this.journal.clear();
-    this.faults.clear(seed);
-    this.ready = true;
-    return { seed, restoreSessions: store.restoreSessions.size, clock: this.clockState() };
+    this.faults.clear(this.dataset.seed);
+    return { seed: this.dataset.seed, restoreSessions: store.restoreSessions.size, clock: this.clockState() };
   }
 
   /** Creates sessions from a spec or an array of specs: all or none. */
   addRestoreSessions(specs: unknown): RestoreSessionSummary[] {
-    const now = this.app.clock.now();
-    const seed = this.source.seed;
+    const now = this.clock.now();
+    const seed = this.dataset.seed;
     const first = this.injected;
     const sessions = restoreSessionsFromSpecs(specs, {
-      store: this.app.store,
+      store: this.dataset.store,
       now,
       newId: (n) => new Rng(seed, 'InjectedRestoreSession', first + n).guid(),
     });
     this.injected += sessions.length;
-    this.app.store.restoreSessions.addAll(sessions);
+    this.dataset.store.restoreSessions.addAll(sessions);
     return sessions.map((s) => summarizeRestoreSession(s, now));
   }
 
   deleteRestoreSession(id: string): RestoreSessionSummary {
     const guid = guidOf(id, 'RestoreSession');
     if (guid === undefined) throw new ControlError(`${JSON.stringify(id.slice(0, 80))} is neither a GUID nor a RestoreSession UID.`);
-    const removed = this.app.store.restoreSessions.remove(guid);
+    const removed = this.dataset.store.restoreSessions.remove(guid);
     if (!removed) throw new ControlError(`There is no restore session ${guid}.`);
-    return summarizeRestoreSession(removed, this.app.clock.now());
+    return summarizeRestoreSession(removed, this.clock.now());
+  }
+
+  /** How action-started runs and tasks end (the dataset holds it, so reset forgets it). */
+  outcomes(): OutcomesState {
+    return describeOutcomes(this.dataset.store.outcomes);
+  }
+
+  setOutcomes(body: unknown): OutcomesState {
+    this.dataset.store.outcomes = applyOutcomes(this.dataset.store.outcomes, body);
+    return this.outcomes();
   }
 
   logonSessions(): LogonSessionSummary[] {
-    const idle = this.app.config.idleTimeoutMs;
-    return this.app.logons.list().map((s) => ({
+    const idle = this.config.idleTimeoutMs;
+    return this.dataset.logons.list().map((s) => ({
       id: s.id,
       userName: s.userName,
-      token: s.token,
+      token: this.config.showSecrets ? s.token : REDACTED,
       createdAt: iso(s.createdAt),
       lastSeen: iso(s.lastSeen),
       expiresAt: iso(s.lastSeen + idle),
@@ -168,7 +173,7 @@ export class MockControl {
   /** Makes a logon session idle-expired: its next use gets 401. */
   expireLogonSession(id: string): void {
     const guid = guidOf(id, 'LogonSession');
-    if (guid === undefined || !this.app.logons.expire(guid)) throw new ControlError(`There is no live logon session ${JSON.stringify(id.slice(0, 80))}.`);
+    if (guid === undefined || !this.dataset.logons.expire(guid)) throw new ControlError(`There is no live logon session ${JSON.stringify(id.slice(0, 80))}.`);
   }
 }
 

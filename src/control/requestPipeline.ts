@@ -1,9 +1,11 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { tokenOf } from '../auth.js';
+import { parseBasic, tokenOf } from '../auth.js';
 import { EmError } from '../errors.js';
 import { sendError } from '../repr/send.js';
 import { normalizePath } from '../routing.js';
 import type { FaultRule } from './faults.js';
+import { BODY_KEPT } from './journal.js';
 
 export const CONTROL_PREFIX = '/__mock';
 
@@ -21,15 +23,20 @@ export function requestUser(req: FastifyRequest): string | undefined {
   const token = tokenOf(req)?.trim();
   const session = token ? req.server.logons.peek(token) : undefined;
   if (session) return session.userName;
-  const basic = /^\s*basic\s+(\S+)/i.exec(req.headers.authorization ?? '');
-  if (!basic) return undefined;
-  const decoded = Buffer.from(basic[1]!, 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  return colon > 0 ? decoded.slice(0, colon) : undefined;
+  const basic = parseBasic(req.headers.authorization);
+  return typeof basic === 'string' || basic.name === '' ? undefined : basic.name;
 }
 
-function isControlRequest(req: FastifyRequest): boolean {
+export function isControlRequest(req: FastifyRequest): boolean {
   return req.server.config.control && normalizePath(req.url).toLowerCase().startsWith(CONTROL_PREFIX);
+}
+
+/** The body of a request that acts (logon bodies are ignored by EM and never kept). */
+function keptBody(req: FastifyRequest): string | null {
+  const body = req.body;
+  if (req.method === 'GET' || req.method === 'HEAD' || !Buffer.isBuffer(body) || body.length === 0) return null;
+  if (normalizePath(req.url).toLowerCase().startsWith('/api/sessionmngr')) return null;
+  return body.subarray(0, BODY_KEPT * 4).toString('utf8').slice(0, BODY_KEPT);
 }
 
 function journal(req: FastifyRequest, status: number | null, durationMs: number): void {
@@ -42,6 +49,7 @@ function journal(req: FastifyRequest, status: number | null, durationMs: number)
     user: requestUser(req) ?? null,
     headers: { ...req.headers },
     bodyBytes: Buffer.isBuffer(body) ? body.length : Number(req.headers['content-length'] ?? 0) || 0,
+    body: keptBody(req),
     durationMs: Math.round(durationMs * 1000) / 1000,
     fault: req.mockFault?.id ?? null,
   });
@@ -50,7 +58,8 @@ function journal(req: FastifyRequest, status: number | null, durationMs: number)
 async function applyFault(req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
   const decision = req.server.control.faults.decide(req.method, normalizePath(req.url), requestUser(req));
   req.mockFault = decision.applied;
-  if (decision.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, decision.delayMs));
+  // Shutdown cuts a delay short; the request then goes on and is answered.
+  if (decision.delayMs > 0) await sleep(decision.delayMs, undefined, { signal: req.server.closing }).catch(() => undefined);
   const rule = decision.terminal;
   if (!rule) return undefined;
   switch (rule.action) {

@@ -3,9 +3,10 @@ import { PLATFORMS, uid } from '../../data/model.js';
 import { MINUTE, emDateTime } from '../../data/time.js';
 import type { Store } from '../../data/store.js';
 import { restoreSessionName } from '../../data/generate.js';
-import { restoreSessionView } from '../resources/restoreSession.js';
+import { restoreSessionView } from '../../data/timeline.js';
 import { FieldError, type FieldPath } from './errors.js';
 import { Fields } from './input.js';
+import { isGuid } from '../ids.js';
 
 /**
  * A restore session described by a test (POST /__mock/restoreSessions, a dataset file, the
@@ -48,6 +49,9 @@ const FIELDS = [
   'result',
 ] as const;
 
+/** Sessions one request (or dataset file) may create: 1000 take ≈50 ms, 10 000 held the event loop ≈400 ms. */
+export const MAX_BATCH = 1000;
+
 /** A running session with no end given runs this much longer from now. */
 const DEFAULT_REMAINING = 30 * MINUTE;
 /** A running session with no start given began this long ago. */
@@ -56,13 +60,11 @@ const DEFAULT_RUNNING_FOR = 5 * MINUTE;
 const DEFAULT_AGE = 60 * MINUTE;
 const DEFAULT_DURATION = 10 * MINUTE;
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The GUID of a bare GUID or a `urn:veeam:<uidType>:<guid>`, else undefined. */
 export function guidOf(raw: string, uidType: string): string | undefined {
   const m = new RegExp(`^urn:veeam:${uidType}:(.+)$`, 'i').exec(raw.trim());
   const guid = m ? m[1]! : raw.trim();
-  return GUID.test(guid) ? guid.toLowerCase() : undefined;
+  return isGuid(guid) ? guid.toLowerCase() : undefined;
 }
 
 export interface SpecContext {
@@ -73,7 +75,17 @@ export interface SpecContext {
 }
 
 /** The VM's points in its primary backups (as generated restores use), else any of its points. */
-function pointsOfVm(store: Store, vm: Vm): VmRestorePoint[] {
+function pointsOfVm(store: Store, vm: Vm, cache: Map<Vm, VmRestorePoint[]>): VmRestorePoint[] {
+  let points = cache.get(vm);
+  if (points === undefined) {
+    // One scan of every point per VM and batch, not per session: a batch of thousands stays fast.
+    points = primaryPointsOfVm(store, vm);
+    cache.set(vm, points);
+  }
+  return points;
+}
+
+function primaryPointsOfVm(store: Store, vm: Vm): VmRestorePoint[] {
   const all = store.vmRestorePoints.all().filter((p) => p.vm === vm);
   const primary = all.filter((p) => p.restorePoint.backup.job.jobType === 'Backup');
   return primary.length > 0 ? primary : all;
@@ -131,11 +143,20 @@ function times(f: Fields, now: number): Times {
     if (end > now) f.fail(f.has('endTime') ? 'endTime' : 'duration', `a Stopped session must have ended by the mock clock (${emDateTime(now)})`);
   }
   if (end <= creation) f.fail(f.has('endTime') ? 'endTime' : 'creationTime', 'the session must end after it starts');
+  // Derived times too: a default start an hour back may fall before the range near its edge.
+  f.inRange('creationTime', creation);
+  f.inRange(f.has('endTime') ? 'endTime' : 'duration', end);
   return { creationTime: creation, endTime: end };
 }
 
 /** One session from its spec; throws a FieldError naming the field at fault. */
-function restoreSessionFromSpec(spec: unknown, path: FieldPath, ctx: SpecContext, n: number, taken: Set<string>): RestoreSession {
+interface Batch {
+  /** Ids created so far in the batch. */
+  taken: Set<string>;
+  points: Map<Vm, VmRestorePoint[]>;
+}
+
+function restoreSessionFromSpec(spec: unknown, path: FieldPath, ctx: SpecContext, n: number, batch: Batch): RestoreSession {
   const f = Fields.of(spec, path, FIELDS);
   const jobType = f.oneOf('jobType', ['RestoreVm', 'FileLevelRestore'] as const) ?? 'RestoreVm';
   const result = f.oneOf('result', ['Success', 'Warning', 'Failed'] as const) ?? 'Success';
@@ -143,7 +164,7 @@ function restoreSessionFromSpec(spec: unknown, path: FieldPath, ctx: SpecContext
   const { vm, point: given } = chooseVm(f, ctx.store);
   let point = given;
   if (!point) {
-    const points = pointsOfVm(ctx.store, vm);
+    const points = pointsOfVm(ctx.store, vm, batch.points);
     const before = points.filter((p) => p.creationTime < creationTime);
     point = before[before.length - 1] ?? points[0];
     if (!point) f.fail('vm', `VM ${vm.name} has no restore points to restore from`);
@@ -152,8 +173,8 @@ function restoreSessionFromSpec(spec: unknown, path: FieldPath, ctx: SpecContext
   let id = idRaw === undefined ? ctx.newId(n) : guidOf(idRaw, 'RestoreSession');
   if (id === undefined) f.fail('id', 'expected a GUID or urn:veeam:RestoreSession:<guid>');
   id = id!;
-  if (ctx.store.restoreSessions.get(id) || taken.has(id)) f.fail('id', `a restore session ${id} already exists`);
-  taken.add(id);
+  if (ctx.store.restoreSessions.get(id) || batch.taken.has(id)) f.fail('id', `a restore session ${id} already exists`);
+  batch.taken.add(id);
   return {
     id,
     name: f.string('name', 255) ?? restoreSessionName(jobType, vm.name, creationTime),
@@ -170,9 +191,12 @@ function restoreSessionFromSpec(spec: unknown, path: FieldPath, ctx: SpecContext
  * element leaves nothing half-created. `path` prefixes field names in errors.
  */
 export function restoreSessionsFromSpecs(specs: unknown, ctx: SpecContext, path: FieldPath = []): RestoreSession[] {
-  const taken = new Set<string>();
-  if (Array.isArray(specs)) return specs.map((s, i) => restoreSessionFromSpec(s, [...path, i], ctx, i, taken));
-  return [restoreSessionFromSpec(specs ?? {}, path, ctx, 0, taken)];
+  if (Array.isArray(specs) && specs.length > MAX_BATCH) {
+    throw new FieldError(path, `at most ${MAX_BATCH} restore sessions per request or file, got ${specs.length}`);
+  }
+  const batch: Batch = { taken: new Set(), points: new Map() };
+  if (Array.isArray(specs)) return specs.map((s, i) => restoreSessionFromSpec(s, [...path, i], ctx, i, batch));
+  return [restoreSessionFromSpec(specs ?? {}, path, ctx, 0, batch)];
 }
 
 /** What the control plane reports about a session: its facts and how it looks now. */

@@ -97,14 +97,28 @@ function compareLowered(a: string, b: string): number {
 }
 
 /**
+ * A UID field compares by its GUID, so a filter may name the object by its bare GUID or its whole
+ * `urn:veeam:<Type>:<guid>` (action clients use both; a field's UIDs all share one Type). Anything
+ * that is not GUID-shaped compares whole.
+ */
+const GUID_UID = /^(?:urn:veeam:[a-z]+:)?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+function uidKey(v: string): string {
+  return GUID_UID.exec(v)?.[1] ?? v;
+}
+
+/**
  * Turns a field's reading into its comparable key (undefined stays absent). Strings stay as read
  * (compareKeys folds case while comparing), so reading allocates nothing.
  */
 export function keyReader<T>(field: QueryField<T>): (item: T, now: number) => Key | undefined {
   switch (field.kind) {
     case 'string':
-    case 'uid':
       return (item, now) => field.get(item, now) as string | undefined;
+    case 'uid':
+      return (item, now) => {
+        const v = field.get(item, now) as string | undefined;
+        return v === undefined ? undefined : uidKey(v);
+      };
     case 'enum':
       return enumReader(field);
     case 'bool':
@@ -122,8 +136,9 @@ export function keyReader<T>(field: QueryField<T>): (item: T, now: number) => Ke
 export function valueKey<T>(field: QueryField<T>, text: string): Key {
   switch (field.kind) {
     case 'string':
-    case 'uid':
       return text.toLowerCase();
+    case 'uid':
+      return uidKey(text).toLowerCase();
     case 'enum': {
       const i = enumIndex(field).get(text.toLowerCase());
       if (i === undefined) throw new ValueError(`${field.name} has no value ${quoted(text)}; its values are ${field.values!.join(', ')}`);

@@ -43,32 +43,43 @@ export function param(params: RawParam[], name: string): string | undefined {
 }
 
 /**
- * The client's query with `pageSize` and `page` set: values replaced where the client sent
- * them (keeping its spelling and order), appended otherwise. Characters that are not
- * printable ASCII are percent-encoded so the link is a valid URL.
+ * The query of a paging link, re-serialized as EM writes it: every parameter but `pageSize` and
+ * `page` with its value decoded and encoded again the .NET way (`urlEncode`), then
+ * `pageSize=<n>&page=<k>`. EM 12 sorts the parameters by name (a live answer to
+ * `type=…&format=…&filter=…` links `filter=…&format=…&type=…`); a 9.5 server kept the client's
+ * order (`sorted` false). Names keep the client's spelling.
  */
-export function withPage(query: string, pageSize: number, page: number): string {
-  const set: Record<string, string> = { pagesize: String(pageSize), page: String(page) };
-  const seen = new Set<string>();
-  const parts = query === '' ? [] : query.split('&');
-  const out = parts.map((part) => {
-    const eq = part.indexOf('=');
-    const name = eq < 0 ? part : part.slice(0, eq);
-    const key = decode(name).toLowerCase();
-    const value = set[key];
-    if (value === undefined) return part;
-    seen.add(key);
-    return `${name}=${value}`;
+export function pagingQuery(query: string, pageSize: number, page: number, sorted = true): string {
+  const params = splitQuery(query).filter((p) => {
+    const name = p.name.toLowerCase();
+    return p.name !== '' && name !== 'pagesize' && name !== 'page';
   });
-  if (!seen.has('pagesize')) out.push(`pageSize=${pageSize}`);
-  if (!seen.has('page')) out.push(`page=${page}`);
-  return out.join('&').replace(/[^\x21-\x7E]/gu, encodeChar);
+  if (sorted) params.sort((a, b) => compareNames(a.name, b.name));
+  const parts = params.map((p) => `${urlEncode(p.name)}=${urlEncode(decode(p.raw))}`);
+  parts.push(`pageSize=${pageSize}`, `page=${page}`);
+  return parts.join('&');
+}
+
+function compareNames(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * .NET's `HttpUtility.UrlEncode`: letters, digits and `-_.!*()` stay, a space becomes `+`, every
+ * other character is its UTF-8 bytes as lower-case `%xx` (`>=` is `%3e%3d`, as captured).
+ */
+export function urlEncode(s: string): string {
+  return s.replace(/[^A-Za-z0-9\-_.!*()]/gu, (ch) => (ch === ' ' ? '+' : encodeChar(ch)));
 }
 
 function encodeChar(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (code < 0x80) return `%${code.toString(16).padStart(2, '0')}`;
   try {
-    return encodeURIComponent(ch);
+    return encodeURIComponent(ch).toLowerCase();
   } catch {
-    return '%EF%BF%BD'; // a lone surrogate: U+FFFD, as a UTF-8 encoder would write it
+    return '%ef%bf%bd'; // a lone surrogate: U+FFFD, as a UTF-8 encoder would write it
   }
 }

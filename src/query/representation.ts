@@ -1,15 +1,19 @@
-import { el, links, type El, type LinkSpec } from '../repr/tree.js';
-import { href } from '../repr/send.js';
-import { entityList, referenceList, type ResourceType } from '../resources/resourceType.js';
+import { el, links, list, type Child, type El, type LinkSpec, type List } from '../repr/tree.js';
+import { href } from '../repr/href.js';
+import { entityList, referenceList } from '../resources/resourceType.js';
 import type { QueryPage } from './engine.js';
-import { withPage } from './queryString.js';
+import { pagingQuery } from './queryString.js';
+import { ENTITIES_MEMBERS } from './catalog.js';
+import type { QueryTypeEntry } from './request.js';
+
+type Item = { id: string };
 
 /**
- * `PagingInfoType`: Links (First, Previous, Next, Last, each echoing the client's query with its
- * page), then the attributes PageNum, PageSize, PagesCount.
+ * `PagingInfoType`: Links (First, Previous, Next, Last, each the query re-serialized with its
+ * page, see `pagingQuery`), then the attributes PageNum, PageSize, PagesCount.
  */
-export function pagingInfo(page: QueryPage<unknown>, query: string): El {
-  const to = (n: number) => href(`query?${withPage(query, page.pageSize, n)}`);
+export function pagingInfo(page: QueryPage<unknown>, query: string, sortedLinks = true): El {
+  const to = (n: number) => href(`query?${pagingQuery(query, page.pageSize, n, sortedLinks)}`);
   const specs: LinkSpec[] = [{ rel: 'First', href: to(1) }];
   // Past the end, Previous leads back to the last page that has items.
   if (page.pageNum > 1) specs.push({ rel: 'Previous', href: to(Math.min(page.pageNum - 1, page.pagesCount)) });
@@ -21,23 +25,36 @@ export function pagingInfo(page: QueryPage<unknown>, query: string): El {
   });
 }
 
-/** `QueryResult`: `Refs` or `Entities/<Plural>`, then `PagingInfo`. */
-export function queryResult<T extends { id: string }>(
-  type: ResourceType<T>,
-  page: QueryPage<T>,
-  entities: boolean,
-  query: string,
-  now: number,
-): El {
-  const found = entities
-    ? { Entities: el('Entities', { elems: { [type.listElement]: entityList(type, page.items, now) } }) }
-    : { Refs: referenceList(type, page.items, now, 'Refs') };
-  return el('QueryResult', { elems: { ...found, PagingInfo: pagingInfo(page, query) } });
+/** Every `Entities` member null: the answered one is set over a copy. */
+const NO_ENTITIES: Record<string, Child> = Object.fromEntries(ENTITIES_MEMBERS.map((m) => [m, null]));
+
+/** The items of one page as the answered member's list: `<member>` in XML, `"<member>":{"<list key>":[…]}` in JSON. */
+function memberList(entry: QueryTypeEntry, items: readonly Item[], now: number): List {
+  const type = entry.modelled?.type;
+  if (!type) return list(entry.info.member, entry.info.member, []);
+  return { ...entityList(type, items, now), name: entry.info.member };
 }
 
 /**
- * EM's preconfigured queries on `/querySvc`, in its order: query type and sort field. A link is
- * shown only for the types the mock can query.
+ * `QueryResult`: `Refs`, `Entities`, `Resources`, `Links`, `PagingInfo`, in that order. JSON
+ * names them all, `null` but the answered branch; `Entities` likewise names every member (EM 12,
+ * notes/em-samples.md). XML writes only what is there.
+ */
+export function queryResult(entry: QueryTypeEntry, page: QueryPage<Item>, entities: boolean, query: string, now: number, sortedLinks = true): El {
+  const type = entry.modelled?.type;
+  let refs: Child = null;
+  let found: Child = null;
+  let resources: Child = null;
+  if (!entities) refs = type ? referenceList(type, page.items, now, 'Refs') : list('Refs', 'Refs', []);
+  else if (entry.info.branch === 'Resources') resources = el('Resources', { elems: { [entry.info.member]: memberList(entry, page.items, now) } });
+  else found = el('Entities', { elems: { ...NO_ENTITIES, [entry.info.member]: memberList(entry, page.items, now) } });
+  return el('QueryResult', {
+    elems: { Refs: refs, Entities: found, Resources: resources, Links: null, PagingInfo: pagingInfo(page, query, sortedLinks) },
+  });
+}
+
+/**
+ * EM's preconfigured queries on `/querySvc`, in its order: query type and sort field.
  */
 const PRESET_QUERIES: [type: string, sortAsc: string, listType?: string][] = [
   ['VmRestorePoint', 'name'],
@@ -82,9 +99,9 @@ const PRESET_QUERIES: [type: string, sortAsc: string, listType?: string][] = [
   ['VAppReplicaPoint', 'name'],
 ];
 
-/** `GET /querySvc`: Up to the caller's logon session, Down to each preset query. */
-export function querySvcRepresentation(logonSessionId: string, queryable: (type: string) => boolean): El {
-  const presets = PRESET_QUERIES.filter(([type]) => queryable(type)).map(([type, sortAsc, listType]) => ({
+/** `GET /querySvc`: Up to the caller's logon session, Down to each preset query (every type answers). */
+export function querySvcRepresentation(logonSessionId: string): El {
+  const presets = PRESET_QUERIES.map(([type, sortAsc, listType]) => ({
     rel: 'Down',
     href: href(`query?type=${type}&format=Entities&sortAsc=${sortAsc}&pageSize=15&page=1`),
     type: listType ?? `${type}List`,

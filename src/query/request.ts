@@ -4,6 +4,7 @@ import { compileFilter, FieldSet } from './compile.js';
 import type { QueryPlan } from './engine.js';
 import { FilterSyntaxError, parseFilter } from './filterParser.js';
 import { param, splitQuery } from './queryString.js';
+import { QUERY_TYPES, type QueryTypeInfo } from './catalog.js';
 
 /** Longest filter accepted (decoded characters); real filters are a few hundred at most. */
 export const MAX_FILTER_LENGTH = 16 * 1024;
@@ -12,32 +13,39 @@ const MAX_INT = 2 ** 31 - 1;
 
 type Item = { id: string };
 
+/** A queryable type: what the docs say of it, and the model's collection once the mock holds one. */
+export interface QueryTypeEntry {
+  info: QueryTypeInfo;
+  /** Undefined while the mock has no such objects: the type answers an empty result. */
+  modelled?: { type: AnyResourceType; fields: FieldSet<Item> };
+}
+
 export interface ParsedQuery {
-  type: AnyResourceType;
+  entry: QueryTypeEntry;
   entities: boolean;
   plan: QueryPlan<Item>;
 }
 
-/** The types `/query` serves, by lower-cased `type` value. */
+/** The types `/query` serves, by lower-cased `type` value: every documented one. */
 export class QueryTypes {
-  private readonly byName = new Map<string, { type: AnyResourceType; fields: FieldSet<Item> }>();
+  private readonly byName = new Map<string, QueryTypeEntry>();
 
   constructor(types: readonly AnyResourceType[]) {
+    for (const info of QUERY_TYPES) this.byName.set(info.name.toLowerCase(), { info });
     for (const type of types) {
-      if (type.queryFields) this.byName.set(type.uidType.toLowerCase(), { type, fields: new FieldSet(type.queryFields) });
+      if (!type.queryFields) continue;
+      const key = type.uidType.toLowerCase();
+      const info = this.byName.get(key)?.info ?? { name: type.uidType, branch: 'Entities', member: type.listElement };
+      this.byName.set(key, { info, modelled: { type, fields: new FieldSet(type.queryFields) } });
     }
   }
 
-  has(name: string): boolean {
-    return this.byName.has(name.toLowerCase());
-  }
-
-  get(name: string) {
+  get(name: string): QueryTypeEntry | undefined {
     return this.byName.get(name.toLowerCase());
   }
 
   names(): string {
-    return [...this.byName.values()].map((t) => t.type.uidType).join(', ');
+    return [...this.byName.values()].map((t) => t.info.name).join(', ');
   }
 }
 
@@ -67,7 +75,8 @@ export function parseQueryRequest(rawQuery: string, types: QueryTypes): ParsedQu
   if (typeName === undefined || typeName.trim() === '') throw bad(`Query parameter type is required, e.g. type=RestoreSession. Supported: ${types.names()}.`);
   const entry = types.get(typeName.trim());
   if (!entry) throw bad(`Unknown query type ${JSON.stringify(typeName.slice(0, 60))}. Supported: ${types.names()}.`);
-  const { type, fields } = entry;
+  const { name } = entry.info;
+  const fields = entry.modelled?.fields;
   const plan: QueryPlan<Item> = { page: 1 };
 
   const entities = format(param(params, 'format'));
@@ -76,7 +85,10 @@ export function parseQueryRequest(rawQuery: string, types: QueryTypes): ParsedQu
   if (filter !== undefined && filter.trim() !== '') {
     if (filter.length > MAX_FILTER_LENGTH) throw bad(`The filter is ${filter.length} characters long; at most ${MAX_FILTER_LENGTH} are accepted.`);
     try {
-      plan.filter = compileFilter(parseFilter(filter), fields, type.uidType);
+      // A type the mock holds nothing of still gets its filter's grammar checked; the fields
+      // cannot be (their lists live with the collections), and nothing matches anyway.
+      const parsed = parseFilter(filter);
+      if (fields) plan.filter = compileFilter(parsed, fields, name);
     } catch (e) {
       if (e instanceof FilterSyntaxError) throw bad(e.message);
       throw e;
@@ -87,14 +99,14 @@ export function parseQueryRequest(rawQuery: string, types: QueryTypes): ParsedQu
   const desc = param(params, 'sortDesc');
   if (asc !== undefined && desc !== undefined) throw bad('Use either sortAsc or sortDesc, not both.');
   const sortName = asc ?? desc;
-  if (sortName !== undefined) {
+  if (sortName !== undefined && fields) {
     const field = fields.find(sortName.trim());
-    if (!field) throw bad(`Cannot sort ${type.uidType} by ${JSON.stringify(sortName.slice(0, 60))}; its fields are ${fields.names()}.`);
+    if (!field) throw bad(`Cannot sort ${name} by ${JSON.stringify(sortName.slice(0, 60))}; its fields are ${fields.names()}.`);
     plan.sort = { field, desc: desc !== undefined };
   }
 
   const pageSize = positiveInt('pageSize', param(params, 'pageSize'));
   if (pageSize !== undefined) plan.pageSize = pageSize;
   plan.page = positiveInt('page', param(params, 'page')) ?? 1;
-  return { type, entities, plan };
+  return { entry, entities, plan };
 }

@@ -46,8 +46,26 @@ export function jsonFragment(node: El | List): string {
   return node.kind === 'list' ? array(node, undefined) : object(node, undefined);
 }
 
+export interface JsonStyle {
+  /**
+   * Keep members whose value is `null` (EM 12, the default). Without them the text reads as a 9.5
+   * Update 4 server wrote it. The Error body keeps its nulls either way: that serializer always did.
+   */
+  nulls: boolean;
+}
+
 /** A whole document: an element is an object; a list is `{"<jsonKey>":[…]}`; Hrefs on `baseUrl`. */
-export function jsonDocument(node: El | List, baseUrl = ''): string {
+export function jsonDocument(node: El | List, baseUrl = '', style: JsonStyle = { nulls: true }): string {
   const base = { url: baseUrl, escaped: JSON.stringify(baseUrl).slice(1, -1) };
-  return node.kind === 'list' ? `{${str(node.jsonKey)}:${array(node, base)}}` : object(node, base);
+  const text = node.kind === 'list' ? `{${str(node.jsonKey)}:${array(node, base)}}` : object(node, base);
+  return style.nulls || (node.kind === 'el' && node.sortJsonKeys) ? text : withoutNulls(text);
+}
+
+/**
+ * Drops every `"Key":null` member from compact JSON text. Done on the text because cached
+ * fragments are rendered once, with their nulls. Safe on this serializer's output: a quote inside
+ * a string is always escaped, so `,"` and `{"` before a key cannot occur within a string value.
+ */
+export function withoutNulls(text: string): string {
+  return text.replace(/,"[A-Za-z0-9_]+":null(?=[,}])/g, '').replace(/\{"[A-Za-z0-9_]+":null(?:,|(?=\}))/g, '{');
 }

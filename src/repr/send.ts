@@ -4,13 +4,15 @@ import { xmlDocument } from './xml.js';
 import { jsonDocument } from './json.js';
 import { errorRepresentation, type EmError } from '../errors.js';
 
-import { BASE } from './tree.js';
-
 export type Format = 'xml' | 'json';
 
 /** JSON when `application/json` appears anywhere in Accept; XML otherwise (EM's rule). */
 export function negotiate(req: FastifyRequest): Format {
-  const accept = req.headers.accept;
+  return formatOf(req.headers.accept);
+}
+
+/** The format an Accept header value asks for (also used below Fastify, on raw requests). */
+export function formatOf(accept: string | string[] | undefined): Format {
   return typeof accept === 'string' && accept.toLowerCase().includes('application/json') ? 'json' : 'xml';
 }
 
@@ -27,7 +29,7 @@ export function baseUrl(req: FastifyRequest): string {
 /** Serializes a document in the negotiated format and fills in the base URL. */
 export function render(req: FastifyRequest, node: El | List, format: Format = negotiate(req)): string {
   const base = baseUrl(req);
-  return format === 'json' ? jsonDocument(node, base) : xmlDocument(node, base);
+  return format === 'json' ? jsonDocument(node, base, { nulls: req.server.config.emStyle !== '9.5' }) : xmlDocument(node, base);
 }
 
 export function send(req: FastifyRequest, reply: FastifyReply, node: El | List, status = 200): FastifyReply {
@@ -36,9 +38,31 @@ export function send(req: FastifyRequest, reply: FastifyReply, node: El | List, 
   return reply.code(status).header('content-type', MEDIA_TYPE[format]).send(Buffer.from(render(req, node, format)));
 }
 
-/** An absolute EM Href for a path below `/api/`. */
-export function href(path: string): string {
-  return `${BASE}/api/${path}`;
+/** What a cached route builds on a miss: the document, and the instant it may first look different. */
+export interface Fresh {
+  node: El | List;
+  /** Nothing the document shows changes before this instant (Infinity: only a model change does). */
+  until: number;
+}
+
+/**
+ * `send` for a 200 answer that is a function of the model, the instant and `key` (the route and
+ * whatever of the request it reads besides format and base URL): the bytes are built once and
+ * reused until the model's epoch moves or the instant reaches `until`. Authentication and
+ * negotiation have already run per request; only the body is shared.
+ */
+export function sendCached(req: FastifyRequest, reply: FastifyReply, key: string, now: number, build: () => Fresh): FastifyReply {
+  const format = negotiate(req);
+  const { responses, store } = req.server;
+  const fullKey = `${format} ${baseUrl(req)} ${key}`;
+  const epoch = store.epoch;
+  let body = responses.get(fullKey, epoch, now);
+  if (body === undefined) {
+    const fresh = build();
+    body = Buffer.from(render(req, fresh.node, format));
+    responses.set(fullKey, epoch, now, fresh.until, body);
+  }
+  return reply.code(200).header('content-type', MEDIA_TYPE[format]).send(body);
 }
 
 /** Renders an EmError in EM's Error shape, in the negotiated format. */

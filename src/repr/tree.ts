@@ -11,7 +11,11 @@
 
 export type Scalar = string | number | boolean;
 
-/** `null` is a JSON-only value: written as `null` in JSON, left out in XML. */
+/**
+ * `null` is the marker of an absent reference-type or string member: written as `null` in JSON
+ * (EM 12 keeps such members, see notes/em-samples.md), left out in XML, as XmlSerializer does.
+ * `undefined` is an absent value-type member (`EndTimeUTC` while running): left out of both.
+ */
 export type Child = Scalar | null | El | List | Raw;
 
 export interface Layer {
@@ -88,9 +92,12 @@ export interface LinkSpec {
   name?: string | undefined;
 }
 
-/** `LinkType` extends `ReferenceType` (Href, Name, Type) with `Rel`. */
+/**
+ * `LinkType` extends `ReferenceType` (Href, Name, Type) with `Rel`. An absent Name or Type is
+ * `null`: EM 12's JSON writes `"Name":null,"Type":null` (XML leaves the attribute out).
+ */
 export function link(l: LinkSpec): El {
-  return el('Link', { attrs: { Href: l.href, Name: l.name, Type: l.type } }, { attrs: { Rel: l.rel } });
+  return el('Link', { attrs: { Href: l.href, Name: l.name ?? null, Type: l.type ?? null } }, { attrs: { Rel: l.rel } });
 }
 
 export function links(specs: LinkSpec[]): List {

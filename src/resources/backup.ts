@@ -5,7 +5,11 @@ import { entityLink, refLink, serverUp, subLink } from './links.js';
 import { repositoryType } from './repository.js';
 import { jobFields, uidField } from './queryFields.js';
 
-/** `/backups`: the backup (chain of files) each backup and backup copy job writes. */
+/**
+ * `/backups`: the backup (chain of files) each backup and backup copy job writes. Entity links as
+ * the docs' `GET /backups/{ID}` table lists them: Up repository, Up server, Alternate, Down
+ * restorePoints, Down backupFiles.
+ */
 export const backupType: ResourceType<Backup> = {
   uidType: 'Backup',
   path: 'backups',
@@ -22,8 +26,10 @@ export const backupType: ResourceType<Backup> = {
         serverUp(b.backupServer),
         refLink('Alternate', backupType, b),
         subLink('Down', backupType, b, 'restorePoints', 'RestorePointReferenceList'),
+        subLink('Down', backupType, b, 'backupFiles', 'BackupFileReferenceList'),
       ]),
-      { elems: { Platform: b.platform } },
+      // Every simulated backup is a Standard one (VM jobs; agent backups are not simulated).
+      { elems: { Platform: b.platform, BackupType: 'Standard' } },
     ),
   // EM's `GET /query?type=Backup` page; Platform and BackupType values in its listing order
   // (every simulated backup is a Standard VM backup).

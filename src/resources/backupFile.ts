@@ -3,8 +3,9 @@ import { emDateTime } from '../../data/time.js';
 import { el } from '../repr/tree.js';
 import { entityBase, type ResourceType } from './resourceType.js';
 import { entityLink, refLink, serverUp, subLink } from './links.js';
-import { upTo } from './jobSession.js';
+import { upTo, upToChangesAt } from '../../data/timeline.js';
 import { backupType } from './backup.js';
+import { backupFileQueryFields } from './queryFields.js';
 
 /** `/backupFiles`: the .vbk/.vib file each backup run writes. */
 export const backupFileType: ResourceType<BackupFile> = {
@@ -40,4 +41,6 @@ export const backupFileType: ResourceType<BackupFile> = {
       },
     ),
   listed: (store, now) => upTo(store.backupFiles, now),
+  listedChangesAt: (store, now) => upToChangesAt(store.backupFiles, now),
+  queryFields: backupFileQueryFields,
 };

@@ -1,6 +1,6 @@
 import { uid, type BackupServer } from '../../data/model.js';
 import { el } from '../repr/tree.js';
-import { href } from '../repr/send.js';
+import { href } from '../repr/href.js';
 import { entityBase, itemHref, type ResourceType } from './resourceType.js';
 
 const sub = (s: BackupServer, path: string) => href(`backupServers/${s.id}/${path}`);

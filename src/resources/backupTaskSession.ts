@@ -1,3 +1,5 @@
+import type { JobSession } from '../../data/model.js';
+import type { ResourceType } from './resourceType.js';
 import { taskSessionType } from './taskSession.js';
 import { backupJobSessionType } from './backupJobSession.js';
 
@@ -6,6 +8,7 @@ export const backupTaskSessionType = taskSessionType({
   entity: 'BackupTaskSession',
   path: 'backupTaskSessions',
   collection: (store) => store.backupTaskSessions,
-  sessionType: () => backupJobSessionType,
+  // A task's session is always a VM job session, which the union type renders as such.
+  sessionType: () => backupJobSessionType as unknown as ResourceType<JobSession>,
   backup: true,
 });

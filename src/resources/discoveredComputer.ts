@@ -4,6 +4,7 @@ import { el } from '../repr/tree.js';
 import { entityBase, type ResourceType } from './resourceType.js';
 import { entityLink, refLink, serverUp } from './links.js';
 import { serverFields, uidField } from './queryFields.js';
+import { protectionGroupType } from './protectionGroup.js';
 
 
 /** `/agents/discoveredComputers`: computers an agent protection group found. */
@@ -18,8 +19,12 @@ export const discoveredComputerType: ResourceType<DiscoveredComputer> = {
   entity: (c) =>
     el(
       'DiscoveredComputer',
-      // EM adds an Up link to the protection group; protection groups are not simulated.
-      ...entityBase(discoveredComputerType, c, 'DiscoveredComputer', [serverUp(c.backupServer), refLink('Alternate', discoveredComputerType, c)]),
+      // The docs' sample: Up server, Alternate, then Up to the protection group that found it.
+      ...entityBase(discoveredComputerType, c, 'DiscoveredComputer', [
+        serverUp(c.backupServer),
+        refLink('Alternate', discoveredComputerType, c),
+        ...(c.protectionGroup ? [refLink('Up', protectionGroupType, c.protectionGroup)] : []),
+      ]),
       {
         elems: {
           HostStatus: c.hostStatus,

@@ -1,5 +1,5 @@
 import { el, links, list, type El } from '../repr/tree.js';
-import { href } from '../repr/send.js';
+import { href } from '../repr/href.js';
 
 /** Versions `?v=` accepted at logon; `latest` is v1_7 (VBR 12–13). */
 export const LOGON_VERSIONS = ['v1_2', 'v1_3', 'v1_4', 'v1_5', 'v1_6', 'v1_7'] as const;

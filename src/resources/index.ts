@@ -16,6 +16,10 @@ import { discoveredComputerType } from './discoveredComputer.js';
 import { nasJobType } from './nasJob.js';
 import { nasBackupSessionType } from './nasBackupSession.js';
 import { agentBackupJobType } from './agentBackupJob.js';
+import { agentBackupSessionType } from './agentBackupSession.js';
+import { fileServerType } from './fileServer.js';
+import { protectionGroupType } from './protectionGroup.js';
+import { agentRestorePointType } from './agentRestorePoint.js';
 
 /** Every resource type served as `/api/<path>` and `/api/<path>/{id}`. */
 export const resourceTypes = [
@@ -36,4 +40,8 @@ export const resourceTypes = [
   nasJobType,
   nasBackupSessionType,
   agentBackupJobType,
+  agentBackupSessionType,
+  fileServerType,
+  protectionGroupType,
+  agentRestorePointType,
 ] as unknown as AnyResourceType[];

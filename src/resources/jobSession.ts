@@ -1,14 +1,14 @@
 import type { JobRun } from '../../data/model.js';
 import { uid } from '../../data/model.js';
 import { emDateTime } from '../../data/time.js';
-import type { Collection } from '../../data/collection.js';
 import type { Layer } from '../repr/tree.js';
-import { restoreSessionView } from './restoreSession.js';
+import { restoreSessionView } from '../../data/timeline.js';
 
 /**
  * `JobSessionEntityType`'s own members, shared by backup, replica and NAS job sessions:
  * JobUid, JobName, JobType, CreationTimeUTC, EndTimeUTC (absent while running), State, Result,
- * Progress. The derived types add IsRetry after them.
+ * Progress, FailureMessage (never set by the mock: `null` in JSON, as a live EM 12 writes it).
+ * The derived types add IsRetry after them.
  */
 export function jobSessionLayers(run: JobRun, job: { id: string; name: string }, jobType: string, now: number): Layer[] {
   const v = restoreSessionView(run, now);
@@ -23,17 +23,9 @@ export function jobSessionLayers(run: JobRun, job: { id: string; name: string },
         State: v.state,
         Result: v.result,
         Progress: v.progress,
+        FailureMessage: null,
       },
     },
     { elems: { IsRetry: run.isRetry } },
   ];
 }
-
-/** A session or task no longer changes once it has ended. */
-export const ended = (run: { endTime: number }, now: number) => now >= run.endTime;
-
-/** What exists at `now`: objects of a time-ordered collection created up to then. */
-export function upTo<T extends { id: string }>(collection: Collection<T>, now: number): readonly T[] {
-  return collection.all().slice(0, collection.upperBound(now));
-}
-

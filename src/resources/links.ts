@@ -1,6 +1,6 @@
 import type { BackupServer } from '../../data/model.js';
 import type { LinkSpec } from '../repr/tree.js';
-import { href } from '../repr/send.js';
+import { href } from '../repr/href.js';
 import { itemHref, type ResourceType } from './resourceType.js';
 
 /** `Up` to the backup server an object lives on: Links[0] of most objects, which clients label by. */
@@ -20,7 +20,7 @@ export function entityLink<T extends { id: string }>(rel: string, type: Resource
 
 /** A `Down` (or other) link to a sub-collection `…/{id}/<sub>`. */
 export function subLink<T extends { id: string }>(rel: string, type: ResourceType<T>, item: T, sub: string, linkType?: string): LinkSpec {
-  return { rel, href: href(`${type.path}/${item.id}/${sub}`), type: linkType };
+  return { rel, href: href(`${type.itemPath ?? type.path}/${item.id}/${sub}`), type: linkType };
 }
 
 /** An action link (`…/{id}?action=<name>`), which clients POST to. */

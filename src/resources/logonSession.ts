@@ -1,12 +1,12 @@
 import type { LogonSession } from '../logonSessions.js';
 import { el, links, type El, type LinkSpec } from '../repr/tree.js';
-import { href } from '../repr/send.js';
+import { href } from '../repr/href.js';
 
 /**
  * The links of an administrator's v1_7 logon session, in EM's order. A link is shown only when
  * the mock serves its target, so every Href a client follows resolves.
  */
-const SESSION_LINKS: { type?: string; path: string; rel?: string; name?: string }[] = [
+const SESSION_LINKS: { type: string; path: string; name?: string }[] = [
   { type: 'BackupServerReferenceList', path: 'backupServers' },
   { type: 'ManagedServerReferenceList', path: 'managedServers' },
   { type: 'JobReferenceList', path: 'jobs' },
@@ -35,7 +35,6 @@ const SESSION_LINKS: { type?: string; path: string; rel?: string; name?: string 
   { type: 'Report', path: 'reports/summary', name: 'Summary' },
   { type: 'BackupServerList', path: 'backupServers?format=Entity' },
   { type: 'ManagedServerList', path: 'managedServers?format=Entity' },
-  { rel: 'Create', path: 'backupServers?action=create' },
   { type: 'JobList', path: 'jobs?format=Entity' },
   { type: 'FailoverPlanList', path: 'failoverPlans?format=Entity' },
   { type: 'HierarchyRootList', path: 'hierarchyRoots?format=Entity' },
@@ -64,7 +63,7 @@ const SESSION_LINKS: { type?: string; path: string; rel?: string; name?: string 
 /** `serves(path)` tells whether `GET /api/<path>` (query ignored) is a route here. */
 export function logonSessionLinks(session: LogonSession, serves: (path: string) => boolean): LinkSpec[] {
   const self = href(`logonSessions/${session.id}`);
-  const down: LinkSpec[] = SESSION_LINKS.filter((l) => l.rel === undefined && serves(l.path.split('?')[0]!)).map((l) => ({
+  const down: LinkSpec[] = SESSION_LINKS.filter((l) => serves(l.path.split('?')[0]!)).map((l) => ({
     rel: 'Down',
     href: href(l.path),
     type: l.type,

@@ -2,7 +2,7 @@ import type { NasJob } from '../../data/model.js';
 import { uid } from '../../data/model.js';
 import { nextRun } from '../../data/jobs.js';
 import { el } from '../repr/tree.js';
-import { href } from '../repr/send.js';
+import { href } from '../repr/href.js';
 import { entityBase, type ResourceType } from './resourceType.js';
 import { entityLink, fileOrAgentJobLinks, serverUp } from './links.js';
 import { jobHeadFields, scheduleFields, serverFields } from './queryFields.js';
@@ -35,7 +35,7 @@ export const nasJobType: ResourceType<NasJob> = {
               LongtermRetentionEnabled: false,
             },
           }),
-          ...scheduleElems(j.schedule, now),
+          ...scheduleElems(j.schedule, now, j.scheduleEnabled !== false),
         },
       },
     ),
@@ -43,7 +43,7 @@ export const nasJobType: ResourceType<NasJob> = {
   // EM's `GET /query?type=NasJob` page.
   queryFields: [
     ...jobHeadFields<NasJob>('NasJob'),
-    ...scheduleFields<NasJob>((j, now) => nextRun(j.schedule, now)),
+    ...scheduleFields<NasJob>((j, now) => nextRun(j.schedule, now), (j) => j.scheduleEnabled !== false),
     ...serverFields<NasJob>((j) => j.backupServer),
   ],
 };

@@ -2,9 +2,9 @@
  * Query fields several types share, so each type's list in its own file reads like EM's
  * `GET /query?type=<T>` page. Enum orders are explained in notes/query.md.
  */
-import { uid, type BackupServer, type JobRun, type Platform } from '../../data/model.js';
+import { uid, type BackupFile, type BackupServer, type JobRun, type Platform } from '../../data/model.js';
 import type { QueryField } from '../query/fields.js';
-import { sessionEndTime, sessionResult, sessionState } from './sessionClock.js';
+import { sessionEndTime, sessionResult, sessionState } from '../../data/timeline.js';
 
 /** `Result`: None (a running session, Veeam's -1) first, then the documented order. */
 export const RESULT_VALUES = ['None', 'Success', 'Warning', 'Failed'] as const;
@@ -63,12 +63,13 @@ export function resultField<T extends { creationTime: number; endTime: number; r
 export function jobSessionFields<T extends JobRun>(
   uidType: string,
   jobTypes: readonly string[],
-  job: (s: T) => { id: string; name: string; jobType: string; backupServer: BackupServer },
+  job: (s: T) => { id: string; name: string; backupServer: BackupServer },
+  jobType: (s: T) => string,
 ): QueryField<T>[] {
   return [
     uidField(uidType),
     { name: 'Name', kind: 'string', get: (s) => s.name },
-    { name: 'JobType', kind: 'enum', values: jobTypes, get: (s) => job(s).jobType },
+    { name: 'JobType', kind: 'enum', values: jobTypes, get: jobType },
     ...jobFields(job),
     ...runTimeFields<T>(),
     { name: 'State', kind: 'enum', values: JOB_SESSION_STATES, get: sessionState },
@@ -82,10 +83,28 @@ export function jobSessionFields<T extends JobRun>(
  * The schedule fields of a job page: NextRun (where the page lists it), ScheduleConfigured,
  * ScheduleEnabled (every simulated job is scheduled).
  */
-export function scheduleFields<T>(nextRun?: (x: T, now: number) => number): QueryField<T>[] {
+export function scheduleFields<T>(nextRun?: (x: T, now: number) => number, enabled: (x: T) => boolean = () => true): QueryField<T>[] {
   return [
     ...(nextRun ? [{ name: 'NextRun', kind: 'date', get: nextRun } as const] : []),
     { name: 'ScheduleConfigured', kind: 'bool', get: () => true },
-    { name: 'ScheduleEnabled', kind: 'bool', get: () => true },
+    { name: 'ScheduleEnabled', kind: 'bool', get: enabled },
   ];
 }
+
+/**
+ * EM's `GET /query?type=BackupFile` page: UID, Name, CreationTimeUTC (sic: this page names the
+ * field with its element's suffix), BackupSize, DataSize, CompressRatio, FileType (vbk, vib,
+ * vrb), BackupUid, BackupName, BackupServerUid, BackupServerName.
+ */
+export const backupFileQueryFields: readonly QueryField<BackupFile>[] = [
+  uidField('BackupFile'),
+  { name: 'Name', kind: 'string', get: (f) => f.name },
+  { name: 'CreationTimeUTC', kind: 'date', timeKey: true, get: (f) => f.creationTime },
+  { name: 'BackupSize', kind: 'number', get: (f) => f.backupSize },
+  { name: 'DataSize', kind: 'number', get: (f) => f.dataSize },
+  { name: 'CompressRatio', kind: 'number', get: (f) => f.compressRatio },
+  { name: 'FileType', kind: 'string', get: (f) => f.fileType },
+  { name: 'BackupUid', kind: 'uid', get: (f) => uid('Backup', f.backup.id) },
+  { name: 'BackupName', kind: 'string', get: (f) => f.backup.name },
+  ...serverFields<BackupFile>((f) => f.backup.backupServer),
+];

@@ -1,10 +1,9 @@
 import type { Store } from '../../data/store.js';
 import type { JobRun, TaskSession, Vm } from '../../data/model.js';
-import { guidFor } from '../../data/random.js';
 import { DAY, emDateTime } from '../../data/time.js';
 import { el, links, repeated, type El } from '../repr/tree.js';
-import { href } from '../repr/send.js';
-import { upTo } from './jobSession.js';
+import { href } from '../repr/href.js';
+import { upTo } from '../../data/timeline.js';
 import { freeSpace } from './repository.js';
 
 /**
@@ -30,8 +29,18 @@ export function summaryReport(): El {
   });
 }
 
+/**
+ * EM's built-in report definitions: constant GUIDs, the same in the docs' samples of every
+ * version and in a real 9.5U4 capture (BackupJobStatus), so clients may match on them.
+ */
+const REPORT_DEFINITIONS = {
+  ProtectedVms: '8a56d84f-1790-4f54-ab20-2e0bfdefa16b',
+  BackupJobStatus: '7962844d-db6c-4d29-8b6e-4e0f7db0785f',
+  CapacityPlanning: '62221565-102c-4ec8-851b-d61c03d972d1',
+} as const;
+
 /** Relative links into EM's own web reports, as the real frames carry them. */
-const reportLink = (name: string) => `Workspace/ViewReport.aspx?definition=${guidFor(0, 'Report', name)}&ShowParams=1`;
+const reportLink = (name: keyof typeof REPORT_DEFINITIONS) => `Workspace/ViewReport.aspx?definition=${REPORT_DEFINITIONS[name]}&ShowParams=1`;
 
 const running = (r: { creationTime: number; endTime: number }, now: number) => r.creationTime <= now && now < r.endTime;
 const finished = (r: { endTime: number }, now: number) => r.endTime <= now;
@@ -40,15 +49,14 @@ const finished = (r: { endTime: number }, now: number) => r.endTime <= now;
 function facts(store: Store, now: number) {
   const backupSessions = upTo(store.backupSessions, now);
   const replicaSessions = upTo(store.replicaSessions, now);
-  const nasSessions = upTo(store.nasBackupSessions, now);
+  // /backupSessions holds the file share and agent sessions too.
   const runs: { run: JobRun; jobName: string; replica: boolean }[] = [
     ...backupSessions.map((s) => ({ run: s as JobRun, jobName: s.job.name, replica: false })),
-    ...nasSessions.map((s) => ({ run: s as JobRun, jobName: s.job.name, replica: false })),
     ...replicaSessions.map((s) => ({ run: s as JobRun, jobName: s.job.name, replica: true })),
   ];
   const runningJobs = new Set(runs.filter((r) => running(r.run, now)).map((r) => r.jobName)).size;
   const scheduledReplicaJobs = store.jobs.all().filter((j) => j.jobType === 'Replica').length;
-  const scheduledJobs = store.jobs.size + store.nasJobs.size;
+  const scheduledJobs = store.jobs.size + store.nasJobs.size + store.agentBackupJobs.size;
   return { backupSessions, replicaSessions, runs, runningJobs, scheduledJobs, scheduledReplicaJobs };
 }
 
@@ -145,11 +153,11 @@ function jobStatistics(store: Store, now: number): El {
   });
 }
 
-/** The last seven UTC days, oldest first: VMs backed up and replicated (not failed) each day. */
+/** The last seven UTC days, newest first as EM lists them: VMs backed up and replicated (not failed) each day. */
 function processedVms(store: Store, now: number): El {
   const today = Math.floor(now / DAY) * DAY;
   const days = [];
-  for (let d = today - 6 * DAY; d <= today; d += DAY) {
+  for (let d = today; d >= today - 6 * DAY; d -= DAY) {
     const vmsOn = (tasks: readonly TaskSession[]) =>
       new Set(tasks.filter((t) => t.endTime >= d && t.endTime < d + DAY && finished(t, now) && t.result !== 'Failed').map((t) => t.vm)).size;
     const range = (c: Store['backupTaskSessions']) => c.between(d - DAY, Math.min(d + DAY, now));

@@ -2,9 +2,8 @@ import type { Collection } from '../../data/collection.js';
 import type { Store } from '../../data/store.js';
 import { uid } from '../../data/model.js';
 import { el, links, list, type El, type LinkSpec, type List, type Raw } from '../repr/tree.js';
-import { xmlFragment } from '../repr/xml.js';
-import { jsonFragment } from '../repr/json.js';
-import { href } from '../repr/send.js';
+import { href } from '../repr/href.js';
+import { renderedOnce, type Rendering } from '../repr/renderCache.js';
 import type { QueryField } from '../query/fields.js';
 
 /**
@@ -16,6 +15,11 @@ export interface ResourceType<T extends { id: string }> {
   uidType: string;
   /** Collection path below /api/. */
   path: string;
+  /**
+   * Where its items' Hrefs point when that is not `<path>/{id}`: file share and agent sessions
+   * are listed under /nas and /agents but addressed at /backupSessions/{id}, as EM does.
+   */
+  itemPath?: string;
   /** `Type` of its references, e.g. `RestoreSessionReference`. */
   refType: string;
   /** Element (and JSON key) of its entity list, e.g. `RestoreSessions`. */
@@ -30,6 +34,14 @@ export interface ResourceType<T extends { id: string }> {
   listed?(store: Store, now: number): readonly T[];
   /** Whether the item's representation can no longer change (then it is rendered once). */
   isFinal?(item: T, now: number): boolean;
+  /**
+   * The first instant after `now` at which the item's entity may look different (Infinity: never).
+   * Without it, an item that is not final is taken to change every millisecond (never cached
+   * while the clock runs). Being early is safe (a rebuild); being late serves stale bytes.
+   */
+  changesAt?(item: T, now: number): number;
+  /** With `listed`: the first instant after `now` at which it may list other items (default: now + 1). */
+  listedChangesAt?(store: Store, now: number): number;
   /** What `/query?type=<uidType>` filters and sorts on; a type without them is not queryable. */
   queryFields?: readonly QueryField<T>[];
 }
@@ -37,7 +49,7 @@ export interface ResourceType<T extends { id: string }> {
 export type AnyResourceType = ResourceType<{ id: string }>;
 
 export function itemHref<T extends { id: string }>(type: ResourceType<T>, item: T, entity = false): string {
-  return href(`${type.path}/${item.id}${entity ? '?format=Entity' : ''}`);
+  return href(`${type.itemPath ?? type.path}/${item.id}${entity ? '?format=Entity' : ''}`);
 }
 
 /** `EntityReferenceType`: Links, then attributes UID, Name, Href, Type. */
@@ -56,25 +68,44 @@ export function entityBase<T extends { id: string }>(type: ResourceType<T>, item
   ];
 }
 
-interface Rendered {
-  ref?: Raw;
-  entity?: Raw;
+/** When the entity of any of `items` (or of those in [start, end)) may first look different after `now` (see `changesAt`). */
+export function entitiesChangeAt<T extends { id: string }>(type: ResourceType<T>, items: readonly T[], now: number, start = 0, end = items.length): number {
+  if (!type.isFinal) return Infinity;
+  let until = Infinity;
+  for (let i = start; i < end && until > now + 1; i++) {
+    const item = items[i]!;
+    const at = type.changesAt ? type.changesAt(item, now) : type.isFinal(item, now) ? Infinity : now + 1;
+    if (at < until) until = at;
+  }
+  return until;
 }
 
-// Rendered fragments of immutable items. Keyed by the item object itself, so a replaced or
-// deleted item simply drops out.
-const cache = new WeakMap<object, Rendered>();
+// Per collection: the last answer of existingChangeAt, good for any instant in [from, until).
+const collectionUntil = new WeakMap<object, { epoch: number; from: number; until: number }>();
 
-function raw(node: El): Raw {
-  return { kind: 'raw', xml: xmlFragment(node), json: jsonFragment(node) };
+/**
+ * When anything in a collection as of `now` may first look different: the next object coming
+ * into existence, or an existing one's next change. Scanning a large collection costs a
+ * millisecond or more, so the answer is kept for the store epoch and reused until it expires:
+ * nothing changes before `until`, whatever instant in between asks.
+ */
+export function existingChangeAt<T extends { id: string }>(type: ResourceType<T>, collection: Collection<T>, epoch: number, now: number): number {
+  const memo = collectionUntil.get(collection);
+  if (memo && memo.epoch === epoch && memo.from <= now && now < memo.until) return memo.until;
+  const until = Math.min(collection.nextTimeAfter(now), entitiesChangeAt(type, collection.all(), now, 0, collection.upperBound(now)));
+  collectionUntil.set(collection, { epoch, from: now, until });
+  return until;
 }
 
-function rendered<T extends { id: string }>(type: ResourceType<T>, item: T, now: number, which: keyof Rendered): Raw | El {
+/** When the plain collection GET may first list other items after `now`. */
+export function listChangesAt<T extends { id: string }>(type: ResourceType<T>, store: Store, now: number): number {
+  if (!type.listed) return Infinity;
+  return type.listedChangesAt ? type.listedChangesAt(store, now) : now + 1;
+}
+
+function rendered<T extends { id: string }>(type: ResourceType<T>, item: T, now: number, which: Rendering): Raw | El {
   const build = () => (which === 'ref' ? reference(type, item, 'Ref') : type.entity(item, now));
-  if (type.isFinal && !type.isFinal(item, now)) return build();
-  let entry = cache.get(item);
-  if (!entry) cache.set(item, (entry = {}));
-  return (entry[which] ??= raw(build()));
+  return type.isFinal && !type.isFinal(item, now) ? build() : renderedOnce(item, which, build);
 }
 
 /** `EntityReferences` (as a document) or `Refs` (inside a QueryResult). */

@@ -3,7 +3,7 @@ import { emDateTime, sqlStamp } from '../../data/time.js';
 import { el } from '../repr/tree.js';
 import { entityBase, type ResourceType } from './resourceType.js';
 import { entityLink, refLink, serverUp, subLink } from './links.js';
-import { upTo } from './jobSession.js';
+import { upTo, upToChangesAt } from '../../data/timeline.js';
 import { backupType } from './backup.js';
 import { serverFields, uidField } from './queryFields.js';
 
@@ -36,6 +36,7 @@ export const restorePointType: ResourceType<RestorePoint> = {
       { elems: { BackupDateUTC: emDateTime(p.creationTime) } },
     ),
   listed: (store, now) => upTo(store.restorePoints, now),
+  listedChangesAt: (store, now) => upToChangesAt(store.restorePoints, now),
   // EM's `GET /query?type=RestorePoint` page.
   queryFields: [
     uidField('RestorePoint'),

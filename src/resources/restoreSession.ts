@@ -5,26 +5,10 @@ import { el } from '../repr/tree.js';
 import { entityBase, itemHref, type ResourceType } from './resourceType.js';
 import { serverUp } from './links.js';
 import { vmRestorePointName, vmRestorePointType } from './vmRestorePoint.js';
-import { sessionEndTime, sessionResult, sessionState } from './sessionClock.js';
+import { restoreSessionChangesAt, restoreSessionView, sessionEndTime, sessionResult, sessionState } from '../../data/timeline.js';
 
 /** `GET /restoreSessions` lists only sessions created in the last 30 days (EM v12+). */
 export const RESTORE_SESSION_WINDOW_MS = 30 * DAY;
-
-export interface RestoreSessionView {
-  state: 'Working' | 'Stopped';
-  result: 'None' | RestoreSession['result'];
-  progress: number;
-  endTime: number | undefined;
-}
-
-type Timed = Pick<RestoreSession, 'creationTime' | 'endTime' | 'result'>;
-
-/** What a session looks like at `now`: running until its end time, then finished. */
-export function restoreSessionView(s: Timed, now: number): RestoreSessionView {
-  if (now >= s.endTime) return { state: 'Stopped', result: s.result, progress: 100, endTime: s.endTime };
-  const done = Math.floor(((now - s.creationTime) / (s.endTime - s.creationTime)) * 100);
-  return { state: 'Working', result: 'None', progress: Math.min(99, Math.max(1, done)), endTime: undefined };
-}
 
 export const restoreSessionType: ResourceType<RestoreSession> = {
   uidType: 'RestoreSession',
@@ -53,24 +37,33 @@ export const restoreSessionType: ResourceType<RestoreSession> = {
         },
       ]),
       {
+        // JobSessionEntityType's members; a restore session has no job, so JobUid and JobName are
+        // absent (null in JSON), like FailureMessage.
         elems: {
+          JobUid: null,
+          JobName: null,
           JobType: s.jobType,
           CreationTimeUTC: emDateTime(s.creationTime),
           EndTimeUTC: v.endTime === undefined ? undefined : emDateTime(v.endTime),
           State: v.state,
           Result: v.result,
           Progress: v.progress,
+          FailureMessage: null,
         },
       },
       {
         // Only a whole-VM restore has a restored object; a file-level restore reads files out of the point.
-        elems: { RestoredObjRef: s.jobType === 'RestoreVm' ? hierarchyObjRef(vm) : undefined },
+        elems: { RestoredObjRef: s.jobType === 'RestoreVm' ? hierarchyObjRef(vm) : null },
         attrs: { VmDisplayName: vm.name },
       },
     );
   },
   listed: (store: Store, now: number) => store.restoreSessions.between(now - RESTORE_SESSION_WINDOW_MS, now),
+  // The next session created enters the window; the oldest in it leaves one millisecond after 30 days.
+  listedChangesAt: (store: Store, now: number) =>
+    Math.min(store.restoreSessions.nextTimeAfter(now), store.restoreSessions.firstTimeFrom(now - RESTORE_SESSION_WINDOW_MS) + RESTORE_SESSION_WINDOW_MS + 1),
   isFinal: (s, now) => now >= s.endTime,
+  changesAt: restoreSessionChangesAt,
   // The fields of EM's `GET /query?type=RestoreSession` page. Enum orders: notes/query.md.
   queryFields: [
     { name: 'UID', kind: 'uid', get: (s) => uid('RestoreSession', s.id) },

@@ -1,5 +1,5 @@
 import { el, links, type El, type LinkSpec } from '../repr/tree.js';
-import { href } from '../repr/send.js';
+import { href } from '../repr/href.js';
 
 /** One Down link of an entry resource: its list type and the path below /api/. */
 type ServiceLink = [type: string, path: string];

@@ -1,4 +1,5 @@
 import type { Store } from '../../data/store.js';
+import { isVmSession } from '../../data/model.js';
 import type { AnyResourceType, ResourceType } from './resourceType.js';
 import { backupServerType } from './backupServer.js';
 import { jobType } from './job.js';
@@ -14,7 +15,11 @@ import { vmRestorePointType } from './vmRestorePoint.js';
 import { nasJobType } from './nasJob.js';
 import { nasBackupSessionType } from './nasBackupSession.js';
 import { agentBackupJobType } from './agentBackupJob.js';
-import { upTo } from './jobSession.js';
+import { agentBackupSessionType } from './agentBackupSession.js';
+import { protectionGroupType } from './protectionGroup.js';
+import { agentRestorePointType } from './agentRestorePoint.js';
+import { discoveredComputerType } from './discoveredComputer.js';
+import { upTo } from '../../data/timeline.js';
 
 /**
  * `/api/<parent>/{id}/<sub>`: the objects of one type that belong to a parent. A sub-collection
@@ -45,22 +50,25 @@ const visible = <T extends { creationTime: number }>(items: readonly T[], now: n
 export const subCollections: SubCollection[] = [
   of(backupServerType, 'jobs', jobType, (s, store) => store.jobs.all().filter((j) => j.backupServer === s)),
   of(backupServerType, 'repositories', repositoryType, (s, store) => store.repositories.all().filter((r) => r.backupServer === s)),
-  of(jobType, 'backupSessions', backupJobSessionType, (j, store, now) => upTo(store.backupSessions, now).filter((s) => s.job === j)),
-  of(backupJobSessionType, 'taskSessions', backupTaskSessionType, (s, _store, now) => visible(s.tasks, now)),
+  of(jobType, 'backupSessions', backupJobSessionType, (j, store, now) => upTo(store.backupSessions, now).filter((s) => s.job.id === j.id)),
+  of(jobType, 'replicaSessions', replicaJobSessionType, (j, store, now) => upTo(store.replicaSessions, now).filter((s) => s.job.id === j.id)),
+  // File share and agent sessions list no task sessions (their per-object tasks are not simulated).
+  of(backupJobSessionType, 'taskSessions', backupTaskSessionType, (s, _store, now) => (isVmSession(s) ? visible(s.tasks, now) : [])),
   of(replicaJobSessionType, 'replicaTaskSessions', replicaTaskSessionType, (s, _store, now) => visible(s.tasks, now)),
-  of(repositoryType, 'backups', backupType, (r, store) => store.backups.all().filter((b) => b.repository === r)),
+  of(repositoryType, 'backups', backupType, (r, store) => store.backups.all().filter((b) => b.repository.id === r.id)),
   of(backupType, 'restorePoints', restorePointType, (b, store, now) => upTo(store.restorePoints, now).filter((p) => p.backup === b)),
+  of(backupType, 'backupFiles', backupFileType, (b, store, now) => upTo(store.backupFiles, now).filter((f) => f.backup === b)),
   of(restorePointType, 'vmRestorePoints', vmRestorePointType, (p, _store, now) => visible(p.vmRestorePoints, now)),
   of(restorePointType, 'backupFiles', backupFileType, (p) => [p.backupFile]),
   of(backupFileType, 'restorePoints', restorePointType, (f) => [f.restorePoint]),
   of(backupFileType, 'vmRestorePoints', vmRestorePointType, (f, _store, now) => visible(f.restorePoint.vmRestorePoints, now)),
-  of(nasJobType, 'backupSessions', nasBackupSessionType, (j, _store, now) => visible(j.sessions, now)),
+  of(nasJobType, 'backupSessions', nasBackupSessionType, (j, store, now) => upTo(store.nasBackupSessions, now).filter((s) => s.job.id === j.id)),
+  of(agentBackupJobType, 'backupSessions', agentBackupSessionType, (j, _store, now) => visible(j.sessions, now)),
   ...unsimulated(backupServerType, 'externalRepositories', 'credentials', 'passwords', 'managedServers'),
-  ...unsimulated(jobType, 'includes'),
   ...unsimulated(repositoryType, 'replicas'),
   ...unsimulated(restorePointType, 'vAppRestorePoints'),
-  ...unsimulated(vmRestorePointType, 'mounts'),
   ...unsimulated(nasJobType, 'includes'),
-  // Agent backup sessions are not simulated.
-  ...unsimulated(agentBackupJobType, 'includes', 'backupSessions'),
+  of(protectionGroupType, 'discoveredComputers', discoveredComputerType, (g) => g.computers),
+  ...unsimulated(agentBackupJobType, 'includes'),
+  ...unsimulated(agentRestorePointType, 'mounts'),
 ];

@@ -6,11 +6,10 @@ import { emDateTime, nameStamp } from '../../data/time.js';
 import { el, type LinkSpec } from '../repr/tree.js';
 import { entityBase, type ResourceType } from './resourceType.js';
 import { entityLink, refLink, serverUp } from './links.js';
-import { restoreSessionView } from './restoreSession.js';
-import { ended, upTo } from './jobSession.js';
+import { ended, restoreSessionView, runChangesAt, upTo, upToChangesAt } from '../../data/timeline.js';
 import { vmRestorePointName, vmRestorePointType } from './vmRestorePoint.js';
 import { jobFields, resultField, runTimeFields, serverFields, uidField } from './queryFields.js';
-import { sessionState } from './sessionClock.js';
+import { sessionState } from '../../data/timeline.js';
 
 const taskName = (t: TaskSession) => `${t.vm.name}@${nameStamp(t.creationTime)}`;
 
@@ -70,7 +69,13 @@ export function taskSessionType(kind: TaskKind): ResourceType<TaskSession> {
       );
     },
     listed: (store, now) => upTo(kind.collection(store), now),
+    listedChangesAt: (store, now) => upToChangesAt(kind.collection(store), now),
     isFinal: ended,
+    // Its run, and the restore point it links to, which appears at its own creation time.
+    changesAt: (t, now) => {
+      const pointAt = t.vmRestorePoint && t.vmRestorePoint.creationTime > now ? t.vmRestorePoint.creationTime : Infinity;
+      return Math.min(runChangesAt(t, now), pointAt);
+    },
     // EM's `GET /query?type=BackupTaskSession` / `ReplicaTaskSession` pages (the same fields);
     // State values in their listing order.
     queryFields: [

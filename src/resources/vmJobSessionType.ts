@@ -4,7 +4,8 @@ import type { Store } from '../../data/store.js';
 import { el, type LinkSpec } from '../repr/tree.js';
 import { entityBase, type ResourceType } from './resourceType.js';
 import { entityLink, refLink, serverUp, subLink } from './links.js';
-import { ended, jobSessionLayers, upTo } from './jobSession.js';
+import { jobSessionLayers } from './jobSession.js';
+import { ended, runChangesAt, upTo, upToChangesAt } from '../../data/timeline.js';
 import { jobType } from './job.js';
 import { jobSessionFields } from './queryFields.js';
 
@@ -45,8 +46,10 @@ export function vmJobSessionType(spec: VmJobSessionSpec): ResourceType<JobSessio
         ...jobSessionLayers(s, s.job, s.job.jobType, now),
       ),
     listed: (store, now) => upTo(spec.collection(store), now),
+    listedChangesAt: (store, now) => upToChangesAt(spec.collection(store), now),
     isFinal: ended,
-    queryFields: jobSessionFields<JobSession>(uidType, spec.queryJobTypes, (s) => s.job),
+    changesAt: runChangesAt,
+    queryFields: jobSessionFields<JobSession>(uidType, spec.queryJobTypes, (s) => s.job, (s) => s.job.jobType),
   };
   return type;
 }

@@ -1,10 +1,10 @@
 import { hierarchyObjRef, uid, type VmRestorePoint } from '../../data/model.js';
 import { nameStamp, emDateTime, sqlStamp } from '../../data/time.js';
 import { el } from '../repr/tree.js';
-import { href } from '../repr/send.js';
+import { href } from '../repr/href.js';
 import { entityBase, itemHref, type ResourceType } from './resourceType.js';
 import { backupServerType } from './backupServer.js';
-import { upTo } from './jobSession.js';
+import { upTo, upToChangesAt } from '../../data/timeline.js';
 
 export const vmRestorePointName = (p: VmRestorePoint) => `${p.vm.name}@${nameStamp(p.creationTime)}`;
 
@@ -51,6 +51,7 @@ export const vmRestorePointType: ResourceType<VmRestorePoint> = {
   },
   // A point of a backup still running appears when its VM has been processed.
   listed: (store, now) => upTo(store.vmRestorePoints, now),
+  listedChangesAt: (store, now) => upToChangesAt(store.vmRestorePoints, now),
   // The fields of EM's `GET /query?type=VmRestorePoint` page, enums in its documented order.
   queryFields: [
     { name: 'UID', kind: 'uid', get: (p) => uid('VmRestorePoint', p.id) },
@@ -63,5 +64,8 @@ export const vmRestorePointType: ResourceType<VmRestorePoint> = {
     { name: 'VmDisplayName', kind: 'string', get: (p) => p.vm.name },
     { name: 'BackupServerUid', kind: 'uid', get: (p) => uid('BackupServer', p.backupServer.id) },
     { name: 'BackupServerName', kind: 'string', get: (p) => p.backupServer.name },
+    // Not on the docs page, but restore tooling filters by it (`HierarchyObjRef=="urn:VMware:Vm:…"`)
+    // with the ObjectRef a lookup answered, so it is served like the other string fields.
+    { name: 'HierarchyObjRef', kind: 'string', get: (p) => hierarchyObjRef(p.vm) },
   ],
 };

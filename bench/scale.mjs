@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// Scale: spawn to ready line and resident memory for large restore-session counts (default
+// 100 000 and 1 000 000), with the default 200 as the reference measured in the same run.
+// RSS and CPU time are read from /proc at the ready line; peak is the memory high-water mark up to then.
+// The machine's other load stretches wall time; CPU time shows the work itself.
+// Usage: npm run bench:scale   (BENCH_SCALE=100000,1000000 changes the sizes)
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { table } from './lib.mjs';
+
+const cli = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
+if (!existsSync(cli)) {
+  console.error('build first: npm run build');
+  process.exit(2);
+}
+const sizes = [200, ...(process.env.BENCH_SCALE ?? '100000,1000000').split(',').map(Number)];
+const TIMEOUT_MS = 300_000;
+
+/** Kilobytes of a /proc/<pid>/status field (Linux); undefined elsewhere. */
+function procKb(pid, field) {
+  try {
+    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU seconds (user + system) a process has used: a figure the machine's other load disturbs less than wall time. */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+function start(n) {
+  return new Promise((resolve, reject) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn(process.execPath, [cli, '--port', '0', '--restore-sessions', String(n)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${n} sessions: not ready within ${TIMEOUT_MS} ms`));
+    }, TIMEOUT_MS);
+    let out = '';
+    let result;
+    child.stdout.on('data', (c) => {
+      out += c;
+      if (result !== undefined || !out.includes('\n')) return;
+      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+      result = { ms, cpu: cpuSeconds(child.pid), rss: procKb(child.pid, 'VmRSS'), peak: procKb(child.pid, 'VmHWM') };
+      child.kill('SIGTERM');
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      if (result) resolve(result);
+      else reject(new Error(`${n} sessions: exited ${code} before ready`));
+    });
+  });
+}
+
+const mb = (kb) => (kb === undefined ? 'n/a' : (kb / 1024).toFixed(0));
+const rows = [['restore sessions', 'ready ms', 'ratio to 200', 'CPU s', 'RSS MiB', 'peak MiB']];
+let base;
+for (const n of sizes) {
+  const r = await start(n);
+  base ??= r.ms;
+  rows.push([n.toLocaleString('en'), r.ms.toFixed(0), (r.ms / base).toFixed(2), r.cpu?.toFixed(2) ?? 'n/a', mb(r.rss), mb(r.peak)]);
+}
+console.log(`scale: spawn to ready line and memory at ready (node ${process.version})`);
+table(rows);

@@ -1,0 +1,200 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { addRoute, queryParam } from '../src/routing.js';
+import { send } from '../src/repr/send.js';
+import { EmError } from '../src/errors.js';
+import { jobType } from '../src/resources/job.js';
+import { vmRestorePointType } from '../src/resources/vmRestorePoint.js';
+import { addTask, type TaskOutcome } from '../data/taskLog.js';
+import type { TaskOperation } from '../data/tasks.js';
+import type { BackupServer, Job, NasJob } from '../data/model.js';
+import { cloneJob, deleteJob, failedVms, isRunning, latestSession, startRun, stopSession, toggleScheduleEnabled } from '../data/jobActions.js';
+import { startRestore } from '../data/restoreActions.js';
+import { taskEntity } from '../src/resources/task.js';
+import { find } from './resources.js';
+import { readCloneInfo } from '../src/specs/cloneSpec.js';
+import { readRestoreSpec } from '../src/specs/restoreSpec.js';
+import { readQuickBackupSpec } from '../src/specs/quickBackupSpec.js';
+import { backupServerType } from '../src/resources/backupServer.js';
+import { nasJobType } from '../src/resources/nasJob.js';
+import { latestNasSession, startNasRun, stopNasSession, toggleNasSchedule } from '../data/nasActions.js';
+
+/** `raw` as one of `known` (any case), or a 400 naming the choices. */
+function pick<A extends string>(raw: string, what: string, known: readonly A[]): A {
+  const action = known.find((a) => a.toLowerCase() === raw.toLowerCase());
+  if (!action) throw new EmError(400, `Unknown action ${JSON.stringify(raw.slice(0, 60))} for ${what}: expected one of ${known.join(', ')}.`);
+  return action;
+}
+
+/** The `action` query parameter, one of `known`. */
+function actionOf<A extends string>(req: FastifyRequest, what: string, known: readonly A[]): A {
+  const raw = queryParam(req, 'action');
+  if (raw === undefined || raw === '') throw new EmError(400, `POST to ${what} needs an action query parameter: one of ${known.join(', ')}.`);
+  return pick(raw, what, known);
+}
+
+/** Records the action's task and answers `202 Accepted` with it. */
+function accepted(req: FastifyRequest, reply: FastifyReply, operation: TaskOperation, outcome: TaskOutcome): FastifyReply {
+  const now = req.server.clock.now();
+  const task = addTask(req.server.store, req.logon!.userName, operation, now, outcome);
+  return send(req, reply, taskEntity(task, now), 202);
+}
+
+const ok = (message = 'Ok'): TaskOutcome => ({ success: true, message });
+const refused = (message: string): TaskOutcome => ({ success: false, message });
+/** The backup server's words for a job action, accepted or refused. */
+const triggered = (job: { name: string }, verb: 'start' | 'stop' | 'retry') => ok(`Job "${job.name}" triggered to ${verb}.`);
+const alreadyRunning = (job: { name: string }) => refused(`Job "${job.name}" is already running.`);
+const notRunning = (job: { name: string }) => refused(`Job "${job.name}" is not running.`);
+
+const JOB_ACTIONS = ['start', 'stop', 'retry', 'clone', 'toggleScheduleEnabled'] as const;
+
+/**
+ * What a job action does and how its task ends. A request EM accepts but the backup server
+ * refuses (start while running, stop while idle, retry with nothing failed) changes nothing and
+ * its task finishes with Success="false" and the reason.
+ */
+function jobAction(app: FastifyInstance, req: FastifyRequest, job: Job, action: (typeof JOB_ACTIONS)[number]): [TaskOperation, TaskOutcome] {
+  const { store } = app;
+  const now = app.clock.now();
+  const seed = app.config.seed;
+  const last = latestSession(store, job);
+  const sessionLink = (id: string, name: string) => ({
+    path: `${job.jobType === 'Replica' ? 'replicaSessions' : 'backupSessions'}/${id}?format=Entity`,
+    type: job.jobType === 'Replica' ? 'ReplicaJobSession' : 'BackupJobSession',
+    name,
+  });
+  switch (action) {
+    case 'start': {
+      if (isRunning(last, now)) return ['StartJob', alreadyRunning(job)];
+      const s = startRun(store, seed, job, now, job.vms, false);
+      return ['StartJob', { ...triggered(job, 'start'), related: sessionLink(s.id, s.name) }];
+    }
+    case 'stop': {
+      if (!isRunning(last, now)) return ['StopJob', notRunning(job)];
+      stopSession(store, last, now);
+      return ['StopJob', triggered(job, 'stop')];
+    }
+    case 'retry': {
+      if (isRunning(last, now)) return ['RetryJob', alreadyRunning(job)];
+      const vms = last ? failedVms(last) : [];
+      if (vms.length === 0) return ['RetryJob', refused(`Job "${job.name}" has no failed VMs to retry.`)];
+      const s = startRun(store, seed, job, now, vms, true);
+      return ['RetryJob', { ...triggered(job, 'retry'), related: sessionLink(s.id, s.name) }];
+    }
+    case 'clone': {
+      const info = readCloneInfo(req, job, store);
+      const clone = cloneJob(store, seed, job, info);
+      return ['CloneJob', { ...ok(), related: { path: `jobs/${clone.id}?format=Entity`, type: 'Job', name: clone.name } }];
+    }
+    case 'toggleScheduleEnabled':
+      toggleScheduleEnabled(store, job);
+      return ['ToggleScheduleEnabled', ok()];
+  }
+}
+
+const NAS_ACTIONS = ['start', 'stop', 'retry', 'toggleScheduleEnabled'] as const;
+
+/** File share job actions: the same rules as VM jobs, on NAS sessions (no per-VM tasks). */
+function nasAction(app: FastifyInstance, job: NasJob, action: (typeof NAS_ACTIONS)[number]): [TaskOperation, TaskOutcome] {
+  const { store } = app;
+  const now = app.clock.now();
+  const last = latestNasSession(store, job);
+  const running = last !== undefined && last.endTime > now;
+  const related = (id: string, name: string) => ({ path: `nas/backupSessions/${id}?format=Entity`, type: 'BackupJobSession', name });
+  switch (action) {
+    case 'start': {
+      if (running) return ['StartJob', alreadyRunning(job)];
+      const s = startNasRun(store, app.config.seed, job, now, false);
+      return ['StartJob', { ...triggered(job, 'start'), related: related(s.id, s.name) }];
+    }
+    case 'stop':
+      if (!running) return ['StopJob', notRunning(job)];
+      stopNasSession(store, last, now);
+      return ['StopJob', triggered(job, 'stop')];
+    case 'retry': {
+      if (running) return ['RetryJob', alreadyRunning(job)];
+      if (last?.result !== 'Failed') return ['RetryJob', refused(`Job "${job.name}" has nothing failed to retry.`)];
+      const s = startNasRun(store, app.config.seed, job, now, true);
+      return ['RetryJob', { ...triggered(job, 'retry'), related: related(s.id, s.name) }];
+    }
+    case 'toggleScheduleEnabled':
+      toggleNasSchedule(store, job);
+      return ['ToggleScheduleEnabled', ok()];
+  }
+}
+
+/**
+ * Quick backup of one VM: an incremental run of the backup job that protects it, over that VM
+ * alone. A VM no backup job protects, or whose job is running, is refused in the task.
+ */
+function quickBackup(app: FastifyInstance, req: FastifyRequest, server: BackupServer): TaskOutcome {
+  const vm = readQuickBackupSpec(req, server, app.store);
+  const now = app.clock.now();
+  const job = app.store.jobs.all().find((j) => j.jobType === 'Backup' && j.vms.includes(vm));
+  if (!job) return refused(`VM ${vm.name} is not processed by any backup job.`);
+  if (isRunning(latestSession(app.store, job), now)) return alreadyRunning(job);
+  const s = startRun(app.store, app.config.seed, job, now, [vm], false);
+  return { ...ok(), related: { path: `backupSessions/${s.id}?format=Entity`, type: 'BackupJobSession' } };
+}
+
+/** Job actions, job deletion, VM restores and quick backup: EM's write half (tasks in routes/tasks.ts). */
+export function actionRoutes(app: FastifyInstance): void {
+  addRoute(app, {
+    method: 'POST',
+    url: '/api/jobs/:id',
+    handler: (req, reply) => {
+      const job = find(app, jobType, (req.params as { id: string }).id);
+      const [operation, outcome] = jobAction(app, req, job, actionOf(req, 'a job', JOB_ACTIONS));
+      return accepted(req, reply, operation, outcome);
+    },
+  });
+
+  addRoute(app, {
+    method: 'DELETE',
+    url: '/api/jobs/:id',
+    handler: (req, reply) => {
+      const job = find(app, jobType, (req.params as { id: string }).id);
+      if (isRunning(latestSession(app.store, job), app.clock.now())) {
+        return accepted(req, reply, 'DeleteJob', refused(`Job "${job.name}" is running; stop it before deleting it.`));
+      }
+      deleteJob(app.store, job);
+      return accepted(req, reply, 'DeleteJob', ok());
+    },
+  });
+
+  addRoute(app, {
+    method: 'POST',
+    url: '/api/nas/jobs/:id/:action',
+    handler: (req, reply) => {
+      const { id, action: raw } = req.params as { id: string; action: string };
+      const job = find(app, nasJobType, id);
+      const [operation, outcome] = nasAction(app, job, pick(raw, 'a file share job', NAS_ACTIONS));
+      return accepted(req, reply, operation, outcome);
+    },
+  });
+
+  addRoute(app, {
+    method: 'POST',
+    url: '/api/backupServers/:id',
+    handler: (req, reply) => {
+      const server = find(app, backupServerType, (req.params as { id: string }).id);
+      actionOf(req, 'a backup server', ['quickbackup'] as const);
+      return accepted(req, reply, 'QuickBackup', quickBackup(app, req, server));
+    },
+  });
+
+  addRoute(app, {
+    method: 'POST',
+    url: '/api/vmRestorePoints/:id',
+    handler: (req, reply) => {
+      const point = find(app, vmRestorePointType, (req.params as { id: string }).id);
+      actionOf(req, 'a VM restore point', ['restore'] as const);
+      readRestoreSpec(req, point, app.store);
+      const session = startRestore(app.store, app.config.seed, point, 'RestoreVm', app.clock.now());
+      return accepted(req, reply, 'StartVMRestore', {
+        ...ok(),
+        related: { path: `restoreSessions/${session.id}?format=Entity`, type: 'RestoreSession' },
+      });
+    },
+  });
+}
