@@ -25,8 +25,13 @@ async function main(): Promise<void> {
   const hooked = await buildApp({ config: defaultConfig() });
   hooked.control.faults.add({ path: '/api/never', action: 'drop' });
   const logonOf = async (app: typeof plain) =>
-    (await app.inject({ method: 'POST', url: '/api/sessionMngr/', headers: { authorization: `Basic ${Buffer.from('admin:admin').toString('base64')}` } }))
-      .headers['x-restsvcsessionid'] as string;
+    (
+      await app.inject({
+        method: 'POST',
+        url: '/api/sessionMngr/',
+        headers: { authorization: `Basic ${Buffer.from('admin:admin').toString('base64')}` },
+      })
+    ).headers['x-restsvcsessionid'] as string;
   const call = (app: typeof plain, token: string) => () =>
     app.inject({ method: 'GET', url: '/api/backupServers', headers: { 'x-restsvcsessionid': token } });
   const entity = (app: typeof plain, token: string) => () =>
@@ -34,7 +39,9 @@ async function main(): Promise<void> {
 
   const t1 = await logonOf(plain);
   const base = await time('baseline: GET restoreSessions?format=Entity', ROUNDS, entity(plain, t1));
-  const reset = await time('POST /__mock/reset (default size)', 50, () => plain.inject({ method: 'POST', url: '/__mock/reset' }));
+  const reset = await time('POST /__mock/reset (default size)', 50, () =>
+    plain.inject({ method: 'POST', url: '/__mock/reset' }),
+  );
   const t2 = await logonOf(plain);
   const bare = await time('GET backupServers, journal off, no faults', ROUNDS * 5, call(plain, t2));
   const t3 = await logonOf(hooked);

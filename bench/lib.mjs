@@ -37,7 +37,9 @@ export function hammer({ url, headers = {}, seconds = SECONDS, connections = CON
 /** A bare Fastify server answering GET /<n> with bodies[n] and its media type: the ceiling. */
 export async function bareServer(bodies) {
   const bare = Fastify();
-  bodies.forEach(({ body, type }, n) => bare.get(`/${n}`, (_req, reply) => reply.header('content-type', type).send(body)));
+  for (const [n, { body, type }] of bodies.entries()) {
+    bare.get(`/${n}`, (_req, reply) => reply.header('content-type', type).send(body));
+  }
   await bare.listen({ port: 0, host: '127.0.0.1' });
   return { url: (n) => `http://127.0.0.1:${bare.server.address().port}/${n}`, close: () => bare.close() };
 }
@@ -63,7 +65,8 @@ export async function bodyOf(url, headers) {
 
 export function table(rows) {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
-  for (const r of rows) console.log(r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  '));
+  for (const r of rows)
+    console.log(r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  '));
 }
 
 export const median = (xs) => {

@@ -9,7 +9,12 @@ import { ACCEPT, bareServer, bodyOf, CONNECTIONS, hammer, logon, median, SECONDS
 
 const sessions = Number(process.env.BENCH_SESSIONS ?? 290);
 const app = await buildApp({
-  config: defaultConfig({ port: 0, seed: 1, restoreSessions: sessions, clockStart: Date.parse('2026-11-29T12:00:00Z') }),
+  config: defaultConfig({
+    port: 0,
+    seed: 1,
+    restoreSessions: sessions,
+    clockStart: Date.parse('2026-11-29T12:00:00Z'),
+  }),
 });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const base = `http://127.0.0.1:${app.server.address().port}`;
@@ -17,7 +22,8 @@ const auth = await logon(base);
 
 const paths = ['/api/restoreSessions?format=Entity', '/api/query?type=RestoreSession&format=Entities&pageSize=100'];
 const cases = [];
-for (const path of paths) for (const fmt of ['xml', 'json']) cases.push({ path, fmt, headers: { ...auth, Accept: ACCEPT[fmt] } });
+for (const path of paths)
+  for (const fmt of ['xml', 'json']) cases.push({ path, fmt, headers: { ...auth, Accept: ACCEPT[fmt] } });
 const bodies = [];
 for (const c of cases) bodies.push(await bodyOf(base + c.path, c.headers));
 const bare = await bareServer(bodies);
@@ -41,14 +47,24 @@ for (const [n, c] of cases.entries()) {
   const row = (name, which) => {
     const ratios = runs[which].map((r, i) => r.rps / runs.ceiling[i].rps);
     const p99s = runs[which].map((r, i) => r.p99 / Math.max(runs.ceiling[i].p99, 1));
-    return [name, kb, median(runs[which].map((r) => r.rps)).toFixed(0), median(ratios).toFixed(2), range(ratios), median(runs[which].map((r) => r.p99)), median(p99s).toFixed(2)];
+    return [
+      name,
+      kb,
+      median(runs[which].map((r) => r.rps)).toFixed(0),
+      median(ratios).toFixed(2),
+      range(ratios),
+      median(runs[which].map((r) => r.p99)),
+      median(p99s).toFixed(2),
+    ];
   };
   rows.push(row(`bare Fastify, same ${c.fmt} bytes`, 'ceiling'));
   rows.push(row(`mock ${c.path} (${c.fmt})`, 'mock'));
   rows.push(row(`  same, response cache off`, 'cold'));
 }
 const entities = (bodies[1].body.toString().match(/"UID"/g) ?? []).length;
-console.log(`${entities} restore sessions in the window of ${sessions}; ${ROUNDS} rounds of ${SECONDS}s per case, ${CONNECTIONS} connections (autocannon, own process); node ${process.version}`);
+console.log(
+  `${entities} restore sessions in the window of ${sessions}; ${ROUNDS} rounds of ${SECONDS}s per case, ${CONNECTIONS} connections (autocannon, own process); node ${process.version}`,
+);
 table(rows);
 await app.close();
 await bare.close();

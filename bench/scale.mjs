@@ -40,7 +40,9 @@ function cpuSeconds(pid) {
 function start(n) {
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
-    const child = spawn(process.execPath, [cli, '--port', '0', '--restore-sessions', String(n)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [cli, '--port', '0', '--restore-sessions', String(n)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`${n} sessions: not ready within ${TIMEOUT_MS} ms`));
@@ -68,7 +70,14 @@ let base;
 for (const n of sizes) {
   const r = await start(n);
   base ??= r.ms;
-  rows.push([n.toLocaleString('en'), r.ms.toFixed(0), (r.ms / base).toFixed(2), r.cpu?.toFixed(2) ?? 'n/a', mb(r.rss), mb(r.peak)]);
+  rows.push([
+    n.toLocaleString('en'),
+    r.ms.toFixed(0),
+    (r.ms / base).toFixed(2),
+    r.cpu?.toFixed(2) ?? 'n/a',
+    mb(r.rss),
+    mb(r.peak),
+  ]);
 }
 console.log(`scale: spawn to ready line and memory at ready (node ${process.version})`);
 table(rows);

@@ -12,8 +12,12 @@ const concurrency = Number(process.argv[3] ?? process.env.SOAK_CONCURRENCY ?? 8)
 const windowMs = Math.min(10_000, (seconds * 1000) / 4);
 const cli = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
 
-const child = spawn(process.execPath, [cli, '--port', '0', '--restore-sessions', '200', '--journal-size', '1000'], { stdio: ['ignore', 'pipe', 'inherit'] });
-const ready = await new Promise((resolve) => createInterface({ input: child.stdout }).once('line', (l) => resolve(JSON.parse(l))));
+const child = spawn(process.execPath, [cli, '--port', '0', '--restore-sessions', '200', '--journal-size', '1000'], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const ready = await new Promise((resolve) =>
+  createInterface({ input: child.stdout }).once('line', (l) => resolve(JSON.parse(l))),
+);
 const { port, pid } = ready;
 
 function rssMb() {
@@ -43,19 +47,36 @@ async function logon() {
 }
 
 const token = await logon();
-const refs = JSON.parse((await request('GET', '/api/restoreSessions', { 'x-restsvcsessionid': token, accept: 'application/json' })).body).Refs;
+const refs = JSON.parse(
+  (await request('GET', '/api/restoreSessions', { 'x-restsvcsessionid': token, accept: 'application/json' })).body,
+).Refs;
 const ids = refs.map((r) => r.UID.split(':').pop());
 
 // The mix: weights out of 20.
 const OPS = [
   [6, () => request('GET', '/api/restoreSessions', { 'x-restsvcsessionid': token })],
-  [2, () => request('GET', '/api/restoreSessions?format=Entity', { 'x-restsvcsessionid': token, accept: 'application/json' })],
-  [3, () => request('GET', '/api/query?type=RestoreSession&format=Entities&pageSize=10', { 'x-restsvcsessionid': token })],
-  [2, (i) => request('GET', `/api/restoreSessions/${ids[i % ids.length]}?format=Entity`, { 'x-restsvcsessionid': token })],
-  [2, async () => {
-    const t = await logon();
-    return request('DELETE', `/api/logonSessions/${Buffer.from(t, 'base64').toString()}`, { 'x-restsvcsessionid': t });
-  }],
+  [
+    2,
+    () =>
+      request('GET', '/api/restoreSessions?format=Entity', { 'x-restsvcsessionid': token, accept: 'application/json' }),
+  ],
+  [
+    3,
+    () => request('GET', '/api/query?type=RestoreSession&format=Entities&pageSize=10', { 'x-restsvcsessionid': token }),
+  ],
+  [
+    2,
+    (i) => request('GET', `/api/restoreSessions/${ids[i % ids.length]}?format=Entity`, { 'x-restsvcsessionid': token }),
+  ],
+  [
+    2,
+    async () => {
+      const t = await logon();
+      return request('DELETE', `/api/logonSessions/${Buffer.from(t, 'base64').toString()}`, {
+        'x-restsvcsessionid': t,
+      });
+    },
+  ],
   [1, () => logon()],
   [2, () => request('GET', '/api/nothing/here', { 'x-restsvcsessionid': token })],
   [2, () => request('GET', '/api/jobs', { 'x-restsvcsessionid': 'bm90LWEtdG9rZW4=' })],
@@ -100,7 +121,11 @@ const p99 = (xs) => {
   return s.length ? s[Math.min(s.length - 1, Math.floor(s.length * 0.99))] : NaN;
 };
 const elapsed = (Date.now() - started) / 1000;
-console.log(`soak: ${total} requests in ${elapsed.toFixed(0)} s (${Math.round(total / elapsed)} req/s, concurrency ${concurrency}), ${errors} errors (5xx or failed)`);
-console.log(`start (after ${windowMs / 1000} s): RSS ${rssStart.toFixed(1)} MB, p99 ${p99(windows.first).toFixed(2)} ms`);
+console.log(
+  `soak: ${total} requests in ${elapsed.toFixed(0)} s (${Math.round(total / elapsed)} req/s, concurrency ${concurrency}), ${errors} errors (5xx or failed)`,
+);
+console.log(
+  `start (after ${windowMs / 1000} s): RSS ${rssStart.toFixed(1)} MB, p99 ${p99(windows.first).toFixed(2)} ms`,
+);
 console.log(`end   (last ${windowMs / 1000} s):  RSS ${rssEnd.toFixed(1)} MB, p99 ${p99(windows.last).toFixed(2)} ms`);
 console.log(`RSS growth: ${(((rssEnd - rssStart) / rssStart) * 100).toFixed(1)}%`);

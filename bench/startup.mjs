@@ -85,8 +85,9 @@ for (let i = 0; i < RUNS; i++) {
 }
 const bare = median(samples[1]);
 const rows = [['case', 'median ms', 'ratio to bare Fastify']];
-for (const [j, [name]] of cases.entries()) rows.push([name, median(samples[j]).toFixed(0), (median(samples[j]) / bare).toFixed(2)]);
-rows.push(['  of which: loading the mock\'s modules', median(split.load).toFixed(0), '']);
+for (const [j, [name]] of cases.entries())
+  rows.push([name, median(samples[j]).toFixed(0), (median(samples[j]) / bare).toFixed(2)]);
+rows.push(["  of which: loading the mock's modules", median(split.load).toFixed(0), '']);
 rows.push(['  of which: building the app and dataset, listening', median(split.build).toFixed(0), '']);
 console.log(`start-up, median of ${RUNS} runs, interleaved (node ${process.version}):`);
 table(rows);

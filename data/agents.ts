@@ -1,21 +1,47 @@
 import { Rng, guidFor } from './random.js';
 import { DAY, HOUR, MINUTE, nameStamp } from './time.js';
-import type { AgentBackupJob, AgentPlatform, AgentProtectionGroup, AgentRestorePoint, BackupServer, DiscoveredComputer, JobRun, NasJob, Repository, SessionResult } from './model.js';
+import type {
+  AgentBackupJob,
+  AgentPlatform,
+  AgentProtectionGroup,
+  AgentRestorePoint,
+  BackupServer,
+  DiscoveredComputer,
+  JobRun,
+  NasJob,
+  Repository,
+  SessionResult,
+} from './model.js';
 import { runTimes } from './jobs.js';
 import type { Schedule } from './model.js';
 import { HAND_MADE_SITES } from './estate.js';
 import { fake } from './fake.js';
 
 /** What agent-managed servers run, with the agent build that ships for each OS family. */
-const WINDOWS_OS = ['Microsoft Windows Server 2022 (64-bit)', 'Microsoft Windows Server 2019 (64-bit)', 'Microsoft Windows Server 2016 (64-bit)', 'Microsoft Windows Server 2025 (64-bit)'];
-const LINUX_OS = ['Ubuntu 22.04.4 LTS (64-bit)', 'Ubuntu 24.04.1 LTS (64-bit)', 'Red Hat Enterprise Linux 9.4 (64-bit)', 'Rocky Linux 8.10 (64-bit)', 'Debian GNU/Linux 12 (64-bit)', 'SUSE Linux Enterprise Server 15 SP5 (64-bit)'];
+const WINDOWS_OS = [
+  'Microsoft Windows Server 2022 (64-bit)',
+  'Microsoft Windows Server 2019 (64-bit)',
+  'Microsoft Windows Server 2016 (64-bit)',
+  'Microsoft Windows Server 2025 (64-bit)',
+];
+const LINUX_OS = [
+  'Ubuntu 22.04.4 LTS (64-bit)',
+  'Ubuntu 24.04.1 LTS (64-bit)',
+  'Red Hat Enterprise Linux 9.4 (64-bit)',
+  'Rocky Linux 8.10 (64-bit)',
+  'Debian GNU/Linux 12 (64-bit)',
+  'SUSE Linux Enterprise Server 15 SP5 (64-bit)',
+];
 
 /** Two computers per backup server found by an agent protection group: a Windows and a Linux one. */
 export function discoveredComputersOf(seed: number, server: BackupServer, serverIndex: number): DiscoveredComputer[] {
   const n = serverIndex + 1;
   const handMade = serverIndex < HAND_MADE_SITES;
   // Beyond the hand-made sites, faker picks each computer's OS release and address.
-  const os = (i: number, list: string[]) => (handMade ? list[0]! : fake(seed, `DiscoveredComputer/${serverIndex}/${i}`, 'osVersion', (f) => f.helpers.arrayElement(list)));
+  const os = (i: number, list: string[]) =>
+    handMade
+      ? list[0]!
+      : fake(seed, `DiscoveredComputer/${serverIndex}/${i}`, 'osVersion', (f) => f.helpers.arrayElement(list));
   return [
     { name: `ws${n}01.tech.local`, os: os(0, WINDOWS_OS), agent: '6.3.0.177' },
     { name: `lnx${n}01.tech.local`, os: os(1, LINUX_OS), agent: '6.3.0.1118' },
@@ -33,13 +59,20 @@ export function discoveredComputersOf(seed: number, server: BackupServer, server
       osVersion: os,
       ipAddress: handMade
         ? `172.17.${50 + n}.${rng.int(20, 250)}`
-        : fake(seed, `DiscoveredComputer/${serverIndex}/${i}`, 'ipAddress', (f) => f.internet.ipv4({ network: 'private-a' })),
+        : fake(seed, `DiscoveredComputer/${serverIndex}/${i}`, 'ipAddress', (f) =>
+            f.internet.ipv4({ network: 'private-a' }),
+          ),
     };
   });
 }
 
 /** One protection group per agent platform among a server's computers, which it then names. */
-export function protectionGroupsOf(seed: number, server: BackupServer, serverIndex: number, computers: readonly DiscoveredComputer[]): AgentProtectionGroup[] {
+export function protectionGroupsOf(
+  seed: number,
+  server: BackupServer,
+  serverIndex: number,
+  computers: readonly DiscoveredComputer[],
+): AgentProtectionGroup[] {
   const platforms = [...new Set(computers.map(agentPlatform))];
   return platforms.map((platform) => {
     const group: AgentProtectionGroup = {
@@ -55,7 +88,8 @@ export function protectionGroupsOf(seed: number, server: BackupServer, serverInd
 }
 
 /** The agent a computer runs, by its OS. */
-export const agentPlatform = (c: DiscoveredComputer): AgentPlatform => (c.osVersion.startsWith('Microsoft') ? 'AgentForWindows' : 'AgentForLinux');
+export const agentPlatform = (c: DiscoveredComputer): AgentPlatform =>
+  c.osVersion.startsWith('Microsoft') ? 'AgentForWindows' : 'AgentForLinux';
 
 const AGENT_LABEL: Record<AgentPlatform, string> = { AgentForWindows: 'Windows', AgentForLinux: 'Linux' };
 
@@ -115,7 +149,10 @@ export function agentBackupJobsOf(
       schedule: { periodMs: DAY, offsetMs: 23 * HOUR + i * 20 * MINUTE + serverIndex * 10 * MINUTE },
       sessions: [],
     };
-    job.sessions = runsOf(seed, 'AgentBackupSession', job, from, now, [3 * MINUTE, 25 * MINUTE]).map((r) => ({ ...r, job }));
+    job.sessions = runsOf(seed, 'AgentBackupSession', job, from, now, [3 * MINUTE, 25 * MINUTE]).map((r) => ({
+      ...r,
+      job,
+    }));
     return job;
   });
 }
@@ -145,12 +182,25 @@ export function agentRestorePointsOf(seed: number, job: AgentBackupJob): AgentRe
 }
 
 /** One file share backup job per backup server, nightly, writing to its default repository. */
-export function nasJobOf(seed: number, server: BackupServer, serverIndex: number, repository: Repository, from: number, now: number): NasJob {
+export function nasJobOf(
+  seed: number,
+  server: BackupServer,
+  serverIndex: number,
+  repository: Repository,
+  from: number,
+  now: number,
+): NasJob {
   const n = serverIndex + 1;
   const share =
     serverIndex < HAND_MADE_SITES
       ? `\\\\fs${n}.tech.local\\share`
-      : fake(seed, `NasJob/${serverIndex}`, 'share', (f) => `\\\\fs${n}.tech.local\\${f.helpers.arrayElement(['Projects', 'Finance', 'HR', 'Engineering', 'Public', 'Users', 'Scans'])}${f.helpers.maybe(() => `\\${f.word.noun()}`, { probability: 0.3 }) ?? ''}`);
+      : fake(
+          seed,
+          `NasJob/${serverIndex}`,
+          'share',
+          (f) =>
+            `\\\\fs${n}.tech.local\\${f.helpers.arrayElement(['Projects', 'Finance', 'HR', 'Engineering', 'Public', 'Users', 'Scans'])}${f.helpers.maybe(() => `\\${f.word.noun()}`, { probability: 0.3 }) ?? ''}`,
+        );
   const job: NasJob = {
     id: guidFor(seed, 'NasJob', serverIndex),
     name: `File Share Backup ${n}`,
@@ -168,6 +218,9 @@ export function nasJobOf(seed: number, server: BackupServer, serverIndex: number
     schedule: { periodMs: DAY, offsetMs: 22 * HOUR + serverIndex * 10 * MINUTE },
     sessions: [],
   };
-  job.sessions = runsOf(seed, 'NasBackupSession', job, from, now, [5 * MINUTE, 40 * MINUTE]).map((r) => ({ ...r, job }));
+  job.sessions = runsOf(seed, 'NasBackupSession', job, from, now, [5 * MINUTE, 40 * MINUTE]).map((r) => ({
+    ...r,
+    job,
+  }));
   return job;
 }

@@ -36,7 +36,13 @@ const PRESETS: Record<EstatePreset, EstateSize> = {
   // The estate the tests and the README describe.
   medium: { backupServers: 3, rootsPerPlatform: 1, vmsPerRoot: { VMware: 8, vCloud: 4, HyperV: 6 }, historyDays: 90 },
   // About 10 000 VMs (10 servers × 2 roots per platform × 500 VMs) and a year of history.
-  large: { backupServers: 10, rootsPerPlatform: 2, vmsPerRoot: { VMware: 250, vCloud: 100, HyperV: 150 }, historyDays: 365, jobRunDays: 7 },
+  large: {
+    backupServers: 10,
+    rootsPerPlatform: 2,
+    vmsPerRoot: { VMware: 250, vCloud: 100, HyperV: 150 },
+    historyDays: 365,
+    jobRunDays: 7,
+  },
 };
 
 /** Overrides of a preset's numbers; `vmsPerRoot` scales every platform to that many VMs per root. */

@@ -1,6 +1,6 @@
 import { hash } from './random.js';
 
-type Faker = (typeof import('@faker-js/faker/locale/en'))['faker'];
+type Faker = typeof import('@faker-js/faker/locale/en')['faker'];
 
 let faker: Faker | undefined;
 

@@ -17,7 +17,13 @@ import type {
 import { PLATFORMS, UNKNOWN_CAPACITY } from './model.js';
 import { jobsOf, type ServerRepositories } from './jobs.js';
 import { jobHistory, type JobHistory } from './runs.js';
-import { agentBackupJobsOf, agentRestorePointsOf, discoveredComputersOf, nasJobOf, protectionGroupsOf } from './agents.js';
+import {
+  agentBackupJobsOf,
+  agentRestorePointsOf,
+  discoveredComputersOf,
+  nasJobOf,
+  protectionGroupsOf,
+} from './agents.js';
 import { HAND_MADE_SITES, estateSize, type EstateSize } from './estate.js';
 import { fake } from './fake.js';
 
@@ -60,7 +66,13 @@ export function backupServer(seed: number, i: number): BackupServer {
         ? 'Main backup server'
         : i < HAND_MADE_SITES
           ? `Backup server ${i + 1}`
-          : fake(seed, `BackupServer/${i}`, 'description', (f) => `Backup server of the ${f.location.city()} ${f.helpers.arrayElement(['office', 'data center', 'branch', 'plant'])}`),
+          : fake(
+              seed,
+              `BackupServer/${i}`,
+              'description',
+              (f) =>
+                `Backup server of the ${f.location.city()} ${f.helpers.arrayElement(['office', 'data center', 'branch', 'plant'])}`,
+            ),
     port: 9392,
     version: VERSIONS[i % VERSIONS.length]!,
     wcfPort: 9405,
@@ -96,7 +108,12 @@ function vmsOf(seed: number, root: HierarchyRoot, serverNo: number, estate: Esta
   for (let i = 0; i < perRoot; i++) {
     const k = twin * perRoot + i;
     const name = `${ROLES[k % ROLES.length]}-${serverNo}${String(k + 1).padStart(width, '0')}${VM_SUFFIX[root.platform]}`;
-    vms.push({ name, root, objectRef: objectRef(seed, root.platform, `${root.id}/${i}`, i), sizeBytes: vmSize(seed, root, i) });
+    vms.push({
+      name,
+      root,
+      objectRef: objectRef(seed, root.platform, `${root.id}/${i}`, i),
+      sizeBytes: vmSize(seed, root, i),
+    });
   }
   return vms;
 }
@@ -111,7 +128,8 @@ const REPOSITORIES: { key: keyof ServerRepositories; name: string; kind: Reposit
 function repositoryPath(seed: number, serverIndex: number, kind: RepositoryKind, key: string): string {
   return fake(seed, `Repository/${serverIndex}/${key}`, 'path', (f) => {
     const folder = f.helpers.arrayElement(['Backups', 'VeeamBackup', 'Backup', 'Repository', 'VBR']);
-    const no = f.helpers.maybe(() => String(f.number.int({ min: 1, max: 4 })).padStart(2, '0'), { probability: 0.4 }) ?? '';
+    const no =
+      f.helpers.maybe(() => String(f.number.int({ min: 1, max: 4 })).padStart(2, '0'), { probability: 0.4 }) ?? '';
     return kind === 'LinuxLocal'
       ? `/${f.helpers.arrayElement(['mnt', 'srv', 'data'])}/${f.helpers.arrayElement(['veeam', 'backup', 'repo'])}/${folder.toLowerCase()}${no}`
       : `${f.helpers.arrayElement(['D', 'E', 'F', 'R', 'V'])}:\\${folder}${no}`;
@@ -178,16 +196,20 @@ function pointsBefore(points: readonly VmRestorePoint[], t: number): number {
   return lo;
 }
 
-function restoreSession(seed: number, i: number, now: number, historyDays: number, pointsByVm: VmRestorePoint[][]): RestoreSession {
+function restoreSession(
+  seed: number,
+  i: number,
+  now: number,
+  historyDays: number,
+  pointsByVm: VmRestorePoint[][],
+): RestoreSession {
   const rng = new Rng(seed, 'RestoreSession', i);
   const jobType = rng.weighted<RestoreJobType>([
     ['RestoreVm', 55],
     ['FileLevelRestore', 45],
   ]);
   const running = i < RUNNING_SESSIONS;
-  const creationTime = running
-    ? now - rng.int(5 * MINUTE, 50 * MINUTE)
-    : now - rng.int(HOUR, historyDays * DAY);
+  const creationTime = running ? now - rng.int(5 * MINUTE, 50 * MINUTE) : now - rng.int(HOUR, historyDays * DAY);
   const duration = running
     ? rng.int(2 * HOUR, 6 * HOUR)
     : jobType === 'FileLevelRestore'
@@ -306,7 +328,8 @@ export function generate(opts: GenerateOptions): Store {
   });
   // Before anything compares them, so what a client filters on is what it was shown.
   for (const h of [history, replicas]) {
-    for (const x of [...h.sessions, ...h.tasks, ...h.restorePoints, ...h.backupFiles, ...h.vmRestorePoints]) onSqlGrid(x);
+    for (const x of [...h.sessions, ...h.tasks, ...h.restorePoints, ...h.backupFiles, ...h.vmRestorePoints])
+      onSqlGrid(x);
   }
   store.backupSessions.addAll([...history.sessions, ...history.others]);
   store.backupTaskSessions.addAll(history.tasks);

@@ -12,9 +12,34 @@ import type { Store } from './store.js';
 
 /** The object types EM's docs list for each platform, in EM's spelling (`Vm`, not `VM`). */
 export const OBJECT_TYPES: Record<Platform, readonly string[]> = {
-  VMware: ['Vm', 'Host', 'Cluster', 'Template', 'VirtualApp', 'Vc', 'Datacenter', 'Folder', 'Datastore', 'ComputeResource', 'ResourcePool', 'Tag', 'Category', 'StoragePod'],
+  VMware: [
+    'Vm',
+    'Host',
+    'Cluster',
+    'Template',
+    'VirtualApp',
+    'Vc',
+    'Datacenter',
+    'Folder',
+    'Datastore',
+    'ComputeResource',
+    'ResourcePool',
+    'Tag',
+    'Category',
+    'StoragePod',
+  ],
   // The 13.1 /lookupSvc sample also browses Cloud Director datastores and storage profiles.
-  vCloud: ['VcdSystem', 'Organization', 'OrgVdc', 'Vapp', 'Vm', 'VappTemplate', 'VmTemplate', 'Datastore', 'OrgVdcStorageProfile'],
+  vCloud: [
+    'VcdSystem',
+    'Organization',
+    'OrgVdc',
+    'Vapp',
+    'Vm',
+    'VappTemplate',
+    'VmTemplate',
+    'Datastore',
+    'OrgVdcStorageProfile',
+  ],
   HyperV: ['Vm', 'Host', 'Cluster', 'Scvmm', 'HostGroup', 'VmGroup'],
 };
 
@@ -73,7 +98,8 @@ export function rootInventory(root: HierarchyRoot, vms: readonly Vm[]): RootInve
       add('OrgVdcStorageProfile', 'Gold Storage Policy', `urn:vcloud:vdcstorageprofile:${rng.guid()}`);
       add('Datastore', `${site}-ds01`, `urn:vcloud:datastore:${rng.guid()}`);
       // The VMs live in two vApps, as tenants group them.
-      for (let k = 1; k <= Math.min(2, vms.length); k++) add('Vapp', `${site}-vapp0${k}`, `urn:vcloud:vapp:${rng.guid()}`);
+      for (let k = 1; k <= Math.min(2, vms.length); k++)
+        add('Vapp', `${site}-vapp0${k}`, `urn:vcloud:vapp:${rng.guid()}`);
       break;
     }
     case 'HyperV': {

@@ -14,8 +14,10 @@ const SECOND = 1000;
 /** The reason EM gives the tasks of a session stopped by a user. */
 export const STOPPED_REASON = 'Job has been stopped by user.';
 
-const sessionsOf = (store: Store, job: Job) => (job.jobType === 'Replica' ? store.replicaSessions : store.backupSessions);
-const tasksOf = (store: Store, job: Job) => (job.jobType === 'Replica' ? store.replicaTaskSessions : store.backupTaskSessions);
+const sessionsOf = (store: Store, job: Job) =>
+  job.jobType === 'Replica' ? store.replicaSessions : store.backupSessions;
+const tasksOf = (store: Store, job: Job) =>
+  job.jobType === 'Replica' ? store.replicaTaskSessions : store.backupTaskSessions;
 
 /** The job's newest session (runs of one job never overlap, so only it can still be running). */
 export function latestSession(store: Store, job: Job): JobSession | undefined {
@@ -27,7 +29,8 @@ export function latestSession(store: Store, job: Job): JobSession | undefined {
   return undefined;
 }
 
-export const isRunning = (s: JobSession | undefined, now: number): s is JobSession => s !== undefined && s.endTime > now;
+export const isRunning = (s: JobSession | undefined, now: number): s is JobSession =>
+  s !== undefined && s.endTime > now;
 
 /** The VMs whose task failed in a finished session (what a retry processes again). */
 export const failedVms = (s: JobSession): Vm[] => s.tasks.filter((t) => t.result === 'Failed').map((t) => t.vm);
@@ -37,7 +40,14 @@ export const failedVms = (s: JobSession): Vm[] => s.tasks.filter((t) => t.result
  * said (store.outcomes.jobRun, used once) or with Success after 30–90 s per VM. A backup run's
  * restore point, backup file and VM points appear when the run (or the VM's task) ends.
  */
-export function startRun(store: Store, seed: number, job: Job, now: number, vms: readonly Vm[], isRetry: boolean): JobSession {
+export function startRun(
+  store: Store,
+  seed: number,
+  job: Job,
+  now: number,
+  vms: readonly Vm[],
+  isRetry: boolean,
+): JobSession {
   const n = store.nextActionNumber();
   const outcome = store.outcomes.jobRun ?? {};
   const result: SessionResult = outcome.result ?? 'Success';
@@ -55,8 +65,12 @@ export function startRun(store: Store, seed: number, job: Job, now: number, vms:
   };
   let cursor = now;
   vms.forEach((vm, i) => {
-    const duration = outcome.durationMs !== undefined ? Math.floor(outcome.durationMs / vms.length) : rng.int(30 * SECOND, 90 * SECOND);
-    const taskResult: SessionResult = result === 'Failed' ? 'Failed' : result === 'Warning' && i === 0 ? 'Warning' : 'Success';
+    const duration =
+      outcome.durationMs !== undefined
+        ? Math.floor(outcome.durationMs / vms.length)
+        : rng.int(30 * SECOND, 90 * SECOND);
+    const taskResult: SessionResult =
+      result === 'Failed' ? 'Failed' : result === 'Warning' && i === 0 ? 'Warning' : 'Success';
     const task: TaskSession = {
       id: guidFor(seed, 'ActionTaskSession', `${n}/${i}`),
       session,
@@ -111,7 +125,9 @@ export function stopSession(store: Store, running: JobSession, now: number): Job
   const started = running.tasks.filter((t) => t.creationTime <= now);
   const unstarted = running.tasks.filter((t) => t.creationTime > now);
   const cut = (t: TaskSession): TaskSession =>
-    t.endTime > now ? { ...t, session: stopped, endTime: now, result: 'Failed', reason: STOPPED_REASON, vmRestorePoint: undefined } : t;
+    t.endTime > now
+      ? { ...t, session: stopped, endTime: now, result: 'Failed', reason: STOPPED_REASON, vmRestorePoint: undefined }
+      : t;
   stopped.tasks = started.map(cut);
   const point = running.restorePoint;
   return store.change(() => {

@@ -51,7 +51,12 @@ export function jobsOf(
   const n = serverIndex + 1;
   const jobs: Job[] = [];
   const make = (key: string, fields: Omit<Job, 'id' | 'backupServer' | 'backup'>, repository?: Repository): Job => {
-    const job: Job = { id: guidFor(seed, 'Job', `${serverIndex}/${key}`), backupServer: server, backup: undefined, ...fields };
+    const job: Job = {
+      id: guidFor(seed, 'Job', `${serverIndex}/${key}`),
+      backupServer: server,
+      backup: undefined,
+      ...fields,
+    };
     if (repository) job.backup = backupFor(seed, job, repository);
     jobs.push(job);
     return job;
@@ -78,37 +83,37 @@ export function jobsOf(
   const vSphereBackup = jobs.find((j) => j.platform === 'VMware');
   // Copy and replication jobs exist where there is something of their platform to protect.
   if (vSphere.length > 0) {
-  make(
-    'BackupCopy/VMware',
-    {
-      name: `vSphere Backup Copy ${n}`,
-      jobType: 'BackupCopy',
+    make(
+      'BackupCopy/VMware',
+      {
+        name: `vSphere Backup Copy ${n}`,
+        jobType: 'BackupCopy',
+        platform: 'VMware',
+        description: `Off-site copy of vSphere Backup ${n}`,
+        vms: vSphere,
+        schedule: runningAt(now, DAY, 20 + serverIndex * 7),
+        source: vSphereBackup,
+      },
+      repos.copy,
+    );
+    make('Replica/VMware', {
+      name: `vSphere Replication ${n}`,
+      jobType: 'Replica',
       platform: 'VMware',
-      description: `Off-site copy of vSphere Backup ${n}`,
-      vms: vSphere,
-      schedule: runningAt(now, DAY, 20 + serverIndex * 7),
-      source: vSphereBackup,
-    },
-    repos.copy,
-  );
-  make('Replica/VMware', {
-    name: `vSphere Replication ${n}`,
-    jobType: 'Replica',
-    platform: 'VMware',
-    description: `Replicas of the critical vSphere VMs of site ${n}`,
-    vms: vSphere.slice(0, 3),
-    schedule: runningAt(now, REPLICA_PERIOD, 4 + serverIndex * 2),
-  });
+      description: `Replicas of the critical vSphere VMs of site ${n}`,
+      vms: vSphere.slice(0, 3),
+      schedule: runningAt(now, REPLICA_PERIOD, 4 + serverIndex * 2),
+    });
   }
   if (hyperV.length > 0) {
-  make('Replica/HyperV', {
-    name: `Hyper-V Replication ${n}`,
-    jobType: 'Replica',
-    platform: 'HyperV',
-    description: `Replicas of the critical Hyper-V VMs of site ${n}`,
-    vms: hyperV.slice(0, 2),
-    schedule: { periodMs: REPLICA_PERIOD, offsetMs: 3 * HOUR + serverIndex * 15 * MINUTE },
-  });
+    make('Replica/HyperV', {
+      name: `Hyper-V Replication ${n}`,
+      jobType: 'Replica',
+      platform: 'HyperV',
+      description: `Replicas of the critical Hyper-V VMs of site ${n}`,
+      vms: hyperV.slice(0, 2),
+      schedule: { periodMs: REPLICA_PERIOD, offsetMs: 3 * HOUR + serverIndex * 15 * MINUTE },
+    });
   }
   return jobs;
 }

@@ -9,7 +9,14 @@ import { restoreSessionName } from './generate.js';
  * test said (store.outcomes.restore, used once) or with Success after 5–15 minutes (or after
  * `durationMs` when the caller decides how long it runs).
  */
-export function startRestore(store: Store, seed: number, point: VmRestorePoint, jobType: RestoreJobType, now: number, durationMs?: number): RestoreSession {
+export function startRestore(
+  store: Store,
+  seed: number,
+  point: VmRestorePoint,
+  jobType: RestoreJobType,
+  now: number,
+  durationMs?: number,
+): RestoreSession {
   const n = store.nextActionNumber();
   const outcome = store.outcomes.restore ?? {};
   const session: RestoreSession = {
@@ -18,7 +25,8 @@ export function startRestore(store: Store, seed: number, point: VmRestorePoint, 
     jobType,
     vmRestorePoint: point,
     creationTime: now,
-    endTime: now + (durationMs ?? outcome.durationMs ?? new Rng(seed, 'ActionRestoreSession', n).int(5 * MINUTE, 15 * MINUTE)),
+    endTime:
+      now + (durationMs ?? outcome.durationMs ?? new Rng(seed, 'ActionRestoreSession', n).int(5 * MINUTE, 15 * MINUTE)),
     result: outcome.result ?? 'Success',
   };
   store.outcomes = { ...store.outcomes, restore: undefined };

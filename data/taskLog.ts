@@ -10,7 +10,13 @@ export interface TaskOutcome {
 }
 
 /** Records the task an action answers with (its number is the dataset's next). */
-export function addTask(store: Store, owner: string, operation: TaskOperation, now: number, outcome: TaskOutcome): Task {
+export function addTask(
+  store: Store,
+  owner: string,
+  operation: TaskOperation,
+  now: number,
+  outcome: TaskOutcome,
+): Task {
   const task: Task = {
     id: `task-${store.tasks.length + 1}`,
     owner: owner.toLowerCase(),
@@ -32,7 +38,8 @@ export function findTask(store: Store, owner: string, id: string): Task | undefi
   return task && !task.removed && task.owner === owner.toLowerCase() ? task : undefined;
 }
 
-export const tasksOf = (store: Store, owner: string): Task[] => store.tasks.filter((t) => !t.removed && t.owner === owner.toLowerCase());
+export const tasksOf = (store: Store, owner: string): Task[] =>
+  store.tasks.filter((t) => !t.removed && t.owner === owner.toLowerCase());
 
 /**
  * `DELETE /tasks/{id}`: the task is gone. What its action did stays done (the model changed when

@@ -44,8 +44,7 @@ export function sqlStamp(ms: number): string {
   const d = new Date(ms);
   const h = d.getUTCHours();
   const h12 = h % 12 === 0 ? 12 : h % 12;
-  return `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${d.getUTCFullYear()} ${String(h12).padStart(
-    2,
-    ' ',
-  )}:${pad(d.getUTCMinutes())}${h < 12 ? 'AM' : 'PM'}`;
+  return `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${d.getUTCFullYear()} ${String(
+    h12,
+  ).padStart(2, ' ')}:${pad(d.getUTCMinutes())}${h < 12 ? 'AM' : 'PM'}`;
 }

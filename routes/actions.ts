@@ -7,7 +7,16 @@ import { vmRestorePointType } from '../src/resources/vmRestorePoint.js';
 import { addTask, type TaskOutcome } from '../data/taskLog.js';
 import type { TaskOperation } from '../data/tasks.js';
 import type { BackupServer, Job, NasJob } from '../data/model.js';
-import { cloneJob, deleteJob, failedVms, isRunning, latestSession, startRun, stopSession, toggleScheduleEnabled } from '../data/jobActions.js';
+import {
+  cloneJob,
+  deleteJob,
+  failedVms,
+  isRunning,
+  latestSession,
+  startRun,
+  stopSession,
+  toggleScheduleEnabled,
+} from '../data/jobActions.js';
 import { startRestore } from '../data/restoreActions.js';
 import { taskEntity } from '../src/resources/task.js';
 import { find } from './resources.js';
@@ -21,19 +30,29 @@ import { latestNasSession, startNasRun, stopNasSession, toggleNasSchedule } from
 /** `raw` as one of `known` (any case), or a 400 naming the choices. */
 function pick<A extends string>(raw: string, what: string, known: readonly A[]): A {
   const action = known.find((a) => a.toLowerCase() === raw.toLowerCase());
-  if (!action) throw new EmError(400, `Unknown action ${JSON.stringify(raw.slice(0, 60))} for ${what}: expected one of ${known.join(', ')}.`);
+  if (!action)
+    throw new EmError(
+      400,
+      `Unknown action ${JSON.stringify(raw.slice(0, 60))} for ${what}: expected one of ${known.join(', ')}.`,
+    );
   return action;
 }
 
 /** The `action` query parameter, one of `known`. */
 function actionOf<A extends string>(req: FastifyRequest, what: string, known: readonly A[]): A {
   const raw = queryParam(req, 'action');
-  if (raw === undefined || raw === '') throw new EmError(400, `POST to ${what} needs an action query parameter: one of ${known.join(', ')}.`);
+  if (raw === undefined || raw === '')
+    throw new EmError(400, `POST to ${what} needs an action query parameter: one of ${known.join(', ')}.`);
   return pick(raw, what, known);
 }
 
 /** Records the action's task and answers `202 Accepted` with it. */
-function accepted(req: FastifyRequest, reply: FastifyReply, operation: TaskOperation, outcome: TaskOutcome): FastifyReply {
+function accepted(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  operation: TaskOperation,
+  outcome: TaskOutcome,
+): FastifyReply {
   const now = req.server.clock.now();
   const task = addTask(req.server.store, req.logon!.userName, operation, now, outcome);
   return send(req, reply, taskEntity(task, now), 202);
@@ -42,7 +61,8 @@ function accepted(req: FastifyRequest, reply: FastifyReply, operation: TaskOpera
 const ok = (message = 'Ok'): TaskOutcome => ({ success: true, message });
 const refused = (message: string): TaskOutcome => ({ success: false, message });
 /** The backup server's words for a job action, accepted or refused. */
-const triggered = (job: { name: string }, verb: 'start' | 'stop' | 'retry') => ok(`Job "${job.name}" triggered to ${verb}.`);
+const triggered = (job: { name: string }, verb: 'start' | 'stop' | 'retry') =>
+  ok(`Job "${job.name}" triggered to ${verb}.`);
 const alreadyRunning = (job: { name: string }) => refused(`Job "${job.name}" is already running.`);
 const notRunning = (job: { name: string }) => refused(`Job "${job.name}" is not running.`);
 
@@ -53,7 +73,12 @@ const JOB_ACTIONS = ['start', 'stop', 'retry', 'clone', 'toggleScheduleEnabled']
  * refuses (start while running, stop while idle, retry with nothing failed) changes nothing and
  * its task finishes with Success="false" and the reason.
  */
-function jobAction(app: FastifyInstance, req: FastifyRequest, job: Job, action: (typeof JOB_ACTIONS)[number]): [TaskOperation, TaskOutcome] {
+function jobAction(
+  app: FastifyInstance,
+  req: FastifyRequest,
+  job: Job,
+  action: (typeof JOB_ACTIONS)[number],
+): [TaskOperation, TaskOutcome] {
   const { store } = app;
   const now = app.clock.now();
   const seed = app.config.seed;
@@ -84,7 +109,10 @@ function jobAction(app: FastifyInstance, req: FastifyRequest, job: Job, action: 
     case 'clone': {
       const info = readCloneInfo(req, job, store);
       const clone = cloneJob(store, seed, job, info);
-      return ['CloneJob', { ...ok(), related: { path: `jobs/${clone.id}?format=Entity`, type: 'Job', name: clone.name } }];
+      return [
+        'CloneJob',
+        { ...ok(), related: { path: `jobs/${clone.id}?format=Entity`, type: 'Job', name: clone.name } },
+      ];
     }
     case 'toggleScheduleEnabled':
       toggleScheduleEnabled(store, job);
@@ -95,12 +123,20 @@ function jobAction(app: FastifyInstance, req: FastifyRequest, job: Job, action: 
 const NAS_ACTIONS = ['start', 'stop', 'retry', 'toggleScheduleEnabled'] as const;
 
 /** File share job actions: the same rules as VM jobs, on NAS sessions (no per-VM tasks). */
-function nasAction(app: FastifyInstance, job: NasJob, action: (typeof NAS_ACTIONS)[number]): [TaskOperation, TaskOutcome] {
+function nasAction(
+  app: FastifyInstance,
+  job: NasJob,
+  action: (typeof NAS_ACTIONS)[number],
+): [TaskOperation, TaskOutcome] {
   const { store } = app;
   const now = app.clock.now();
   const last = latestNasSession(store, job);
   const running = last !== undefined && last.endTime > now;
-  const related = (id: string, name: string) => ({ path: `nas/backupSessions/${id}?format=Entity`, type: 'BackupJobSession', name });
+  const related = (id: string, name: string) => ({
+    path: `nas/backupSessions/${id}?format=Entity`,
+    type: 'BackupJobSession',
+    name,
+  });
   switch (action) {
     case 'start': {
       if (running) return ['StartJob', alreadyRunning(job)];

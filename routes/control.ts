@@ -38,7 +38,9 @@ function idParam(req: FastifyRequest): string {
 function journalFilter(req: FastifyRequest) {
   const status = queryParam(req, 'status');
   if (status !== undefined && !statusMatcher(status)) {
-    throw new ControlError(`status: expected a status like 404 or a class like 4xx, got ${JSON.stringify(status.slice(0, 20))}`);
+    throw new ControlError(
+      `status: expected a status like 404 or a class like 4xx, got ${JSON.stringify(status.slice(0, 20))}`,
+    );
   }
   const limitRaw = queryParam(req, 'limit');
   const limit = limitRaw === undefined ? undefined : Number(limitRaw);
@@ -46,7 +48,8 @@ function journalFilter(req: FastifyRequest) {
     throw new ControlError(`limit: expected a positive integer, got ${JSON.stringify(limitRaw!.slice(0, 20))}`);
   }
   const path = queryParam(req, 'path');
-  if (path !== undefined && !path.startsWith('/')) throw new ControlError('path: a path pattern starts with /, e.g. /api/restoreSessions*');
+  if (path !== undefined && !path.startsWith('/'))
+    throw new ControlError('path: a path pattern starts with /, e.g. /api/restoreSessions*');
   return { method: queryParam(req, 'method'), path, status, limit };
 }
 
@@ -65,7 +68,9 @@ export async function controlRoutes(app: FastifyInstance): Promise<void> {
     if (token === '' || OPEN_PATHS.has(normalizePath(req.url).toLowerCase().replace(/\/$/, ''))) return;
     if (!bearerMatches(req.headers.authorization, token)) {
       void reply.header('www-authenticate', 'Bearer realm="veeam-em-mock"');
-      return sendJson(reply, 401, { error: 'The control plane needs the header Authorization: Bearer <control token>.' });
+      return sendJson(reply, 401, {
+        error: 'The control plane needs the header Authorization: Bearer <control token>.',
+      });
     }
     return undefined;
   });
@@ -80,7 +85,9 @@ export async function controlRoutes(app: FastifyInstance): Promise<void> {
   app.setNotFoundHandler((req, reply) => {
     const { path, allow, message } = routes.unmatched(req.method, req.url);
     if (allow) return sendJson(reply.header('allow', allow), 405, { error: message });
-    return sendJson(reply, 404, { error: `There is no control endpoint ${path}. See README.md, section Control plane.` });
+    return sendJson(reply, 404, {
+      error: `There is no control endpoint ${path}. See README.md, section Control plane.`,
+    });
   });
 
   route('GET', '/health', (_req, reply) => sendJson(reply, 200, { status: 'ok' }));
@@ -98,7 +105,9 @@ export async function controlRoutes(app: FastifyInstance): Promise<void> {
   route('POST', '/restoreSessions', (req, reply) =>
     sendJson(reply, 201, { restoreSessions: control.addRestoreSessions(parseJsonBody(req.body)) }),
   );
-  route('DELETE', '/restoreSessions/:id', (req, reply) => sendJson(reply, 200, { deleted: control.deleteRestoreSession(idParam(req)) }));
+  route('DELETE', '/restoreSessions/:id', (req, reply) =>
+    sendJson(reply, 200, { deleted: control.deleteRestoreSession(idParam(req)) }),
+  );
 
   route('GET', '/outcomes', (_req, reply) => sendJson(reply, 200, control.outcomes()));
   route('PUT', '/outcomes', (req, reply) => sendJson(reply, 200, control.setOutcomes(parseJsonBody(req.body))));
@@ -122,7 +131,8 @@ export async function controlRoutes(app: FastifyInstance): Promise<void> {
   });
   route('DELETE', '/faults/:id', (req, reply) => {
     const id = idParam(req);
-    if (!/^\d+$/.test(id) || !control.faults.remove(Number(id))) throw new ControlError(`There is no fault rule ${JSON.stringify(id.slice(0, 40))}.`);
+    if (!/^\d+$/.test(id) || !control.faults.remove(Number(id)))
+      throw new ControlError(`There is no fault rule ${JSON.stringify(id.slice(0, 40))}.`);
     return sendJson(reply, 200, { deleted: Number(id) });
   });
 

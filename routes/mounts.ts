@@ -16,7 +16,11 @@ function findMount(app: FastifyInstance, req: FastifyRequest): Mount {
   const { id, n } = req.params as Params;
   const point = find(app, vmRestorePointType, id);
   const m = mountsOf(app.store, point, req.logon!.id).find((x) => String(x.number) === n);
-  if (!m) throw new EmError(404, `There is no mount ${JSON.stringify(n!.slice(0, 40))} of the vm restore point ${point.id} in this logon session.`);
+  if (!m)
+    throw new EmError(
+      404,
+      `There is no mount ${JSON.stringify(n!.slice(0, 40))} of the vm restore point ${point.id} in this logon session.`,
+    );
   return m;
 }
 
@@ -46,7 +50,11 @@ export function mountRoutes(app: FastifyInstance): void {
       return send(req, reply, mountList(mountsOf(app.store, point, req.logon!.id)));
     },
   });
-  addRoute(app, { method: 'GET', url: `${url}/:n`, handler: (req, reply) => send(req, reply, mountEntity(findMount(app, req))) });
+  addRoute(app, {
+    method: 'GET',
+    url: `${url}/:n`,
+    handler: (req, reply) => send(req, reply, mountEntity(findMount(app, req))),
+  });
   addRoute(app, {
     method: 'DELETE',
     url: `${url}/:n`,

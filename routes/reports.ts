@@ -5,7 +5,11 @@ import { REPORT_FRAMES, summaryReport } from '../src/resources/reports.js';
 
 /** `GET /api/reports/summary` and its five frames. */
 export function reportRoutes(app: FastifyInstance): void {
-  addRoute(app, { method: 'GET', url: '/api/reports/summary', handler: (req, reply) => send(req, reply, summaryReport()) });
+  addRoute(app, {
+    method: 'GET',
+    url: '/api/reports/summary',
+    handler: (req, reply) => send(req, reply, summaryReport()),
+  });
   for (const frame of REPORT_FRAMES) {
     addRoute(app, {
       method: 'GET',

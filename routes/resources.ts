@@ -18,7 +18,12 @@ import { subCollections } from '../src/resources/subCollections.js';
 import { list } from '../src/repr/tree.js';
 import { jobType } from '../src/resources/job.js';
 import { objectInJob, objectInJobList, objectsInJob } from '../src/resources/objectInJob.js';
-import { linkedBackupRepositoryList, linkedJobList, linkedJobObject, linkedJobsOf } from '../src/resources/linkedJob.js';
+import {
+  linkedBackupRepositoryList,
+  linkedJobList,
+  linkedJobObject,
+  linkedJobsOf,
+} from '../src/resources/linkedJob.js';
 
 /** A human name for messages: `restoreSessions` → `restore session`. */
 function describe(type: { uidType: string }): string {
@@ -81,7 +86,8 @@ export function resourceRoutes(app: FastifyInstance): void {
   addRoute(app, {
     method: 'GET',
     url: '/api/jobs/:id/linkedJobs',
-    handler: (req, reply) => send(req, reply, linkedJobList(linkedJobsOf(find(app, jobType, (req.params as { id: string }).id)))),
+    handler: (req, reply) =>
+      send(req, reply, linkedJobList(linkedJobsOf(find(app, jobType, (req.params as { id: string }).id)))),
   });
   addRoute(app, {
     method: 'GET',
@@ -129,7 +135,11 @@ export function resourceRoutes(app: FastifyInstance): void {
         const raw = (req.params as { id: string }).id;
         const other = also && GUID.test(raw) ? also.collection(app.store).get(raw) : undefined;
         const [shown, item] = other && also ? [also, other] : [type, find(app, type, raw)];
-        return send(req, reply, wantsEntity(req) ? shown.entity(item, app.clock.now()) : reference(shown, item, 'EntityRef'));
+        return send(
+          req,
+          reply,
+          wantsEntity(req) ? shown.entity(item, app.clock.now()) : reference(shown, item, 'EntityRef'),
+        );
       },
     });
   }

@@ -17,7 +17,10 @@ export function sessionMngrRoutes(app: FastifyInstance): void {
     handler: (req, reply) => {
       const v = queryParam(req, 'v');
       if (v !== undefined && !ACCEPTED_VERSIONS.has(v.toLowerCase())) {
-        throw new EmError(400, `Unsupported API version v=${JSON.stringify(v.slice(0, 40))}. Use latest or one of ${LOGON_VERSIONS.join(', ')}.`);
+        throw new EmError(
+          400,
+          `Unsupported API version v=${JSON.stringify(v.slice(0, 40))}. Use latest or one of ${LOGON_VERSIONS.join(', ')}.`,
+        );
       }
       const user = checkBasic(req.headers.authorization, app.config.users);
       const session = app.logons.create(user.name);

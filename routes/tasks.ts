@@ -18,7 +18,11 @@ export function taskRoutes(app: FastifyInstance): void {
     if (!task) throw new EmError(404, `The task ${JSON.stringify(id.slice(0, 80))} does not exist.`);
     return task;
   };
-  addRoute(app, { method: 'GET', url: '/api/tasks/:id', handler: (req, reply) => send(req, reply, taskEntity(found(req), app.clock.now())) });
+  addRoute(app, {
+    method: 'GET',
+    url: '/api/tasks/:id',
+    handler: (req, reply) => send(req, reply, taskEntity(found(req), app.clock.now())),
+  });
   addRoute(app, {
     method: 'DELETE',
     url: '/api/tasks/:id',

@@ -28,7 +28,10 @@ const stop = () => {
 };
 
 const ready = new Promise((resolve, reject) => {
-  const timer = setTimeout(() => reject(new Error(`no ready line within ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
+  const timer = setTimeout(
+    () => reject(new Error(`no ready line within ${READY_TIMEOUT_MS / 1000} s`)),
+    READY_TIMEOUT_MS,
+  );
   child.once('exit', (code) => reject(new Error(`server exited with code ${code} before its ready line`)));
   createInterface({ input: child.stdout }).on('line', (line) => {
     try {
@@ -47,7 +50,12 @@ try {
   const info = await ready;
   const summary = await probe(info.url, { logon: { user: 'admin', password: 'admin' } });
   console.log(`ok: ${summary}`);
-  if (then) execSync(then, { stdio: 'inherit', timeout: 60_000, env: { ...process.env, READY_PID: String(info.pid), READY_URL: info.url } });
+  if (then)
+    execSync(then, {
+      stdio: 'inherit',
+      timeout: 60_000,
+      env: { ...process.env, READY_PID: String(info.pid), READY_URL: info.url },
+    });
   stop();
   process.exit(0);
 } catch (err) {

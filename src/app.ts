@@ -1,4 +1,9 @@
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyServerOptions,
+} from 'fastify';
 import cookie from '@fastify/cookie';
 import type { Config } from './config.js';
 import { Clock } from './clock.js';
@@ -57,7 +62,12 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   // The https server type only differs in its socket; the app is used the same way either way.
   const app = Fastify({
     serverFactory: (handler) => createServer(handler, limits, tls),
-    routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: MAX_SEGMENT_LENGTH },
+    routerOptions: {
+      caseSensitive: false,
+      ignoreTrailingSlash: true,
+      ignoreDuplicateSlashes: true,
+      maxParamLength: MAX_SEGMENT_LENGTH,
+    },
     bodyLimit: BODY_LIMIT,
     // While closing, a request that still arrives is answered (then the connection closes),
     // rather than with Fastify's own JSON 503.
@@ -127,7 +137,11 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 
   app.setNotFoundHandler((req, reply) => {
     const { path, allow, message } = app.routeTable.unmatched(req.method, req.url);
-    void sendError(req, reply, allow ? new EmError(405, message, { allow }) : new EmError(404, `There is no resource at ${path}.`));
+    void sendError(
+      req,
+      reply,
+      allow ? new EmError(405, message, { allow }) : new EmError(404, `There is no resource at ${path}.`),
+    );
   });
 
   await app.register(apiRoutes);

@@ -24,7 +24,8 @@ export function parseBasic(header: string | undefined): BasicCredentials | strin
   const m = /^\s*basic\s+(\S*)\s*$/i.exec(header);
   if (!m) return 'Authorization header must use the Basic scheme: "Basic base64(user:password)".';
   const encoded = m[1]!;
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(encoded) || encoded.length % 4 === 1) return 'Basic credentials are not valid base64.';
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(encoded) || encoded.length % 4 === 1)
+    return 'Basic credentials are not valid base64.';
   const decoded = Buffer.from(encoded, 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   if (colon < 0) return 'Basic credentials must have the form user:password.';
@@ -61,14 +62,19 @@ export function tokenOf(req: FastifyRequest): string | undefined {
 }
 
 function isWellFormedToken(token: string): boolean {
-  return token.length === 48 && /^[A-Za-z0-9+/]+$/.test(token) && isGuid(Buffer.from(token, 'base64').toString('latin1'));
+  return (
+    token.length === 48 && /^[A-Za-z0-9+/]+$/.test(token) && isGuid(Buffer.from(token, 'base64').toString('latin1'))
+  );
 }
 
 /** The caller's live logon session, or a 401 that says what was wrong with the token. */
 export function authenticate(req: FastifyRequest): LogonSession {
   const token = tokenOf(req);
   if (token === undefined || token.trim() === '') {
-    throw new EmError(401, `Authentication required: send the ${TOKEN_NAME} header or cookie from POST /api/sessionMngr/.`);
+    throw new EmError(
+      401,
+      `Authentication required: send the ${TOKEN_NAME} header or cookie from POST /api/sessionMngr/.`,
+    );
   }
   if (!isWellFormedToken(token.trim())) {
     throw new EmError(401, `The ${TOKEN_NAME} token is malformed: expected the base64 text returned at logon.`);

@@ -46,7 +46,9 @@ async function main(): Promise<void> {
     })}\n`,
   );
   if (config.controlToken !== '' && !tokenGiven) {
-    process.stderr.write(`veeam-em-mock: listening on ${config.host}: the control plane needs "Authorization: Bearer ${config.controlToken}" (or give --control-token, or --control false)\n`);
+    process.stderr.write(
+      `veeam-em-mock: listening on ${config.host}: the control plane needs "Authorization: Bearer ${config.controlToken}" (or give --control-token, or --control false)\n`,
+    );
   }
   exitOnSignals(server.app);
 }

@@ -41,7 +41,9 @@ export class Clock {
   /** Throws a RangeError outside the instant range (the library hands this clock to tests). */
   set(instant: number): void {
     if (!inInstantRange(instant)) {
-      throw new RangeError(`clock: must be ${INSTANT_RANGE}, got ${Number.isFinite(instant) ? instant : String(instant)} ms`);
+      throw new RangeError(
+        `clock: must be ${INSTANT_RANGE}, got ${Number.isFinite(instant) ? instant : String(instant)} ms`,
+      );
     }
     this.anchorSim = instant;
     this.anchorReal = this.realNow();

@@ -88,8 +88,18 @@ export const OPTIONS: Record<keyof Config, OptionSpec> = {
     help: 'number of restore sessions generated over the days of history',
     default: '200',
   },
-  estate: { flag: '--estate', env: 'EM_MOCK_ESTATE', help: 'size of the generated estate: small, medium or large (~10 000 VMs, a year)', default: 'medium' },
-  backupServers: { flag: '--backup-servers', env: 'EM_MOCK_BACKUP_SERVERS', help: 'backup servers (sites) in the estate', default: '' },
+  estate: {
+    flag: '--estate',
+    env: 'EM_MOCK_ESTATE',
+    help: 'size of the generated estate: small, medium or large (~10 000 VMs, a year)',
+    default: 'medium',
+  },
+  backupServers: {
+    flag: '--backup-servers',
+    env: 'EM_MOCK_BACKUP_SERVERS',
+    help: 'backup servers (sites) in the estate',
+    default: '',
+  },
   rootsPerPlatform: {
     flag: '--roots-per-platform',
     env: 'EM_MOCK_ROOTS_PER_PLATFORM',
@@ -97,7 +107,12 @@ export const OPTIONS: Record<keyof Config, OptionSpec> = {
     default: '',
   },
   vmsPerRoot: { flag: '--vms-per-root', env: 'EM_MOCK_VMS_PER_ROOT', help: 'VMs in each hierarchy root', default: '' },
-  historyDays: { flag: '--history-days', env: 'EM_MOCK_HISTORY_DAYS', help: 'days of job and restore history', default: '' },
+  historyDays: {
+    flag: '--history-days',
+    env: 'EM_MOCK_HISTORY_DAYS',
+    help: 'days of job and restore history',
+    default: '',
+  },
   clockStart: {
     flag: '--clock-start',
     env: 'EM_MOCK_CLOCK_START',
@@ -122,8 +137,18 @@ export const OPTIONS: Record<keyof Config, OptionSpec> = {
     help: 'scheme://host[:port] written into Hrefs (default: from each request)',
     default: '',
   },
-  logRequests: { flag: '--log-requests', env: 'EM_MOCK_LOG_REQUESTS', help: 'log every request (true/false)', default: 'false' },
-  control: { flag: '--control', env: 'EM_MOCK_CONTROL', help: 'serve the control plane under /__mock (true/false)', default: 'true' },
+  logRequests: {
+    flag: '--log-requests',
+    env: 'EM_MOCK_LOG_REQUESTS',
+    help: 'log every request (true/false)',
+    default: 'false',
+  },
+  control: {
+    flag: '--control',
+    env: 'EM_MOCK_CONTROL',
+    help: 'serve the control plane under /__mock (true/false)',
+    default: 'true',
+  },
   controlToken: {
     flag: '--control-token',
     env: 'EM_MOCK_CONTROL_TOKEN',
@@ -142,11 +167,36 @@ export const OPTIONS: Record<keyof Config, OptionSpec> = {
     help: 'requests kept in the journal (0 keeps none)',
     default: '1000',
   },
-  dataFile: { flag: '--data', env: 'EM_MOCK_DATA', help: 'dataset JSON file loaded instead of generated sessions', default: '' },
-  faultsFile: { flag: '--faults', env: 'EM_MOCK_FAULTS', help: 'JSON file of fault rules active from start-up', default: '' },
-  tls: { flag: '--tls', env: 'EM_MOCK_TLS', help: 'serve HTTPS with a self-signed certificate made at start-up (true/false)', default: 'false' },
-  tlsCert: { flag: '--tls-cert', env: 'EM_MOCK_TLS_CERT', help: 'PEM certificate file for HTTPS (implies --tls; needs --tls-key)', default: '' },
-  tlsKey: { flag: '--tls-key', env: 'EM_MOCK_TLS_KEY', help: 'PEM private key file for HTTPS (implies --tls; needs --tls-cert)', default: '' },
+  dataFile: {
+    flag: '--data',
+    env: 'EM_MOCK_DATA',
+    help: 'dataset JSON file loaded instead of generated sessions',
+    default: '',
+  },
+  faultsFile: {
+    flag: '--faults',
+    env: 'EM_MOCK_FAULTS',
+    help: 'JSON file of fault rules active from start-up',
+    default: '',
+  },
+  tls: {
+    flag: '--tls',
+    env: 'EM_MOCK_TLS',
+    help: 'serve HTTPS with a self-signed certificate made at start-up (true/false)',
+    default: 'false',
+  },
+  tlsCert: {
+    flag: '--tls-cert',
+    env: 'EM_MOCK_TLS_CERT',
+    help: 'PEM certificate file for HTTPS (implies --tls; needs --tls-key)',
+    default: '',
+  },
+  tlsKey: {
+    flag: '--tls-key',
+    env: 'EM_MOCK_TLS_KEY',
+    help: 'PEM private key file for HTTPS (implies --tls; needs --tls-cert)',
+    default: '',
+  },
   maxConnections: {
     flag: '--max-connections',
     env: 'EM_MOCK_MAX_CONNECTIONS',
@@ -168,7 +218,7 @@ export const OPTIONS: Record<keyof Config, OptionSpec> = {
   emStyle: {
     flag: '--em-style',
     env: 'EM_MOCK_EM_STYLE',
-    help: "serializer style: 12 (JSON nulls, as EM 12) or 9.5 (no null members, as EM 9.5 Update 4)",
+    help: 'serializer style: 12 (JSON nulls, as EM 12) or 9.5 (no null members, as EM 9.5 Update 4)',
     default: '12',
   },
 };
@@ -250,7 +300,9 @@ function convert(key: keyof Config, raw: string, now: number): Config[keyof Conf
     case 'restoreSessions':
       return integer(key, raw);
     case 'estate':
-      return (ESTATE_PRESETS as readonly string[]).includes(raw) ? (raw as EstatePreset) : fail(key, raw, `expected one of ${ESTATE_PRESETS.join(', ')}`);
+      return (ESTATE_PRESETS as readonly string[]).includes(raw)
+        ? (raw as EstatePreset)
+        : fail(key, raw, `expected one of ${ESTATE_PRESETS.join(', ')}`);
     case 'backupServers':
     case 'rootsPerPlatform':
     case 'vmsPerRoot':
@@ -266,7 +318,8 @@ function convert(key: keyof Config, raw: string, now: number): Config[keyof Conf
     case 'idleTimeoutMs': {
       const ms = parseDuration(raw);
       const [min, max] = NUMERIC_RANGES.idleTimeoutMs;
-      if (ms === undefined || ms < min || ms > max) fail(key, raw, 'expected a duration from 1s to 3650d, e.g. 15 or 15m or 90s');
+      if (ms === undefined || ms < min || ms > max)
+        fail(key, raw, 'expected a duration from 1s to 3650d, e.g. 15 or 15m or 90s');
       return ms;
     }
     case 'publicBaseUrl': {
@@ -315,7 +368,9 @@ export interface ParseResult {
 /** Reads flags (`--name value` or `--name=value`) over environment variables over defaults. */
 export function parseConfig(argv: string[], env: NodeJS.ProcessEnv, now = Date.now()): ParseResult {
   const byName = new Map<string, keyof Config>();
-  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = { help: { type: 'boolean', short: 'h' } };
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {
+    help: { type: 'boolean', short: 'h' },
+  };
   for (const [k, o] of Object.entries(OPTIONS)) {
     const key = k as keyof Config;
     byName.set(o.flag.slice(2), key);
@@ -327,13 +382,17 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv, now = Date.n
   let help = false;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    if (token.kind !== 'option') throw new ConfigError(`unknown option ${JSON.stringify(token.kind === 'positional' ? token.value : '--')} (see --help)`);
+    if (token.kind !== 'option')
+      throw new ConfigError(
+        `unknown option ${JSON.stringify(token.kind === 'positional' ? token.value : '--')} (see --help)`,
+      );
     if (token.name === 'help') {
       help = true;
       continue;
     }
     const key = byName.get(token.name);
-    if (!key || !token.rawName.startsWith('--')) throw new ConfigError(`unknown option ${JSON.stringify(token.rawName)} (see --help)`);
+    if (!key || !token.rawName.startsWith('--'))
+      throw new ConfigError(`unknown option ${JSON.stringify(token.rawName)} (see --help)`);
     if (!BOOLEAN_OPTIONS.has(key)) {
       if (token.value === undefined) throw new ConfigError(`option ${token.rawName} needs a value`);
       given.set(key, token.value);

@@ -24,7 +24,9 @@ export interface RebuildOptions {
 }
 
 function sameSource(a: DatasetSource, b: DatasetSource): boolean {
-  return a.doc === b.doc && a.seed === b.seed && a.restoreSessions === b.restoreSessions && sameEstate(a.estate, b.estate);
+  return (
+    a.doc === b.doc && a.seed === b.seed && a.restoreSessions === b.restoreSessions && sameEstate(a.estate, b.estate)
+  );
 }
 
 /**
@@ -41,7 +43,21 @@ export class Dataset {
   private pristine: { source: DatasetSource; now: number; store: Store } | undefined;
 
   constructor(
-    private readonly config: Pick<Config, 'dataFile' | 'seed' | 'restoreSessions' | 'idleTimeoutMs' | 'clockStart' | 'maxLogonSessions' | 'reproducibleTokens' | 'estate' | 'backupServers' | 'rootsPerPlatform' | 'vmsPerRoot' | 'historyDays'>,
+    private readonly config: Pick<
+      Config,
+      | 'dataFile'
+      | 'seed'
+      | 'restoreSessions'
+      | 'idleTimeoutMs'
+      | 'clockStart'
+      | 'maxLogonSessions'
+      | 'reproducibleTokens'
+      | 'estate'
+      | 'backupServers'
+      | 'rootsPerPlatform'
+      | 'vmsPerRoot'
+      | 'historyDays'
+    >,
     private readonly clock: Clock,
   ) {
     // As of the start instant (not the running clock): a reset to it then finds the pristine copy.

@@ -81,7 +81,11 @@ function checkNumbers(options: Partial<Config>): void {
 export async function startMockServer(options: StartOptions = {}): Promise<MockServer> {
   const { clockStart, frozen, ...rest } = options;
   checkNumbers(rest);
-  const config = defaultConfig({ port: 0, ...rest, ...(clockStart === undefined ? {} : { clockStart: instant(clockStart) }) });
+  const config = defaultConfig({
+    port: 0,
+    ...rest,
+    ...(clockStart === undefined ? {} : { clockStart: instant(clockStart) }),
+  });
   const { app, url, port } = await listen({ config });
   const control = app.control;
   if (frozen) {

@@ -31,7 +31,11 @@ export function errorRepresentation(status: number, message: string): El {
  * How an error any layer threw is answered: its own 4xx status and message when it carries
  * one (Fastify's body-limit and parser errors do), else a 500 that names the mock as the cause.
  */
-export function answerFor(err: Error & { statusCode?: unknown }): { status: number; message: string; internal: boolean } {
+export function answerFor(err: Error & { statusCode?: unknown }): {
+  status: number;
+  message: string;
+  internal: boolean;
+} {
   if (err instanceof EmError) return { status: err.status, message: err.message, internal: false };
   if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
     return { status: err.statusCode, message: err.message, internal: false };

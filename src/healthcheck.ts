@@ -18,7 +18,11 @@ export function mockArgs(cmdline: string): string[] {
 
 /** Where the configured mock answers, from inside its own host or container. */
 export function healthUrl(config: Config): string {
-  const host = isWildcardHost(config.host) ? '127.0.0.1' : config.host.includes(':') && !config.host.startsWith('[') ? `[${config.host}]` : config.host;
+  const host = isWildcardHost(config.host)
+    ? '127.0.0.1'
+    : config.host.includes(':') && !config.host.startsWith('[')
+      ? `[${config.host}]`
+      : config.host;
   return `${tlsEnabled(config) ? 'https' : 'http'}://${host}:${config.port}/api/`;
 }
 

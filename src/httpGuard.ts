@@ -65,12 +65,15 @@ export function headProblem(req: IncomingMessage): string | undefined {
   if (te.length > 1) return 'Transfer-Encoding is given more than once.';
   // Node's parser itself refuses a repeated or non-numeric Content-Length, even when lenient.
   if (te.length === 1) {
-    if (te[0]!.trim().toLowerCase() !== 'chunked') return `Transfer-Encoding ${quoted(te[0]!)} is not supported: only chunked is.`;
-    if (cl.length === 1 && Number(cl[0]) !== 0) return 'Transfer-Encoding and Content-Length are both given: the body length is ambiguous.';
+    if (te[0]!.trim().toLowerCase() !== 'chunked')
+      return `Transfer-Encoding ${quoted(te[0]!)} is not supported: only chunked is.`;
+    if (cl.length === 1 && Number(cl[0]) !== 0)
+      return 'Transfer-Encoding and Content-Length are both given: the body length is ambiguous.';
   }
   if (host.length > 1) return 'Host is given more than once.';
   if (host.length === 0 && req.httpVersion !== '1.0') return 'The Host header is required.';
-  if (host.length === 1 && !HOST.test(host[0]!.trim())) return `The Host header ${quoted(host[0]!)} is not a host name.`;
+  if (host.length === 1 && !HOST.test(host[0]!.trim()))
+    return `The Host header ${quoted(host[0]!)} is not a host name.`;
   return undefined;
 }
 
@@ -84,7 +87,11 @@ export function errorBody(status: number, message: string, accept?: string | str
 /** A whole reply written straight to a socket (no request object exists yet), then closed. */
 export function rawErrorReply(status: number, message: string, extra: Record<string, string> = {}): string {
   const { type, body } = errorBody(status, message);
-  const lines = [`HTTP/1.1 ${status} ${http.STATUS_CODES[status] ?? 'Error'}`, `Content-Type: ${type}`, `Content-Length: ${Buffer.byteLength(body)}`];
+  const lines = [
+    `HTTP/1.1 ${status} ${http.STATUS_CODES[status] ?? 'Error'}`,
+    `Content-Type: ${type}`,
+    `Content-Length: ${Buffer.byteLength(body)}`,
+  ];
   for (const [k, v] of Object.entries(extra)) lines.push(`${k}: ${v}`);
   lines.push('Connection: close');
   return `${lines.join('\r\n')}\r\n\r\n${body}`;
@@ -153,11 +160,20 @@ export function createServer(handler: Handler, limits: HttpLimits, tls: KeyAndCe
   server.keepAliveTimeout = 72_000;
   // Node answers an Expect other than 100-continue itself: 417, chunked, without a body.
   server.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) => {
-    refuse(req, res, 417, `The expectation ${quoted(req.headers.expect ?? '')} is not supported: only 100-continue is.`);
+    refuse(
+      req,
+      res,
+      417,
+      `The expectation ${quoted(req.headers.expect ?? '')} is not supported: only 100-continue is.`,
+    );
   });
   // Node hands CONNECT to a 'connect' listener and drops the socket when there is none.
   server.on('connect', (_req: IncomingMessage, socket: Socket) => {
-    socket.end(rawErrorReply(405, 'The CONNECT method is not supported: this server is not a proxy.', { Allow: 'GET, HEAD, POST, PUT, DELETE' }));
+    socket.end(
+      rawErrorReply(405, 'The CONNECT method is not supported: this server is not a proxy.', {
+        Allow: 'GET, HEAD, POST, PUT, DELETE',
+      }),
+    );
   });
   return server as http.Server;
 }

@@ -21,6 +21,7 @@ export function guidFromPath(raw: string, uidType: string, what: string): string
   if (urn && urn[1]!.toLowerCase() !== uidType.toLowerCase()) {
     throw new EmError(404, `${shown(raw)} is not the UID of a ${what} (expected urn:veeam:${uidType}:<guid>).`);
   }
-  if (!isGuid(guid)) throw new EmError(404, `The ${what} id ${JSON.stringify(shown(raw))} is neither a GUID nor a ${uidType} UID.`);
+  if (!isGuid(guid))
+    throw new EmError(404, `The ${what} id ${JSON.stringify(shown(raw))} is neither a GUID nor a ${uidType} UID.`);
   return guid.toLowerCase();
 }

@@ -18,7 +18,9 @@ function call(url: string, method: string, headers: Record<string, string>, time
     const req = send(url, { method, headers, rejectUnauthorized: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+      );
     });
     req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer from ${url} within ${timeoutMs} ms`)));
     req.on('error', reject);
@@ -27,7 +29,8 @@ function call(url: string, method: string, headers: Record<string, string>, time
 }
 
 function expect(what: string, res: Answer, status: number): void {
-  if (res.status !== status) throw new Error(`${what}: expected ${status}, got ${res.status}: ${res.body.slice(0, 200)}`);
+  if (res.status !== status)
+    throw new Error(`${what}: expected ${status}, got ${res.status}: ${res.body.slice(0, 200)}`);
 }
 
 export interface ProbeOptions {
@@ -50,7 +53,12 @@ export async function probe(apiUrl: string, opts: ProbeOptions = {}): Promise<st
   expect('logon', logon, 201);
   const token = logon.headers['x-restsvcsessionid'];
   if (typeof token !== 'string') throw new Error('logon: no X-RestSvcSessionId header');
-  const list = await call(`${api}restoreSessions`, 'GET', { 'x-restsvcsessionid': token, accept: 'application/json' }, timeoutMs);
+  const list = await call(
+    `${api}restoreSessions`,
+    'GET',
+    { 'x-restsvcsessionid': token, accept: 'application/json' },
+    timeoutMs,
+  );
   expect('GET restoreSessions', list, 200);
   let refs: unknown;
   try {

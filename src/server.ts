@@ -16,6 +16,10 @@ export async function listen(opts: BuildOptions): Promise<RunningServer> {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : opts.config.port;
   const { host } = opts.config;
-  const shownHost = isWildcardHost(host) ? '127.0.0.1' : host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+  const shownHost = isWildcardHost(host)
+    ? '127.0.0.1'
+    : host.includes(':') && !host.startsWith('[')
+      ? `[${host}]`
+      : host;
   return { app, port, url: `${tlsEnabled(opts.config) ? 'https' : 'http'}://${shownHost}:${port}/api/` };
 }

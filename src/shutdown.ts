@@ -8,7 +8,11 @@ export const SHUTDOWN_GRACE_MS = 5_000;
  * go out, then exit; connections still open after the grace period are cut. A second signal
  * exits at once.
  */
-export function exitOnSignals(app: FastifyInstance, exit: (code: number) => void = process.exit, graceMs = SHUTDOWN_GRACE_MS): void {
+export function exitOnSignals(
+  app: FastifyInstance,
+  exit: (code: number) => void = process.exit,
+  graceMs = SHUTDOWN_GRACE_MS,
+): void {
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) return exit(signal === 'SIGINT' ? 130 : 143);

@@ -54,7 +54,9 @@ export function loadKeyAndCert(certPath: string, keyPath: string): KeyAndCert {
     throw new ConfigError(`${describe('tlsKey', keyPath)} does not hold an unencrypted PEM private key`);
   }
   if (!x509.checkPrivateKey(privateKey)) {
-    throw new ConfigError(`${describe('tlsKey', keyPath)} does not match the certificate in ${describe('tlsCert', certPath)}`);
+    throw new ConfigError(
+      `${describe('tlsKey', keyPath)} does not match the certificate in ${describe('tlsCert', certPath)}`,
+    );
   }
   return { key, cert };
 }

@@ -11,9 +11,16 @@ export interface Sent {
 }
 
 /** An authenticated action request (POST by default) with an optional XML or JSON body. */
-export function act(app: FastifyInstance, token: string, url: string, sent: Sent = {}): Promise<LightMyRequestResponse> {
+export function act(
+  app: FastifyInstance,
+  token: string,
+  url: string,
+  sent: Sent = {},
+): Promise<LightMyRequestResponse> {
   const { body } = sent;
-  const contentType = sent.contentType ?? (body === undefined ? undefined : typeof body === 'string' ? 'application/xml' : 'application/json');
+  const contentType =
+    sent.contentType ??
+    (body === undefined ? undefined : typeof body === 'string' ? 'application/xml' : 'application/json');
   return app.inject({
     method: sent.method ?? 'POST',
     url,
@@ -31,4 +38,5 @@ export function act(app: FastifyInstance, token: string, url: string, sent: Sent
 export const guid = (uid: string) => uid.split(':').pop()!;
 
 /** EM's namespace declarations as the docs' request samples write them. */
-export const EM_NS = 'xmlns="http://www.veeam.com/ent/v1.0" xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
+export const EM_NS =
+  'xmlns="http://www.veeam.com/ent/v1.0" xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';

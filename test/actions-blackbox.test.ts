@@ -10,79 +10,108 @@ import { startMockServer } from '../src/index.js';
 
 const ADMIN = `Basic ${Buffer.from('admin:admin').toString('base64')}`;
 
-t.test('start a job → task → session Working then Success with a new point; restore from it; clone then delete', async (t) => {
-  const server = await startMockServer({ seed: 1, clockStart: '2026-11-29T12:00:00Z', restoreSessions: 20 });
-  t.teardown(() => server.close());
-  const base = `http://127.0.0.1:${server.port}`;
-  await fetch(`${base}/__mock/clock`, { method: 'PUT', body: JSON.stringify({ frozen: true }), headers: { 'content-type': 'application/json' } });
-  const advance = (by: string) =>
-    fetch(`${base}/__mock/clock`, { method: 'PUT', body: JSON.stringify({ advance: by }), headers: { 'content-type': 'application/json' } });
-  const logon = await fetch(`${base}/api/sessionMngr/?v=latest`, { method: 'POST', headers: { authorization: ADMIN } });
-  const token = logon.headers.get('x-restsvcsessionid')!;
-  const call = async (method: string, path: string, body?: object) => {
-    const res = await fetch(path.startsWith('http') ? path : `${base}/api/${path}`, {
-      method,
-      headers: { 'x-restsvcsessionid': token, accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}) },
-      ...(body ? { body: JSON.stringify(body) } : {}),
+t.test(
+  'start a job → task → session Working then Success with a new point; restore from it; clone then delete',
+  async (t) => {
+    const server = await startMockServer({ seed: 1, clockStart: '2026-11-29T12:00:00Z', restoreSessions: 20 });
+    t.teardown(() => server.close());
+    const base = `http://127.0.0.1:${server.port}`;
+    await fetch(`${base}/__mock/clock`, {
+      method: 'PUT',
+      body: JSON.stringify({ frozen: true }),
+      headers: { 'content-type': 'application/json' },
     });
-    return { status: res.status, body: (await res.json()) as Record<string, any> };
-  };
-  // Longer waits go in steps, each followed by a request, as a polling client keeps its logon alive.
-  const wait = async (minutes: number) => {
-    for (let left = minutes; left > 0; left -= 10) {
-      await advance(`${Math.min(10, left)}m`);
-      await call('GET', 'tasks');
-    }
-  };
-  const poll = async (task: Record<string, any>) => {
-    await advance('2s');
-    const done = await call('GET', task.Href as string);
-    t.equal(done.body.State, 'Finished');
-    return done.body;
-  };
+    const advance = (by: string) =>
+      fetch(`${base}/__mock/clock`, {
+        method: 'PUT',
+        body: JSON.stringify({ advance: by }),
+        headers: { 'content-type': 'application/json' },
+      });
+    const logon = await fetch(`${base}/api/sessionMngr/?v=latest`, {
+      method: 'POST',
+      headers: { authorization: ADMIN },
+    });
+    const token = logon.headers.get('x-restsvcsessionid')!;
+    const call = async (method: string, path: string, body?: object) => {
+      const res = await fetch(path.startsWith('http') ? path : `${base}/api/${path}`, {
+        method,
+        headers: {
+          'x-restsvcsessionid': token,
+          accept: 'application/json',
+          ...(body ? { 'content-type': 'application/json' } : {}),
+        },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+      return { status: res.status, body: (await res.json()) as Record<string, any> };
+    };
+    // Longer waits go in steps, each followed by a request, as a polling client keeps its logon alive.
+    const wait = async (minutes: number) => {
+      for (let left = minutes; left > 0; left -= 10) {
+        await advance(`${Math.min(10, left)}m`);
+        await call('GET', 'tasks');
+      }
+    };
+    const poll = async (task: Record<string, any>) => {
+      await advance('2s');
+      const done = await call('GET', task.Href as string);
+      t.equal(done.body.State, 'Finished');
+      return done.body;
+    };
 
-  // 1. Start a job, poll its task, follow it to the session; it ends Success with a new restore point.
-  const jobs = await call('GET', 'jobs?format=Entity');
-  const job = (jobs.body.Jobs as Record<string, any>[]).find((j) => j.Name === 'vSphere Backup 1')!;
-  const jobId = (job.UID as string).split(':').pop();
-  const started = await call('POST', `jobs/${jobId}?action=start`);
-  t.equal(started.status, 202);
-  t.match(started.body, { Operation: 'StartJob', State: 'Running' });
-  const startTask = await poll(started.body);
-  t.equal(startTask.Result.Success, true);
-  const sessionHref = (startTask.Links as { Rel: string; Href: string }[]).find((l) => l.Rel === 'Related')!.Href;
-  t.match((await call('GET', sessionHref)).body, { State: 'Working', Result: 'None' });
-  await wait(20);
-  const session = (await call('GET', sessionHref)).body;
-  t.match(session, { State: 'Stopped', Result: 'Success' });
-  const pointHref = (session.Links as { Type: string; Href: string }[]).find((l) => l.Type === 'RestorePointReference')!.Href;
-  const vmPoints = await call('GET', `${pointHref}/vmRestorePoints`);
-  t.equal(vmPoints.status, 200);
-  const vmPoint = (vmPoints.body.Refs as { UID: string }[])[0]!.UID.split(':').pop();
+    // 1. Start a job, poll its task, follow it to the session; it ends Success with a new restore point.
+    const jobs = await call('GET', 'jobs?format=Entity');
+    const job = (jobs.body.Jobs as Record<string, any>[]).find((j) => j.Name === 'vSphere Backup 1')!;
+    const jobId = (job.UID as string).split(':').pop();
+    const started = await call('POST', `jobs/${jobId}?action=start`);
+    t.equal(started.status, 202);
+    t.match(started.body, { Operation: 'StartJob', State: 'Running' });
+    const startTask = await poll(started.body);
+    t.equal(startTask.Result.Success, true);
+    const sessionHref = (startTask.Links as { Rel: string; Href: string }[]).find((l) => l.Rel === 'Related')!.Href;
+    t.match((await call('GET', sessionHref)).body, { State: 'Working', Result: 'None' });
+    await wait(20);
+    const session = (await call('GET', sessionHref)).body;
+    t.match(session, { State: 'Stopped', Result: 'Success' });
+    const pointHref = (session.Links as { Type: string; Href: string }[]).find(
+      (l) => l.Type === 'RestorePointReference',
+    )!.Href;
+    const vmPoints = await call('GET', `${pointHref}/vmRestorePoints`);
+    t.equal(vmPoints.status, 200);
+    const vmPoint = (vmPoints.body.Refs as { UID: string }[])[0]!.UID.split(':').pop();
 
-  // 2. Restore a VM from that point: the session is listed in /restoreSessions and ends.
-  const restore = await call('POST', `vmRestorePoints/${vmPoint}?action=restore`, { VmRestoreSpec: { PowerOnAfterRestore: true, QuickRollback: false } });
-  t.equal(restore.status, 202);
-  const restoreTask = await poll(restore.body);
-  const restoreHref = (restoreTask.Links as { Rel: string; Href: string }[]).find((l) => l.Rel === 'Related')!.Href;
-  const restoreId = restoreHref.split('/').pop()!.split('?')[0];
-  const listed = await call('GET', 'restoreSessions');
-  t.ok((listed.body.Refs as { UID: string }[]).some((r) => r.UID.endsWith(restoreId!)), 'listed in /restoreSessions');
-  t.match((await call('GET', restoreHref)).body, { JobType: 'RestoreVm', State: 'Working' });
-  await wait(15);
-  t.match((await call('GET', restoreHref)).body, { State: 'Stopped', Result: 'Success' });
+    // 2. Restore a VM from that point: the session is listed in /restoreSessions and ends.
+    const restore = await call('POST', `vmRestorePoints/${vmPoint}?action=restore`, {
+      VmRestoreSpec: { PowerOnAfterRestore: true, QuickRollback: false },
+    });
+    t.equal(restore.status, 202);
+    const restoreTask = await poll(restore.body);
+    const restoreHref = (restoreTask.Links as { Rel: string; Href: string }[]).find((l) => l.Rel === 'Related')!.Href;
+    const restoreId = restoreHref.split('/').pop()!.split('?')[0];
+    const listed = await call('GET', 'restoreSessions');
+    t.ok(
+      (listed.body.Refs as { UID: string }[]).some((r) => r.UID.endsWith(restoreId!)),
+      'listed in /restoreSessions',
+    );
+    t.match((await call('GET', restoreHref)).body, { JobType: 'RestoreVm', State: 'Working' });
+    await wait(15);
+    t.match((await call('GET', restoreHref)).body, { State: 'Stopped', Result: 'Success' });
 
-  // 3. Clone the job, then delete the clone.
-  const repo = (await call('GET', 'repositories?format=Entity')).body.Repositories[0];
-  const cloned = await call('POST', `jobs/${jobId}?action=clone`, {
-    BackupJobCloneInfo: { JobName: 'vSphere Backup 1 clone', FolderName: 'vSphere Backup 1 clone', RepositoryUid: repo.UID },
-  });
-  t.equal(cloned.status, 202);
-  const cloneTask = await poll(cloned.body);
-  const cloneHref = (cloneTask.Links as { Rel: string; Href: string }[]).find((l) => l.Rel === 'Related')!.Href;
-  t.match((await call('GET', cloneHref)).body, { Name: 'vSphere Backup 1 clone', JobType: 'Backup' });
-  const deleted = await call('DELETE', cloneHref.split('?')[0]!);
-  t.equal(deleted.status, 202);
-  t.match(await poll(deleted.body), { Operation: 'DeleteJob', Result: { Success: true } });
-  t.equal((await call('GET', cloneHref)).status, 404);
-});
+    // 3. Clone the job, then delete the clone.
+    const repo = (await call('GET', 'repositories?format=Entity')).body.Repositories[0];
+    const cloned = await call('POST', `jobs/${jobId}?action=clone`, {
+      BackupJobCloneInfo: {
+        JobName: 'vSphere Backup 1 clone',
+        FolderName: 'vSphere Backup 1 clone',
+        RepositoryUid: repo.UID,
+      },
+    });
+    t.equal(cloned.status, 202);
+    const cloneTask = await poll(cloned.body);
+    const cloneHref = (cloneTask.Links as { Rel: string; Href: string }[]).find((l) => l.Rel === 'Related')!.Href;
+    t.match((await call('GET', cloneHref)).body, { Name: 'vSphere Backup 1 clone', JobType: 'Backup' });
+    const deleted = await call('DELETE', cloneHref.split('?')[0]!);
+    t.equal(deleted.status, 202);
+    t.match(await poll(deleted.body), { Operation: 'DeleteJob', Result: { Success: true } });
+    t.equal((await call('GET', cloneHref)).status, 404);
+  },
+);

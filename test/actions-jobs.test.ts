@@ -6,21 +6,24 @@ import { matchExpected } from './expected.js';
 // vSphere Backup 1 (seed 1, clock 2026-11-29T12:00Z) is idle at the clock start; its backup copy runs.
 const JOB = '1c215130-8d50-4c63-b43e-b7d13eb1974a';
 
-t.test('start answers 202 with a Running StartJob task, in XML and JSON (docs: POST /jobs/{ID}?action=start)', async (t) => {
-  const { app } = await build();
-  const token = await logon(app);
-  const xml = await act(app, token, `/api/jobs/${JOB}?action=start`);
-  t.equal(xml.statusCode, 202);
-  t.equal(xml.headers['content-type'], 'application/xml');
-  matchExpected(t, xml.body, 'actions/start-task-running', 'xml');
-  t.equal(xml.headers['content-length'], String(Buffer.byteLength(xml.body)));
-  // Starting it again while it runs: accepted, and the task reports the backup server's refusal.
-  const json = await act(app, token, `/api/jobs/urn:veeam:Job:${JOB}?action=START`, { fmt: 'json' });
-  t.equal(json.statusCode, 202);
-  t.equal(json.headers['content-type'], 'application/json');
-  matchExpected(t, json.body, 'actions/start-again-task-running', 'json');
-  await app.close();
-});
+t.test(
+  'start answers 202 with a Running StartJob task, in XML and JSON (docs: POST /jobs/{ID}?action=start)',
+  async (t) => {
+    const { app } = await build();
+    const token = await logon(app);
+    const xml = await act(app, token, `/api/jobs/${JOB}?action=start`);
+    t.equal(xml.statusCode, 202);
+    t.equal(xml.headers['content-type'], 'application/xml');
+    matchExpected(t, xml.body, 'actions/start-task-running', 'xml');
+    t.equal(xml.headers['content-length'], String(Buffer.byteLength(xml.body)));
+    // Starting it again while it runs: accepted, and the task reports the backup server's refusal.
+    const json = await act(app, token, `/api/jobs/urn:veeam:Job:${JOB}?action=START`, { fmt: 'json' });
+    t.equal(json.statusCode, 202);
+    t.equal(json.headers['content-type'], 'application/json');
+    matchExpected(t, json.body, 'actions/start-again-task-running', 'json');
+    await app.close();
+  },
+);
 
 t.test('a task finishes on the clock with its Result and a Related link to the session it started', async (t) => {
   const { app, real } = await build();
@@ -41,7 +44,12 @@ t.test('a task finishes on the clock with its Result and a Related link to the s
 });
 
 t.test('tasks belong to their user: readable from a later logon session, 404 for another user', async (t) => {
-  const { app } = await build({ users: [{ name: 'admin', password: 'admin' }, { name: 'op', password: 'pw' }] });
+  const { app } = await build({
+    users: [
+      { name: 'admin', password: 'admin' },
+      { name: 'op', password: 'pw' },
+    ],
+  });
   const first = await logon(app);
   await act(app, first, `/api/jobs/${JOB}?action=start`);
   const later = await logon(app, 'ADMIN', 'admin');
@@ -56,7 +64,12 @@ t.test('tasks belong to their user: readable from a later logon session, 404 for
 });
 
 t.test('DELETE /tasks/{id} removes the task (204); what it did stays done; another user cannot', async (t) => {
-  const { app } = await build({ users: [{ name: 'admin', password: 'admin' }, { name: 'op', password: 'pw' }] });
+  const { app } = await build({
+    users: [
+      { name: 'admin', password: 'admin' },
+      { name: 'op', password: 'pw' },
+    ],
+  });
   const token = await logon(app);
   await act(app, token, `/api/jobs/${JOB}?action=toggleScheduleEnabled`);
   const op = await logon(app, 'op', 'pw');
@@ -68,6 +81,10 @@ t.test('DELETE /tasks/{id} removes the task (204); what it did stays done; anoth
   t.equal((await get(app, token, '/api/tasks', 'json')).body, '{"Tasks":[]}');
   t.match((await get(app, token, `/api/jobs/${JOB}?format=Entity`)).body, /<ScheduleEnabled>false</);
   await act(app, token, `/api/jobs/${JOB}?action=toggleScheduleEnabled`);
-  t.equal(JSON.parse((await get(app, token, '/api/tasks', 'json')).body).Tasks[0].TaskId, 'task-2', 'numbers are not reused');
+  t.equal(
+    JSON.parse((await get(app, token, '/api/tasks', 'json')).body).Tasks[0].TaskId,
+    'task-2',
+    'numbers are not reused',
+  );
   await app.close();
 });

@@ -3,7 +3,10 @@ import { connect } from 'node:net';
 import { startServer } from './server-process.js';
 
 /** One raw HTTP/1.1 exchange: exactly the bytes given, the whole reply back (connection closed by us). */
-function rawRequest(port: number, request: string): Promise<{ status: number; headers: Record<string, string>; rawHeaders: string; body: string }> {
+function rawRequest(
+  port: number,
+  request: string,
+): Promise<{ status: number; headers: Record<string, string>; rawHeaders: string; body: string }> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1');
     let data = Buffer.alloc(0);
@@ -60,7 +63,11 @@ t.test('the built server, over a real socket: the README walk-through', async (t
       'Content-Type: application/xml; charset=utf-8\r\nContent-Length: 0\r\nTransfer-Encoding: chunked\r\nExpect: 100-continue\r\n\r\n0\r\n\r\n',
   );
   t.equal(logonRes.status, 201, 'chunked + Content-Length: 0 logon is accepted');
-  t.match(logonRes.rawHeaders, /\r\nX-RestSvcSessionId: [A-Za-z0-9+/=]{48}\r\n/, 'token header in its exact case, ": " separated');
+  t.match(
+    logonRes.rawHeaders,
+    /\r\nX-RestSvcSessionId: [A-Za-z0-9+/=]{48}\r\n/,
+    'token header in its exact case, ": " separated',
+  );
   const token = logonRes.headers['x-restsvcsessionid']!;
   t.equal(logonRes.headers['set-cookie'], `X-RestSvcSessionId=${token}; Path=/api`);
   t.equal(logonRes.headers.location, `http://${host}/api/logonSessions/${Buffer.from(token, 'base64').toString()}`);
@@ -83,7 +90,9 @@ t.test('the built server, over a real socket: the README walk-through', async (t
     t.notOk(res.headers['content-encoding'], 'never compressed, even when offered');
     t.ok(res.body.replace(/^<\?xml[^>]*>/, '').startsWith(start));
     if (accept === 'application/json' && path === '/api/restoreSessions') {
-      entityHref = (JSON.parse(res.body) as { Refs: { Links: { Rel: string; Href: string }[] }[] }).Refs[0]!.Links.find((l) => l.Rel === 'Alternate')!.Href;
+      entityHref = (JSON.parse(res.body) as { Refs: { Links: { Rel: string; Href: string }[] }[] }).Refs[0]!.Links.find(
+        (l) => l.Rel === 'Alternate',
+      )!.Href;
     }
   }
   t.match(entityHref, new RegExp(`^http://${host}/api/restoreSessions/[0-9a-f-]{36}\\?format=Entity$`));
@@ -93,7 +102,10 @@ t.test('the built server, over a real socket: the README walk-through', async (t
 
   // Logout with the cookie only, as the Zabbix template authenticates.
   const id = Buffer.from(token, 'base64').toString();
-  const out = await rawRequest(port, `DELETE /api/logonSessions/${id} HTTP/1.1\r\nHost: ${host}\r\nCookie: X-RestSvcSessionId=${token}\r\nConnection: close\r\n\r\n`);
+  const out = await rawRequest(
+    port,
+    `DELETE /api/logonSessions/${id} HTTP/1.1\r\nHost: ${host}\r\nCookie: X-RestSvcSessionId=${token}\r\nConnection: close\r\n\r\n`,
+  );
   t.equal(out.status, 204);
   const after = await fetch(`${url}restoreSessions`, { headers: { 'X-RestSvcSessionId': token } });
   t.equal(after.status, 401, 'the token is dead after logout');
@@ -113,7 +125,10 @@ t.test('malformed HTTP and oversized headers get EM-shaped errors and the server
   t.equal(huge.status, 431);
   t.match(huge.body, /StatusCode="431"/);
 
-  const logon = await fetch(`${url}sessionMngr/?v=latest`, { method: 'POST', headers: { Authorization: `Basic ${ADMIN}` } });
+  const logon = await fetch(`${url}sessionMngr/?v=latest`, {
+    method: 'POST',
+    headers: { Authorization: `Basic ${ADMIN}` },
+  });
   const token = logon.headers.get('x-restsvcsessionid');
   const filter = `Name==${'x'.repeat(100_000)}`;
   const longFilter = await rawRequest(
@@ -121,9 +136,15 @@ t.test('malformed HTTP and oversized headers get EM-shaped errors and the server
     `GET /api/query?type=RestoreSession&filter=${filter} HTTP/1.1\r\nHost: x\r\nX-RestSvcSessionId: ${token}\r\nAccept: application/json\r\nConnection: close\r\n\r\n`,
   );
   t.equal(longFilter.status, 400, 'a 100 KB filter reaches the query service over a real socket');
-  t.match(JSON.parse(longFilter.body), { StatusCode: 400, Message: /^The filter is 100006 characters long; at most 16384 are accepted\./ });
+  t.match(JSON.parse(longFilter.body), {
+    StatusCode: 400,
+    Message: /^The filter is 100006 characters long; at most 16384 are accepted\./,
+  });
 
-  const tenKb = await rawRequest(port, `GET /api/restoreSessions HTTP/1.1\r\nHost: x\r\nX-RestSvcSessionId: ${'b'.repeat(10_240)}\r\nConnection: close\r\n\r\n`);
+  const tenKb = await rawRequest(
+    port,
+    `GET /api/restoreSessions HTTP/1.1\r\nHost: x\r\nX-RestSvcSessionId: ${'b'.repeat(10_240)}\r\nConnection: close\r\n\r\n`,
+  );
   t.equal(tenKb.status, 401, 'a 10 KB token is just a bad token');
 
   const badJsonLogon = await fetch(`${url}sessionMngr/?v=latest`, {
@@ -147,6 +168,9 @@ t.test('malformed HTTP and oversized headers get EM-shaped errors and the server
 });
 
 t.test('a bad option stops start-up with a one-line message naming it', async (t) => {
-  await t.rejects(startServer(['--idle-timeout', 'never']), /server exited with 2: veeam-em-mock: invalid --idle-timeout \(EM_MOCK_IDLE_TIMEOUT\) value "never"/);
+  await t.rejects(
+    startServer(['--idle-timeout', 'never']),
+    /server exited with 2: veeam-em-mock: invalid --idle-timeout \(EM_MOCK_IDLE_TIMEOUT\) value "never"/,
+  );
   await t.rejects(startServer([], { EM_MOCK_SEED: 'abc' }), /invalid --seed \(EM_MOCK_SEED\)/);
 });

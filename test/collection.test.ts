@@ -10,16 +10,27 @@ t.test('a collection keeps time order and finds ranges by binary search', async 
   c.add({ id: 'c', at: 30 });
   c.add({ id: 'd', at: 15 });
   c.add({ id: 'e', at: 20 });
-  t.same(c.all().map((x) => x.id), ['a', 'd', 'B', 'e', 'c'], 'sorted; ties keep insertion order');
+  t.same(
+    c.all().map((x) => x.id),
+    ['a', 'd', 'B', 'e', 'c'],
+    'sorted; ties keep insertion order',
+  );
   t.equal(c.get('b')?.at, 20, 'ids are case-insensitive');
-  t.same(c.between(15, 20).map((x) => x.id), ['d', 'B', 'e'], 'both ends inclusive');
+  t.same(
+    c.between(15, 20).map((x) => x.id),
+    ['d', 'B', 'e'],
+    'both ends inclusive',
+  );
   t.same(c.between(21, 29), []);
   t.equal(c.lowerBound(20), 2);
   t.equal(c.upperBound(20), 4);
   t.equal(c.remove('D')?.id, 'd');
   t.equal(c.remove('zz'), undefined);
   t.equal(c.size, 4);
-  t.same(c.all().map((x) => x.id), ['a', 'B', 'e', 'c']);
+  t.same(
+    c.all().map((x) => x.id),
+    ['a', 'B', 'e', 'c'],
+  );
 });
 
 t.test('a copy shares the objects but not the membership', async (t) => {
@@ -31,8 +42,15 @@ t.test('a copy shares the objects but not the membership', async (t) => {
   const copy = c.copy();
   copy.add({ id: 'c', at: 3 });
   copy.remove('a');
-  t.same(c.all().map((x) => x.id), ['a', 'b'], 'the original is untouched');
-  t.same(copy.all().map((x) => x.id), ['b', 'c']);
+  t.same(
+    c.all().map((x) => x.id),
+    ['a', 'b'],
+    'the original is untouched',
+  );
+  t.same(
+    copy.all().map((x) => x.id),
+    ['b', 'c'],
+  );
   t.equal(copy.get('b'), c.get('b'), 'same objects');
   t.equal(c.get('c'), undefined);
 });

@@ -39,9 +39,26 @@ t.test('defaults', async (t) => {
 });
 
 t.test('flags and environment variables; the flag wins', async (t) => {
-  const env = { EM_MOCK_PORT: '1000', EM_MOCK_SEED: '5', EM_MOCK_USERS: 'a:b,TECH\\c:d:e', EM_MOCK_LOG_REQUESTS: 'yes' };
+  const env = {
+    EM_MOCK_PORT: '1000',
+    EM_MOCK_SEED: '5',
+    EM_MOCK_USERS: 'a:b,TECH\\c:d:e',
+    EM_MOCK_LOG_REQUESTS: 'yes',
+  };
   const { config } = parseConfig(
-    ['--port', '2000', '--clock-start=2025-01-02T03:04:05Z', '--idle-timeout', '90s', '--public-url', 'https://em.local:9398/', '--host', '0.0.0.0', '--restore-sessions', '10'],
+    [
+      '--port',
+      '2000',
+      '--clock-start=2025-01-02T03:04:05Z',
+      '--idle-timeout',
+      '90s',
+      '--public-url',
+      'https://em.local:9398/',
+      '--host',
+      '0.0.0.0',
+      '--restore-sessions',
+      '10',
+    ],
     env,
     NOW,
   );
@@ -59,7 +76,11 @@ t.test('flags and environment variables; the flag wins', async (t) => {
   t.equal(config.logRequests, true);
   t.equal(parseConfig(['--log-requests'], {}, NOW).config.logRequests, true, 'a bare boolean flag');
   t.equal(parseConfig(['--log-requests', '--seed', '3'], {}, NOW).config.seed, 3);
-  t.equal(parseConfig(['--clock-start', '2025-01-02T03:04:05'], {}, NOW).config.clockStart, Date.parse('2025-01-02T03:04:05Z'), 'no zone means UTC');
+  t.equal(
+    parseConfig(['--clock-start', '2025-01-02T03:04:05'], {}, NOW).config.clockStart,
+    Date.parse('2025-01-02T03:04:05Z'),
+    'no zone means UTC',
+  );
   t.equal(parseConfig(['--clock-start', '2025-01-02'], {}, NOW).config.clockStart, Date.parse('2025-01-02T00:00:00Z'));
   t.equal(parseConfig(['--help'], {}, NOW).help, true);
   t.match(usage(), /--idle-timeout\s+EM_MOCK_IDLE_TIMEOUT/);
@@ -93,8 +114,16 @@ t.test('a bad value stops start-up with one line naming the option', async (t) =
     [['--log-requests', 'maybe'], {}, /--log-requests .*expected true or false/],
     [['--colour'], {}, /^unknown option "--colour" \(see --help\)$/],
     [['--port'], {}, /^option --port needs a value$/],
-    [['--max-logon-sessions', '0'], {}, /^invalid --max-logon-sessions \(EM_MOCK_MAX_LOGON_SESSIONS\) value "0": must be between 1 and 1000000$/],
-    [[], { EM_MOCK_MAX_CONNECTIONS: 'many' }, /^invalid --max-connections \(EM_MOCK_MAX_CONNECTIONS\) value "many": not an integer$/],
+    [
+      ['--max-logon-sessions', '0'],
+      {},
+      /^invalid --max-logon-sessions \(EM_MOCK_MAX_LOGON_SESSIONS\) value "0": must be between 1 and 1000000$/,
+    ],
+    [
+      [],
+      { EM_MOCK_MAX_CONNECTIONS: 'many' },
+      /^invalid --max-connections \(EM_MOCK_MAX_CONNECTIONS\) value "many": not an integer$/,
+    ],
     [['--reproducible-tokens', 'sometimes'], {}, /--reproducible-tokens .*expected true or false/],
   ];
   for (const [argv, env, message] of bad) {
@@ -109,16 +138,35 @@ t.test('a bad value stops start-up with one line naming the option', async (t) =
 });
 
 t.test('estate size: a preset and its numbers, by flag or environment', async (t) => {
-  const { config } = parseConfig(['--estate', 'large', '--backup-servers=4', '--vms-per-root', '12'], { EM_MOCK_HISTORY_DAYS: '30', EM_MOCK_ROOTS_PER_PLATFORM: '2' }, NOW);
+  const { config } = parseConfig(
+    ['--estate', 'large', '--backup-servers=4', '--vms-per-root', '12'],
+    { EM_MOCK_HISTORY_DAYS: '30', EM_MOCK_ROOTS_PER_PLATFORM: '2' },
+    NOW,
+  );
   t.same(
     [config.estate, config.backupServers, config.rootsPerPlatform, config.vmsPerRoot, config.historyDays],
     ['large', 4, 2, 12, 30],
   );
-  t.throws(() => parseConfig(['--estate', 'huge'], {}, NOW), new ConfigError('invalid --estate (EM_MOCK_ESTATE) value "huge": expected one of small, medium, large'));
-  t.throws(() => parseConfig(['--backup-servers', '0'], {}, NOW), new ConfigError('invalid --backup-servers (EM_MOCK_BACKUP_SERVERS) value "0": must be between 1 and 100'));
-  t.throws(() => parseConfig([], { EM_MOCK_VMS_PER_ROOT: 'many' }, NOW), new ConfigError('invalid --vms-per-root (EM_MOCK_VMS_PER_ROOT) value "many": not an integer'));
-  t.throws(() => parseConfig(['--history-days', '731'], {}, NOW), new ConfigError('invalid --history-days (EM_MOCK_HISTORY_DAYS) value "731": must be between 1 and 730'));
-  t.throws(() => parseConfig(['--roots-per-platform', '21'], {}, NOW), new ConfigError('invalid --roots-per-platform (EM_MOCK_ROOTS_PER_PLATFORM) value "21": must be between 1 and 20'));
+  t.throws(
+    () => parseConfig(['--estate', 'huge'], {}, NOW),
+    new ConfigError('invalid --estate (EM_MOCK_ESTATE) value "huge": expected one of small, medium, large'),
+  );
+  t.throws(
+    () => parseConfig(['--backup-servers', '0'], {}, NOW),
+    new ConfigError('invalid --backup-servers (EM_MOCK_BACKUP_SERVERS) value "0": must be between 1 and 100'),
+  );
+  t.throws(
+    () => parseConfig([], { EM_MOCK_VMS_PER_ROOT: 'many' }, NOW),
+    new ConfigError('invalid --vms-per-root (EM_MOCK_VMS_PER_ROOT) value "many": not an integer'),
+  );
+  t.throws(
+    () => parseConfig(['--history-days', '731'], {}, NOW),
+    new ConfigError('invalid --history-days (EM_MOCK_HISTORY_DAYS) value "731": must be between 1 and 730'),
+  );
+  t.throws(
+    () => parseConfig(['--roots-per-platform', '21'], {}, NOW),
+    new ConfigError('invalid --roots-per-platform (EM_MOCK_ROOTS_PER_PLATFORM) value "21": must be between 1 and 20'),
+  );
 });
 
 t.test('boolean flags: bare means true, or take the next argument as their value', async (t) => {

@@ -27,16 +27,31 @@ t.test('the summary reports add up to what the collections list', async (t) => {
   const nasSessions = (await json(app, token, '/api/nas/backupSessions?format=Entity')).BackupJobSessions as Json[];
   const jobs = (await json(app, token, '/api/jobs?format=Entity')).Jobs as Json[];
   const nasJobs = (await json(app, token, '/api/nas/jobs')).Refs as Json[];
-  const agentSessions = (await json(app, token, '/api/agents/backupSessions?format=Entity')).BackupJobSessions as Json[];
+  const agentSessions = (await json(app, token, '/api/agents/backupSessions?format=Entity'))
+    .BackupJobSessions as Json[];
   const agentJobs = (await json(app, token, '/api/agents/jobs')).Refs as Json[];
 
   // /backupSessions lists the file share and agent sessions too (JobType NasBackup, AgentBackup).
   const uids = (l: Json[]) => l.map((s) => s.UID as string);
   const backupUids = new Set(uids(backupSessions));
-  t.ok(nasSessions.length > 0 && uids(nasSessions).every((u) => backupUids.has(u)), 'every NAS session is in /backupSessions');
-  t.ok(agentSessions.length > 0 && uids(agentSessions).every((u) => backupUids.has(u)), 'every agent session is in /backupSessions');
-  t.equal(backupSessions.filter((s) => s.JobType === 'NasBackup').length, nasSessions.length, 'and no other NasBackup session');
-  t.equal(backupSessions.filter((s) => s.JobType === 'AgentBackup').length, agentSessions.length, 'and no other AgentBackup session');
+  t.ok(
+    nasSessions.length > 0 && uids(nasSessions).every((u) => backupUids.has(u)),
+    'every NAS session is in /backupSessions',
+  );
+  t.ok(
+    agentSessions.length > 0 && uids(agentSessions).every((u) => backupUids.has(u)),
+    'every agent session is in /backupSessions',
+  );
+  t.equal(
+    backupSessions.filter((s) => s.JobType === 'NasBackup').length,
+    nasSessions.length,
+    'and no other NasBackup session',
+  );
+  t.equal(
+    backupSessions.filter((s) => s.JobType === 'AgentBackup').length,
+    agentSessions.length,
+    'and no other AgentBackup session',
+  );
 
   const overview = await json(app, token, '/api/reports/summary/overview');
   t.equal(overview.BackupServers, servers.length);
@@ -56,13 +71,18 @@ t.test('the summary reports add up to what the collections list', async (t) => {
   t.equal(stats.FailedJobRuns, runs.filter((s) => s.Result === 'Failed').length);
   const working = runs.filter((s) => s.State === 'Working');
   t.ok(working.length > 0, 'some sessions are still running');
-  t.ok(working.every((s) => s.Result === 'None' && s.EndTimeUTC === undefined), 'running sessions have no result or end yet');
+  t.ok(
+    working.every((s) => s.Result === 'None' && s.EndTimeUTC === undefined),
+    'running sessions have no result or end yet',
+  );
   t.equal(stats.RunningJobs, new Set(working.map((s) => s.JobUid)).size, 'RunningJobs = jobs with a working session');
   t.equal(overview.RunningJobs, stats.RunningJobs);
   t.equal(stats.ScheduledJobs, jobs.length + nasJobs.length + agentJobs.length);
   t.equal(stats.ScheduledReplicaJobs, jobs.filter((j) => j.JobType === 'Replica').length);
   const longest = Math.max(
-    ...runs.filter((s) => s.EndTimeUTC).map((s) => Math.round((Date.parse(s.EndTimeUTC) - Date.parse(s.CreationTimeUTC)) / 1000)),
+    ...runs
+      .filter((s) => s.EndTimeUTC)
+      .map((s) => Math.round((Date.parse(s.EndTimeUTC) - Date.parse(s.CreationTimeUTC)) / 1000)),
   );
   t.equal(stats.MaxJobDuration, longest);
 
@@ -75,7 +95,9 @@ t.test('the summary reports add up to what the collections list', async (t) => {
       FreeSpace: r.FreeSpace,
       // What a repository holds is the sum of the files of the backups in it.
       BackupSize: files
-        .filter((f) => backups.find((b) => idOf(b.Href) === idOf(f.Links[0].Href))?.Links[0].Href === r.Href.split('?')[0])
+        .filter(
+          (f) => backups.find((b) => idOf(b.Href) === idOf(f.Links[0].Href))?.Links[0].Href === r.Href.split('?')[0],
+        )
         .reduce((s, f) => s + f.BackupSize, 0),
     })),
   );
@@ -84,7 +106,10 @@ t.test('the summary reports add up to what the collections list', async (t) => {
     if (r.Kind === 'SanSnapshotOnly') t.ok(r.Capacity === -1 && r.FreeSpace === -1, `${r.Name}: capacity unknown, -1`);
     else t.ok(r.Capacity > 0 && r.FreeSpace > 0 && r.FreeSpace < r.Capacity, `${r.Name}: 0 < FreeSpace < Capacity`);
   }
-  t.ok(repos.some((r) => r.Kind === 'SanSnapshotOnly'), 'the estate holds a repository of unknown capacity');
+  t.ok(
+    repos.some((r) => r.Kind === 'SanSnapshotOnly'),
+    'the estate holds a repository of unknown capacity',
+  );
 
   const processed = await json(app, token, '/api/reports/summary/processed_vms');
   t.equal(processed.Days.length, 7);
@@ -108,10 +133,19 @@ t.test('sessions are recent and Links[0] is the backup server', async (t) => {
     const items = (await json(app, token, url))[key] as Json[];
     t.ok(items.length > 0, `${url} lists something`);
     t.ok(
-      items.every((i) => i.Links[0].Rel === 'Up' && i.Links[0].Type === 'BackupServerReference' && /^vbr\d+\.tech\.local$/.test(i.Links[0].Name)),
+      items.every(
+        (i) =>
+          i.Links[0].Rel === 'Up' &&
+          i.Links[0].Type === 'BackupServerReference' &&
+          /^vbr\d+\.tech\.local$/.test(i.Links[0].Name),
+      ),
       `${url}: Links[0] is the backup server`,
     );
-    if (key.endsWith('Sessions')) t.ok(items.some((s) => s.CreationTimeUTC > dayAgo), `${url}: sessions in the last 24 hours`);
+    if (key.endsWith('Sessions'))
+      t.ok(
+        items.some((s) => s.CreationTimeUTC > dayAgo),
+        `${url}: sessions in the last 24 hours`,
+      );
   }
 });
 
@@ -124,10 +158,13 @@ t.test('backup files per backup and includes per job add up', async (t) => {
   let perBackup = 0;
   for (const b of backups) {
     const mine = (await json(app, token, `/api/backups/${idOf(b.Href)}/backupFiles`)).Refs as Json[];
-    t.ok(mine.every((f) => f.Links[1].Href === b.Href), `${b.Name}: its files link Up to it`);
+    t.ok(
+      mine.every((f) => f.Links[1].Href === b.Href),
+      `${b.Name}: its files link Up to it`,
+    );
     perBackup += mine.length;
   }
-  t.equal(perBackup, files.length, 'the backups\' files together are /backupFiles');
+  t.equal(perBackup, files.length, "the backups' files together are /backupFiles");
   for (const j of app.store.jobs.all()) {
     const includes = (await json(app, token, `/api/jobs/${j.id}/includes`)).ObjectInJobs as Json[];
     t.same(
@@ -137,7 +174,12 @@ t.test('backup files per backup and includes per job add up', async (t) => {
     );
     const entity = await json(app, token, `/api/jobs/${j.id}?format=Entity`);
     const info = Object.values(entity.JobInfo)[0] as Json;
-    if (info.Includes) t.same(info.Includes.ObjectInJobs.map((o: Json) => o.ObjectInJobId), includes.map((o) => o.ObjectInJobId), `${j.name}: JobInfo names the same includes`);
+    if (info.Includes)
+      t.same(
+        info.Includes.ObjectInJobs.map((o: Json) => o.ObjectInJobId),
+        includes.map((o) => o.ObjectInJobId),
+        `${j.name}: JobInfo names the same includes`,
+      );
   }
 });
 
@@ -159,5 +201,8 @@ t.test('every VM restore point belongs to a restore point, a backup file and a b
     checked++;
   }
   t.equal(checked, store.vmRestorePoints.size);
-  t.ok(store.restoreSessions.all().every((s) => store.vmRestorePoints.get(s.vmRestorePoint.id) === s.vmRestorePoint), 'restore sessions restore from listed points');
+  t.ok(
+    store.restoreSessions.all().every((s) => store.vmRestorePoints.get(s.vmRestorePoint.id) === s.vmRestorePoint),
+    'restore sessions restore from listed points',
+  );
 });

@@ -39,8 +39,10 @@ t.test('on loopback it stays open; a given token is kept; --control false needs 
 });
 
 t.test('loopback addresses and the constant-time token comparison', async (t) => {
-  for (const h of ['127.0.0.1', '127.1.2.3', 'localhost', 'LOCALHOST', '::1', '[::1]', '::ffff:127.0.0.1']) t.ok(isLoopback(h), h);
-  for (const h of ['0.0.0.0', '::', '[::]', '10.0.0.1', 'em.example', '128.0.0.1', '127.0.0.1.example']) t.notOk(isLoopback(h), h);
+  for (const h of ['127.0.0.1', '127.1.2.3', 'localhost', 'LOCALHOST', '::1', '[::1]', '::ffff:127.0.0.1'])
+    t.ok(isLoopback(h), h);
+  for (const h of ['0.0.0.0', '::', '[::]', '10.0.0.1', 'em.example', '128.0.0.1', '127.0.0.1.example'])
+    t.notOk(isLoopback(h), h);
   t.ok(tokensEqual('abc', 'abc'));
   t.notOk(tokensEqual('abc', 'abd'));
   t.notOk(tokensEqual('abc', 'abcd'));

@@ -20,13 +20,21 @@ t.test('PUT /__mock/clock sets, advances, freezes and unfreezes', async (t) => {
   t.equal(res.statusCode, 200);
   t.same(json(res), { now: '2026-12-01T08:00:00.000Z', frozen: true });
   real.now += 60_000;
-  t.same(json(await control(app, 'GET', '/__mock/clock')), { now: '2026-12-01T08:00:00.000Z', frozen: true }, 'frozen time stands');
+  t.same(
+    json(await control(app, 'GET', '/__mock/clock')),
+    { now: '2026-12-01T08:00:00.000Z', frozen: true },
+    'frozen time stands',
+  );
   res = await control(app, 'PUT', '/__mock/clock', { advance: '90s' });
   t.same(json(res), { now: '2026-12-01T08:01:30.000Z', frozen: true }, 'advance works while frozen');
   res = await control(app, 'PUT', '/__mock/clock', { advance: 500, frozen: false });
   t.same(json(res), { now: '2026-12-01T08:01:30.500Z', frozen: false });
   real.now += 1000;
-  t.same(json(await control(app, 'GET', '/__mock/clock')), { now: '2026-12-01T08:01:31.500Z', frozen: false }, 'runs again');
+  t.same(
+    json(await control(app, 'GET', '/__mock/clock')),
+    { now: '2026-12-01T08:01:31.500Z', frozen: false },
+    'runs again',
+  );
   res = await control(app, 'PUT', '/__mock/clock', { now: '-1h' });
   t.same(json(res), { now: '2026-12-01T07:01:31.500Z', frozen: false }, 'relative instants are from the clock');
 });
@@ -64,7 +72,10 @@ t.test('bad clock bodies get 400 naming the field', async (t) => {
   const cases: [unknown, string][] = [
     [{ advance: '16' }, 'advance: expected a duration like "90s", "16m", "2h", "31d" or milliseconds, got "16"'],
     [{ advance: -5 }, 'advance: expected a duration like "90s", "16m", "2h", "31d" or milliseconds, got -5'],
-    [{ now: 'yesterday' }, 'now: expected an ISO instant like "2026-01-31T12:00:00Z", "now" or an offset like "-2h", got "yesterday"'],
+    [
+      { now: 'yesterday' },
+      'now: expected an ISO instant like "2026-01-31T12:00:00Z", "now" or an offset like "-2h", got "yesterday"',
+    ],
     [{ frozen: 'yes' }, 'frozen: expected true or false, got "yes"'],
     [{ speed: 2 }, 'speed: unknown field; expected one of now, advance, frozen'],
     [[1], '(body): expected a JSON object, got [1]'],
@@ -77,5 +88,9 @@ t.test('bad clock bodies get 400 naming the field', async (t) => {
     t.equal(res.headers['content-type'], 'application/json; charset=utf-8');
     t.ok(json(res).error.startsWith(message), `${json(res).error} starts with ${message}`);
   }
-  t.same(json(await control(app, 'GET', '/__mock/clock')), { now: '2026-11-29T12:00:00.000Z', frozen: false }, 'clock untouched');
+  t.same(
+    json(await control(app, 'GET', '/__mock/clock')),
+    { now: '2026-11-29T12:00:00.000Z', frozen: false },
+    'clock untouched',
+  );
 });

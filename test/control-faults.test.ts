@@ -6,11 +6,32 @@ t.test('a fault rule with times: 2 fails exactly two calls, in EM Error shape', 
   const { app } = await build();
   t.teardown(() => app.close());
   const token = await logon(app);
-  const add = await control(app, 'POST', '/__mock/faults', { method: 'get', path: '/api/restoreSessions*', action: 'error', status: 503, message: 'Service is down.', times: 2 });
+  const add = await control(app, 'POST', '/__mock/faults', {
+    method: 'get',
+    path: '/api/restoreSessions*',
+    action: 'error',
+    status: 503,
+    message: 'Service is down.',
+    times: 2,
+  });
   t.equal(add.statusCode, 201);
   t.same(json(add), {
     faults: [
-      { id: 1, method: 'GET', path: '/api/restoreSessions*', user: null, action: 'error', status: 503, message: 'Service is down.', delayMs: null, probability: 1, times: 2, skip: 0, matched: 0, hits: 0 },
+      {
+        id: 1,
+        method: 'GET',
+        path: '/api/restoreSessions*',
+        user: null,
+        action: 'error',
+        status: 503,
+        message: 'Service is down.',
+        delayMs: null,
+        probability: 1,
+        times: 2,
+        skip: 0,
+        matched: 0,
+        hits: 0,
+      },
     ],
   });
   t.equal((await get(app, token, '/api/backupServers')).statusCode, 200, 'other paths pass');
@@ -23,7 +44,10 @@ t.test('a fault rule with times: 2 fails exactly two calls, in EM Error shape', 
   );
   const js = await get(app, token, '/api/restoreSessions', 'json');
   t.equal(js.statusCode, 503);
-  t.equal(js.body, '{"FirstChanceExceptionMessage":"Service is down.","Message":"Service is down.","StackTrace":null,"Status":null,"StatusCode":503}');
+  t.equal(
+    js.body,
+    '{"FirstChanceExceptionMessage":"Service is down.","Message":"Service is down.","StackTrace":null,"Status":null,"StatusCode":503}',
+  );
   t.equal((await get(app, token, '/api/restoreSessions')).statusCode, 200, 'the third call passes');
   t.match(json(await control(app, 'GET', '/__mock/faults')).faults[0], { id: 1, matched: 3, hits: 2 });
 });
@@ -31,9 +55,29 @@ t.test('a fault rule with times: 2 fails exactly two calls, in EM Error shape', 
 t.test('skip lets calls pass first; a default rule matches everything; a fault can replace logon', async (t) => {
   const { app } = await build();
   t.teardown(() => app.close());
-  await control(app, 'POST', '/__mock/faults', { method: 'POST', path: '/api/sessionMngr/', action: 'error', status: 401, skip: 1, times: 1 });
-  t.equal((await app.inject({ method: 'POST', url: '/api/sessionMngr/?v=latest', headers: { host: HOST, authorization: basic('admin', 'admin') } })).statusCode, 201);
-  const second = await app.inject({ method: 'POST', url: '/api/sessionMngr/?v=latest', headers: { host: HOST, authorization: basic('admin', 'admin') } });
+  await control(app, 'POST', '/__mock/faults', {
+    method: 'POST',
+    path: '/api/sessionMngr/',
+    action: 'error',
+    status: 401,
+    skip: 1,
+    times: 1,
+  });
+  t.equal(
+    (
+      await app.inject({
+        method: 'POST',
+        url: '/api/sessionMngr/?v=latest',
+        headers: { host: HOST, authorization: basic('admin', 'admin') },
+      })
+    ).statusCode,
+    201,
+  );
+  const second = await app.inject({
+    method: 'POST',
+    url: '/api/sessionMngr/?v=latest',
+    headers: { host: HOST, authorization: basic('admin', 'admin') },
+  });
   t.equal(second.statusCode, 401);
   t.match(second.body, /Message="Unauthorized"/, 'default message is the reason phrase');
   await control(app, 'DELETE', '/__mock/faults');
@@ -46,7 +90,12 @@ t.test('skip lets calls pass first; a default rule matches everything; a fault c
 });
 
 t.test('user-specific rules and delays', async (t) => {
-  const { app } = await build({ users: [{ name: 'admin', password: 'admin' }, { name: 'reader', password: 'pw' }] });
+  const { app } = await build({
+    users: [
+      { name: 'admin', password: 'admin' },
+      { name: 'reader', password: 'pw' },
+    ],
+  });
   t.teardown(() => app.close());
   const admin = await logon(app);
   const reader = await logon(app, 'reader', 'pw');
@@ -60,7 +109,9 @@ t.test('user-specific rules and delays', async (t) => {
   t.ok(process.hrtime.bigint() - started >= 25_000_000n, 'answered after the delay');
   t.equal((await get(app, reader, '/api/vmRestorePoints')).statusCode, 200, 'a delay alone lets the call through');
   t.same(
-    json(await control(app, 'GET', '/__mock/faults')).faults.map((f: { id: number; hits: number; delayMs: number | null }) => [f.id, f.hits, f.delayMs]),
+    json(await control(app, 'GET', '/__mock/faults')).faults.map(
+      (f: { id: number; hits: number; delayMs: number | null }) => [f.id, f.hits, f.delayMs],
+    ),
     [
       [1, 2, 30],
       [2, 1, null],
@@ -77,7 +128,9 @@ t.test('probability is seeded: the same seed hits the same calls', async (t) => 
     const { app } = await build({ seed });
     await control(app, 'POST', '/__mock/faults', { path: '/api/', action: 'error', status: 502, probability: 0.5 });
     let out = '';
-    for (let i = 0; i < 40; i++) out += (await app.inject({ method: 'GET', url: '/api/', headers: { host: HOST } })).statusCode === 502 ? 'x' : '.';
+    for (let i = 0; i < 40; i++)
+      out +=
+        (await app.inject({ method: 'GET', url: '/api/', headers: { host: HOST } })).statusCode === 502 ? 'x' : '.';
     await app.close();
     return out;
   };
@@ -111,6 +164,9 @@ t.test('bad rules get 400 naming the field; nothing is added', async (t) => {
     t.equal(res.statusCode, 400, JSON.stringify(body));
     t.equal(json(res).error, message);
   }
-  t.equal(json(await control(app, 'POST', '/__mock/faults')).error, 'The body must be a fault rule (or an array of rules) as JSON.');
+  t.equal(
+    json(await control(app, 'POST', '/__mock/faults')).error,
+    'The body must be a fault rule (or an array of rules) as JSON.',
+  );
   t.equal((await control(app, 'GET', '/__mock/faults')).body, '{"faults":[]}');
 });

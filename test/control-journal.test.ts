@@ -9,14 +9,25 @@ t.test('the journal lists API requests newest first, with filters', async (t) =>
   real.now += 2000;
   await get(app, token, '/api/restoreSessions?format=Entity', 'json');
   await get(app, token, '/api/nothing');
-  await app.inject({ method: 'POST', url: '/api/restoreSessions', headers: { host: HOST, 'x-restsvcsessionid': token }, payload: 'abc' });
+  await app.inject({
+    method: 'POST',
+    url: '/api/restoreSessions',
+    headers: { host: HOST, 'x-restsvcsessionid': token },
+    payload: 'abc',
+  });
   await control(app, 'GET', '/__mock/clock');
 
   const all = json(await control(app, 'GET', '/__mock/requests'));
   t.equal(all.total, 4, 'control-plane calls are not journaled');
   t.equal(all.kept, 4);
   t.same(
-    all.requests.map((r: { seq: number; method: string; url: string; status: number; user: string }) => [r.seq, r.method, r.url, r.status, r.user]),
+    all.requests.map((r: { seq: number; method: string; url: string; status: number; user: string }) => [
+      r.seq,
+      r.method,
+      r.url,
+      r.status,
+      r.user,
+    ]),
     [
       [4, 'POST', '/api/restoreSessions', 405, 'admin'],
       [3, 'GET', '/api/nothing', 404, 'admin'],
@@ -57,7 +68,9 @@ t.test('a fault applied is recorded with its rule id', async (t) => {
   t.teardown(() => app.close());
   await control(app, 'POST', '/__mock/faults', { path: '/api/', action: 'error', status: 500 });
   await app.inject({ method: 'GET', url: '/api/', headers: { host: HOST } });
-  t.match(json(await control(app, 'GET', '/__mock/requests')).requests, [{ url: '/api/', status: 500, fault: 1, user: null }]);
+  t.match(json(await control(app, 'GET', '/__mock/requests')).requests, [
+    { url: '/api/', status: 500, fault: 1, user: null },
+  ]);
 });
 
 t.test('the journal bound holds under 10 000 requests', async (t) => {
@@ -77,7 +90,10 @@ t.test('the bound is configurable; 0 keeps nothing', async (t) => {
     const { app } = await build({ journalSize: size });
     for (let i = 0; i < 5; i++) await app.inject({ method: 'GET', url: `/api/?n=${i}`, headers: { host: HOST } });
     const body = json(await control(app, 'GET', '/__mock/requests'));
-    t.same([body.total, body.kept, body.requests.map((r: { url: string }) => r.url)], [5, size, ['/api/?n=4', '/api/?n=3', '/api/?n=2'].slice(0, size)]);
+    t.same(
+      [body.total, body.kept, body.requests.map((r: { url: string }) => r.url)],
+      [5, size, ['/api/?n=4', '/api/?n=3', '/api/?n=2'].slice(0, size)],
+    );
     await app.close();
   }
 });
@@ -91,19 +107,32 @@ t.test('the journal and the logon-session list redact secrets unless asked to sh
     await app.inject({
       method: 'GET',
       url: '/api/backupServers',
-      headers: { host: HOST, 'x-restsvcsessionid': token, cookie: 'a=1; X-RestSvcSessionId=secret', authorization: 'Bearer abc.def' },
+      headers: {
+        host: HOST,
+        'x-restsvcsessionid': token,
+        cookie: 'a=1; X-RestSvcSessionId=secret',
+        authorization: 'Bearer abc.def',
+      },
     });
     const [get1, logon1] = json(await control(app, 'GET', '/__mock/requests')).requests;
     const listed = json(await control(app, 'GET', '/__mock/logonSessions')).logonSessions[0];
     if (showSecrets) {
       t.equal(logon1.headers.authorization, 'Basic YWRtaW46YWRtaW4=');
-      t.same([get1.headers['x-restsvcsessionid'], get1.headers.cookie, get1.headers.authorization], [token, 'a=1; X-RestSvcSessionId=secret', 'Bearer abc.def']);
+      t.same(
+        [get1.headers['x-restsvcsessionid'], get1.headers.cookie, get1.headers.authorization],
+        [token, 'a=1; X-RestSvcSessionId=secret', 'Bearer abc.def'],
+      );
       t.equal(listed.token, token);
     } else {
       t.equal(logon1.headers.authorization, 'Basic [redacted]');
-      t.same([get1.headers['x-restsvcsessionid'], get1.headers.cookie, get1.headers.authorization], ['[redacted]', 'a=[redacted]; X-RestSvcSessionId=[redacted]', 'Bearer [redacted]']);
+      t.same(
+        [get1.headers['x-restsvcsessionid'], get1.headers.cookie, get1.headers.authorization],
+        ['[redacted]', 'a=[redacted]; X-RestSvcSessionId=[redacted]', 'Bearer [redacted]'],
+      );
       t.equal(listed.token, '[redacted]');
-      const all = (await control(app, 'GET', '/__mock/requests')).body + (await control(app, 'GET', '/__mock/logonSessions')).body;
+      const all =
+        (await control(app, 'GET', '/__mock/requests')).body +
+        (await control(app, 'GET', '/__mock/logonSessions')).body;
       t.notOk(all.includes(token) || all.includes('YWRtaW46YWRtaW4=') || all.includes('secret'), 'no secret anywhere');
     }
     await app.close();
@@ -114,7 +143,11 @@ t.test('long header values and URLs are truncated with a marker; the journal is 
   const { Journal } = await import('../src/control/journal.js');
   const { app } = await build();
   t.teardown(() => app.close());
-  await app.inject({ method: 'GET', url: `/api/?q=${'u'.repeat(3000)}`, headers: { host: HOST, 'x-long': 'v'.repeat(5000) } });
+  await app.inject({
+    method: 'GET',
+    url: `/api/?q=${'u'.repeat(3000)}`,
+    headers: { host: HOST, 'x-long': 'v'.repeat(5000) },
+  });
   const [e] = json(await control(app, 'GET', '/__mock/requests')).requests;
   t.equal(e.headers['x-long'], `${'v'.repeat(1024)}…[truncated 3976 characters]`);
   t.equal(e.url, `/api/?q=${'u'.repeat(2040)}…[truncated 960 characters]`);
@@ -123,7 +156,18 @@ t.test('long header values and URLs are truncated with a marker; the journal is 
   const journal = new Journal(1000);
   const headers: Record<string, string> = {};
   for (let i = 0; i < 100; i++) headers[`x-h${i}`] = 'x'.repeat(1000);
-  const entry = { time: '', method: 'GET', url: '/api/', status: 200, user: null, headers, bodyBytes: 0, body: null, durationMs: 0, fault: null };
+  const entry = {
+    time: '',
+    method: 'GET',
+    url: '/api/',
+    status: 200,
+    user: null,
+    headers,
+    bodyBytes: 0,
+    body: null,
+    durationMs: 0,
+    fault: null,
+  };
   for (let i = 0; i < 1000; i++) journal.record(entry);
   t.equal(journal.total, 1000);
   t.ok(journal.size >= 70 && journal.size <= 84, `kept ${journal.size}`);

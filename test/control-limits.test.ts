@@ -31,15 +31,45 @@ t.test('out-of-range clock values get 400 naming the field and range, and change
   const before = await state(app);
   const cases: [string, string, unknown, string][] = [
     // This one made the process run out of memory within seconds.
-    ['POST', '/__mock/reset', { clock: '+894582880806664207241d' }, `clock: must be ${RANGE}, got an instant beyond any calendar`],
+    [
+      'POST',
+      '/__mock/reset',
+      { clock: '+894582880806664207241d' },
+      `clock: must be ${RANGE}, got an instant beyond any calendar`,
+    ],
     ['POST', '/__mock/reset', { clock: '0001-01-01' }, `clock: must be ${RANGE}, got 0001-01-01T00:00:00.000Z`],
     ['PUT', '/__mock/clock', { now: '+27000000d' }, `now: must be ${RANGE}, got +075950-05-27T12:00:00.000Z`],
     ['PUT', '/__mock/clock', { now: '3000-01-01T00:00:00Z' }, `now: must be ${RANGE}, got 3000-01-01T00:00:00.000Z`],
-    ['PUT', '/__mock/clock', { now: '2999-12-31T00:00:00Z', advance: '2d', frozen: true }, `advance: must be ${RANGE}, got 3000-01-02T00:00:00.000Z`],
-    ['PUT', '/__mock/clock', { advance: '3651d' }, 'advance: must be between 0 and 315360000000 ms (3650d), got "3651d"'],
-    ['POST', '/__mock/restoreSessions', { endTime: '0001-01-01T01:00:00Z' }, `endTime: must be ${RANGE}, got 0001-01-01T01:00:00.000Z`],
-    ['POST', '/__mock/faults', { action: 'delay', delay: '11m' }, 'delay: must be between 0 and 600000 ms (10m), got "11m"'],
-    ['POST', '/__mock/faults', { action: 'error', times: 0 }, `times: must be between 1 and ${Number.MAX_SAFE_INTEGER}, got 0`],
+    [
+      'PUT',
+      '/__mock/clock',
+      { now: '2999-12-31T00:00:00Z', advance: '2d', frozen: true },
+      `advance: must be ${RANGE}, got 3000-01-02T00:00:00.000Z`,
+    ],
+    [
+      'PUT',
+      '/__mock/clock',
+      { advance: '3651d' },
+      'advance: must be between 0 and 315360000000 ms (3650d), got "3651d"',
+    ],
+    [
+      'POST',
+      '/__mock/restoreSessions',
+      { endTime: '0001-01-01T01:00:00Z' },
+      `endTime: must be ${RANGE}, got 0001-01-01T01:00:00.000Z`,
+    ],
+    [
+      'POST',
+      '/__mock/faults',
+      { action: 'delay', delay: '11m' },
+      'delay: must be between 0 and 600000 ms (10m), got "11m"',
+    ],
+    [
+      'POST',
+      '/__mock/faults',
+      { action: 'error', times: 0 },
+      `times: must be between 1 and ${Number.MAX_SAFE_INTEGER}, got 0`,
+    ],
     ['POST', '/__mock/faults', { action: 'error', probability: 1.5 }, 'probability: must be between 0 and 1, got 1.5'],
   ];
   for (const [method, url, body, error] of cases) {
@@ -67,15 +97,27 @@ t.test('JSON nested deeper than 32 levels is refused before it is read (it overf
   t.teardown(() => app.close());
   const before = await state(app);
   const deep = '['.repeat(64) + ']'.repeat(64);
-  const targets: [string, string][] = [['POST', '/__mock/restoreSessions'], ['POST', '/__mock/faults'], ['PUT', '/__mock/clock'], ['POST', '/__mock/reset']];
+  const targets: [string, string][] = [
+    ['POST', '/__mock/restoreSessions'],
+    ['POST', '/__mock/faults'],
+    ['PUT', '/__mock/clock'],
+    ['POST', '/__mock/reset'],
+  ];
   for (const [method, url] of targets) {
     const res = await control(app, method as 'POST', url, deep);
     t.equal(res.statusCode, 400, `${method} ${url}`);
     t.equal(res.body, '{"error":"The request body nests JSON deeper than 32 levels."}');
   }
   // Brackets inside strings do not count; 32 levels are fine (and then refused for their content).
-  const ok = await control(app, 'POST', '/__mock/faults', `${'['.repeat(31)}{"action":"error","message":"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["}${']'.repeat(31)}`);
-  t.same(json(ok), { error: '[0]: expected a JSON object, got [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[{"action":"error","message":"[…' });
+  const ok = await control(
+    app,
+    'POST',
+    '/__mock/faults',
+    `${'['.repeat(31)}{"action":"error","message":"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["}${']'.repeat(31)}`,
+  );
+  t.same(json(ok), {
+    error: '[0]: expected a JSON object, got [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[{"action":"error","message":"[…',
+  });
   t.equal(await state(app), before);
 });
 
@@ -83,24 +125,52 @@ t.test('batches are bounded: 1000 restore sessions or fault rules per request', 
   const { app } = await build();
   t.teardown(() => app.close());
   const before = await state(app);
-  let res = await control(app, 'POST', '/__mock/restoreSessions', Array.from({ length: 1001 }, () => ({})));
+  let res = await control(
+    app,
+    'POST',
+    '/__mock/restoreSessions',
+    Array.from({ length: 1001 }, () => ({})),
+  );
   t.equal(res.statusCode, 400);
   t.same(json(res), { error: '(body): at most 1000 restore sessions per request or file, got 1001' });
-  res = await control(app, 'POST', '/__mock/faults', Array.from({ length: 1001 }, () => ({ action: 'drop', path: '/none' })));
+  res = await control(
+    app,
+    'POST',
+    '/__mock/faults',
+    Array.from({ length: 1001 }, () => ({ action: 'drop', path: '/none' })),
+  );
   t.same(json(res), { error: '(body): at most 1000 fault rules may be in force; 0 are, 1001 more given' });
   t.equal(await state(app), before, 'nothing added');
 
-  res = await control(app, 'POST', '/__mock/restoreSessions', Array.from({ length: 1000 }, () => ({})));
+  res = await control(
+    app,
+    'POST',
+    '/__mock/restoreSessions',
+    Array.from({ length: 1000 }, () => ({})),
+  );
   t.equal(res.statusCode, 201, 'a full batch is fine');
   t.equal(json(res).restoreSessions.length, 1000);
-  t.equal((await control(app, 'POST', '/__mock/faults', Array.from({ length: 1000 }, () => ({ action: 'drop', path: '/none' })))).statusCode, 201);
+  t.equal(
+    (
+      await control(
+        app,
+        'POST',
+        '/__mock/faults',
+        Array.from({ length: 1000 }, () => ({ action: 'drop', path: '/none' })),
+      )
+    ).statusCode,
+    201,
+  );
   res = await control(app, 'POST', '/__mock/faults', { action: 'drop' });
   t.same(json(res), { error: '(body): at most 1000 fault rules may be in force; 1000 are, 1 more given' });
 });
 
 t.test('delays of every matching rule add up to at most 10 minutes', async (t) => {
   const rules = new FaultRules(1);
-  rules.add([{ action: 'delay', delay: '10m' }, { action: 'delay', delay: '10m' }]);
+  rules.add([
+    { action: 'delay', delay: '10m' },
+    { action: 'delay', delay: '10m' },
+  ]);
   t.equal(rules.decide('GET', '/api/', undefined).delayMs, 600_000);
 });
 
@@ -112,11 +182,26 @@ function file(name: string, text: string): string {
 
 t.test('dataset and fault files: __proto__ keys, deep nesting, out-of-range times are refused', async (t) => {
   const cases: [Partial<Parameters<typeof build>[0]>, string][] = [
-    [{ dataFile: file('proto.json', '{"backupServers": [],\n "__proto__": {"x": 1}}') }, 'proto.json:2: __proto__: unknown field; expected one of backupServers, restoreSessions'],
-    [{ dataFile: file('ctor.json', '{"backupServers": [{"name": "a", "constructor": 1}]}') }, 'ctor.json:1: backupServers[0].constructor: unknown field; expected one of name, description, version, hierarchyRoots'],
-    [{ faultsFile: file('pfault.json', '[{"action": "drop", "__proto__": {"path": "/x"}}]') }, 'pfault.json:1: [0].__proto__: unknown field; expected one of method, path, user, action, status, message, delay, probability, times, skip'],
-    [{ faultsFile: file('deep.json', '\n' + '['.repeat(40) + ']'.repeat(40)) }, 'deep.json:2: invalid JSON: nesting deeper than 32 levels near "[[[[[[[[]]]]"'],
-    [{ dataFile: file('old.json', '{"restoreSessions": [{"endTime": "1970-01-01T00:00:00Z"}]}') }, `old.json:1: restoreSessions[0].endTime: must be ${RANGE}, got 1970-01-01T00:00:00.000Z`],
+    [
+      { dataFile: file('proto.json', '{"backupServers": [],\n "__proto__": {"x": 1}}') },
+      'proto.json:2: __proto__: unknown field; expected one of backupServers, restoreSessions',
+    ],
+    [
+      { dataFile: file('ctor.json', '{"backupServers": [{"name": "a", "constructor": 1}]}') },
+      'ctor.json:1: backupServers[0].constructor: unknown field; expected one of name, description, version, hierarchyRoots',
+    ],
+    [
+      { faultsFile: file('pfault.json', '[{"action": "drop", "__proto__": {"path": "/x"}}]') },
+      'pfault.json:1: [0].__proto__: unknown field; expected one of method, path, user, action, status, message, delay, probability, times, skip',
+    ],
+    [
+      { faultsFile: file('deep.json', `\n${'['.repeat(40)}${']'.repeat(40)}`) },
+      'deep.json:2: invalid JSON: nesting deeper than 32 levels near "[[[[[[[[]]]]"',
+    ],
+    [
+      { dataFile: file('old.json', '{"restoreSessions": [{"endTime": "1970-01-01T00:00:00Z"}]}') },
+      `old.json:1: restoreSessions[0].endTime: must be ${RANGE}, got 1970-01-01T00:00:00.000Z`,
+    ],
   ];
   for (const [overrides, message] of cases) {
     const err = await build(overrides).then(
@@ -129,7 +214,10 @@ t.test('dataset and fault files: __proto__ keys, deep nesting, out-of-range time
 });
 
 t.test('flags and the library check the same ranges before anything starts', async (t) => {
-  t.throws(() => parseConfig(['--clock-start', '0001-01-01T00:00:00Z'], {}), new ConfigError(`invalid --clock-start (EM_MOCK_CLOCK_START) value "0001-01-01T00:00:00Z": must be ${RANGE}`));
+  t.throws(
+    () => parseConfig(['--clock-start', '0001-01-01T00:00:00Z'], {}),
+    new ConfigError(`invalid --clock-start (EM_MOCK_CLOCK_START) value "0001-01-01T00:00:00Z": must be ${RANGE}`),
+  );
   t.throws(() => parseConfig(['--idle-timeout', '99999d'], {}), /--idle-timeout .*from 1s to 3650d/);
   const refused: [Parameters<typeof startMockServer>[0], string][] = [
     [{ seed: -1 }, 'seed: must be an integer between 0 and 2147483647, got -1'],
@@ -148,7 +236,9 @@ t.test('flags and the library check the same ranges before anything starts', asy
   t.throws(() => server.clock.set(1e20), new RangeError(`clock: must be ${RANGE}, got 100000000000000000000 ms`));
   t.throws(() => server.clock.advance(1e15), RangeError);
   t.equal(server.clock.now(), CLOCK_START, 'the library clock did not move');
-  t.throws(() => server.reset({ clock: '+9999999d' }), { message: `clock: must be ${RANGE}, got +029405-12-24T12:00:00.000Z` });
+  t.throws(() => server.reset({ clock: '+9999999d' }), {
+    message: `clock: must be ${RANGE}, got +029405-12-24T12:00:00.000Z`,
+  });
 });
 
 t.test('a reset the dataset file cannot be rebuilt at is refused and changes nothing', async (t) => {
@@ -164,7 +254,8 @@ t.test('a reset the dataset file cannot be rebuilt at is refused and changes not
   const res = await control(app, 'POST', '/__mock/reset', { clock: '2026-11-01T00:00:00Z' });
   t.equal(res.statusCode, 400);
   t.same(json(res), {
-    error: 'The dataset cannot be rebuilt at 2026-11-01T00:00:00.000Z: restoreSessions[0].creationTime: is after the mock clock (2026-11-01T00:00:00Z)',
+    error:
+      'The dataset cannot be rebuilt at 2026-11-01T00:00:00.000Z: restoreSessions[0].creationTime: is after the mock clock (2026-11-01T00:00:00Z)',
   });
   t.equal(await state(app), before);
   t.equal(app.store, store, 'the same store is served');

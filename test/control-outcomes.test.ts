@@ -9,10 +9,19 @@ const JOB = '1c215130-8d50-4c63-b43e-b7d13eb1974a';
 t.test('GET/PUT /__mock/outcomes: defaults, partial updates, null clears, each used once', async (t) => {
   const { app, real } = await build();
   t.same(json(await control(app, 'GET', '/__mock/outcomes')), { jobRun: null, restore: null, taskDurationMs: 2000 });
-  const put = await control(app, 'PUT', '/__mock/outcomes', { jobRun: { result: 'failed', duration: '90s', message: 'Disk full.' }, taskDuration: '10s' });
+  const put = await control(app, 'PUT', '/__mock/outcomes', {
+    jobRun: { result: 'failed', duration: '90s', message: 'Disk full.' },
+    taskDuration: '10s',
+  });
   t.equal(put.statusCode, 200);
-  t.same(json(put), { jobRun: { result: 'Failed', durationMs: 90_000, message: 'Disk full.' }, restore: null, taskDurationMs: 10_000 });
-  t.same(json(await control(app, 'PUT', '/__mock/outcomes', { restore: { duration: 1000 } })).restore, { durationMs: 1000 });
+  t.same(json(put), {
+    jobRun: { result: 'Failed', durationMs: 90_000, message: 'Disk full.' },
+    restore: null,
+    taskDurationMs: 10_000,
+  });
+  t.same(json(await control(app, 'PUT', '/__mock/outcomes', { restore: { duration: 1000 } })).restore, {
+    durationMs: 1000,
+  });
   t.same(json(await control(app, 'PUT', '/__mock/outcomes', { restore: null })).restore, null);
   const token = await logon(app);
   await act(app, token, `/api/jobs/${JOB}?action=start`);
@@ -23,7 +32,10 @@ t.test('GET/PUT /__mock/outcomes: defaults, partial updates, null clears, each u
   real.now += 1;
   t.match((await get(app, token, '/api/tasks/task-1')).body, /<State>Finished</);
   real.now += 90_000;
-  t.match((await get(app, token, `/api/jobs/${JOB}/backupSessions?format=Entity`, 'json')).body, /"EndTimeUTC":"2026-11-29T12:01:30Z","State":"Stopped","Result":"Failed"/);
+  t.match(
+    (await get(app, token, `/api/jobs/${JOB}/backupSessions?format=Entity`, 'json')).body,
+    /"EndTimeUTC":"2026-11-29T12:01:30Z","State":"Stopped","Result":"Failed"/,
+  );
   await app.close();
 });
 
@@ -83,20 +95,35 @@ t.test('same seed, clock and actions give byte-identical answers and ids', async
 t.test('the library sets outcomes as the control plane does', async (t) => {
   const mock = await startMockServer({ clockStart: '2026-11-29T12:00:00Z', frozen: true, restoreSessions: 5 });
   t.teardown(() => mock.close());
-  t.same(mock.outcomes.set({ restore: { result: 'Failed', duration: '2m' } }), { jobRun: null, restore: { result: 'Failed', durationMs: 120_000 }, taskDurationMs: 2000 });
+  t.same(mock.outcomes.set({ restore: { result: 'Failed', duration: '2m' } }), {
+    jobRun: null,
+    restore: { result: 'Failed', durationMs: 120_000 },
+    taskDurationMs: 2000,
+  });
   t.same(mock.outcomes.get().restore, { result: 'Failed', durationMs: 120_000 });
   t.throws(() => mock.outcomes.set({ taskDuration: 'x' } as never), { message: /taskDuration/ });
 });
 
 t.test('the journal keeps the bodies clients send to actions, bounded; never logon bodies or GETs', async (t) => {
   const { app } = await build();
-  const token = await app.inject({ method: 'POST', url: '/api/sessionMngr/?v=latest', headers: { host: 'em.test:9398', authorization: `Basic ${Buffer.from('admin:admin').toString('base64')}` }, payload: 'secret' });
+  const token = await app.inject({
+    method: 'POST',
+    url: '/api/sessionMngr/?v=latest',
+    headers: { host: 'em.test:9398', authorization: `Basic ${Buffer.from('admin:admin').toString('base64')}` },
+    payload: 'secret',
+  });
   const t0 = token.headers['x-restsvcsessionid'] as string;
   const clone = { BackupJobCloneInfo: { JobName: 'x'.repeat(51) } };
   await act(app, t0, `/api/jobs/${JOB}?action=clone`, { body: clone });
-  await act(app, t0, `/api/jobs/${JOB}?action=clone`, { body: { BackupJobCloneInfo: { JobName: 'y'.repeat(10_000) } } });
+  await act(app, t0, `/api/jobs/${JOB}?action=clone`, {
+    body: { BackupJobCloneInfo: { JobName: 'y'.repeat(10_000) } },
+  });
   await get(app, t0, '/api/jobs');
-  const entries = json(await control(app, 'GET', '/__mock/requests')).requests as { method: string; body: string | null; bodyBytes: number }[];
+  const entries = json(await control(app, 'GET', '/__mock/requests')).requests as {
+    method: string;
+    body: string | null;
+    bodyBytes: number;
+  }[];
   t.same(
     entries.map((e) => e.body?.length ?? null),
     [null, 4096, JSON.stringify(clone).length, null],

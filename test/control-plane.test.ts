@@ -21,7 +21,10 @@ t.test('unknown control paths and methods get JSON 404 and 405', async (t) => {
   t.teardown(() => app.close());
   const missing = await control(app, 'GET', '/__mock/nothing');
   t.equal(missing.statusCode, 404);
-  t.equal(missing.body, '{"error":"There is no control endpoint /__mock/nothing. See README.md, section Control plane."}');
+  t.equal(
+    missing.body,
+    '{"error":"There is no control endpoint /__mock/nothing. See README.md, section Control plane."}',
+  );
   const wrong = await control(app, 'PATCH', '/__mock/clock');
   t.equal(wrong.statusCode, 405);
   t.equal(wrong.headers.allow, 'GET, HEAD, PUT');
@@ -62,7 +65,13 @@ t.test('logon sessions can be listed and expired', async (t) => {
   t.equal(listed.length, 1);
   const [s] = listed;
   t.same(Object.keys(s), ['id', 'userName', 'token', 'createdAt', 'lastSeen', 'expiresAt']);
-  t.match(s, { userName: 'admin', token: '[redacted]', createdAt: '2026-11-29T12:00:00.000Z', lastSeen: '2026-11-29T12:00:00.000Z', expiresAt: '2026-11-29T12:15:00.000Z' });
+  t.match(s, {
+    userName: 'admin',
+    token: '[redacted]',
+    createdAt: '2026-11-29T12:00:00.000Z',
+    lastSeen: '2026-11-29T12:00:00.000Z',
+    expiresAt: '2026-11-29T12:15:00.000Z',
+  });
   const res = await control(app, 'POST', `/__mock/logonSessions/${s.id}/expire`);
   t.equal(res.statusCode, 200);
   t.equal(res.body, `{"expired":"${s.id}"}`);
@@ -91,19 +100,37 @@ t.test('reset rebuilds the dataset and drops sessions, journal, faults and injec
   t.equal((await control(app, 'GET', '/__mock/faults')).body, '{"faults":[]}');
   t.equal(json(await control(app, 'GET', '/__mock/requests')).total, 1, 'journal cleared (only the 401 since)');
   const fresh = await logon(app);
-  t.equal((await get(app, fresh, '/api/restoreSessions?format=Entity')).body, before, 'same seed, same clock: same bytes');
+  t.equal(
+    (await get(app, fresh, '/api/restoreSessions?format=Entity')).body,
+    before,
+    'same seed, same clock: same bytes',
+  );
 
-  const other = await control(app, 'POST', '/__mock/reset', { seed: 2, restoreSessions: 5, clock: '2027-01-01T00:00:00Z' });
+  const other = await control(app, 'POST', '/__mock/reset', {
+    seed: 2,
+    restoreSessions: 5,
+    clock: '2027-01-01T00:00:00Z',
+  });
   t.equal(other.body, '{"seed":2,"restoreSessions":5,"clock":{"now":"2027-01-01T00:00:00.000Z","frozen":true}}');
   const token2 = await logon(app);
-  t.equal(JSON.parse((await get(app, token2, '/api/restoreSessions', 'json')).body).Refs.length, app.store.restoreSessions.between(Date.parse('2026-12-02T00:00:00Z'), Date.parse('2027-01-01T00:00:00Z')).length);
+  t.equal(
+    JSON.parse((await get(app, token2, '/api/restoreSessions', 'json')).body).Refs.length,
+    app.store.restoreSessions.between(Date.parse('2026-12-02T00:00:00Z'), Date.parse('2027-01-01T00:00:00Z')).length,
+  );
   t.not((await get(app, token2, '/api/backupServers')).body, servers, 'the new seed names new objects');
-  t.equal(json(await control(app, 'POST', '/__mock/reset')).clock.now, '2027-01-01T00:00:00.000Z', 'a given clock becomes the start');
+  t.equal(
+    json(await control(app, 'POST', '/__mock/reset')).clock.now,
+    '2027-01-01T00:00:00.000Z',
+    'a given clock becomes the start',
+  );
 
   for (const [body, error] of [
     [{ seed: -1 }, 'seed: must be between 0 and 2147483647, got -1'],
     [{ restoreSessions: 'many' }, 'restoreSessions: expected an integer, got "many"'],
-    [{ clock: 'soon' }, 'clock: expected an ISO instant like "2026-01-31T12:00:00Z", "now" or an offset like "-2h", got "soon"'],
+    [
+      { clock: 'soon' },
+      'clock: expected an ISO instant like "2026-01-31T12:00:00Z", "now" or an offset like "-2h", got "soon"',
+    ],
     [{ size: 1 }, 'size: unknown field; expected one of seed, restoreSessions, clock'],
   ] as const) {
     const bad = await control(app, 'POST', '/__mock/reset', body);

@@ -32,7 +32,12 @@ function entityJson(body: string): string {
 t.test('a created running session progresses with the clock, then stops with the requested result', async (t) => {
   const { app } = await build();
   t.teardown(() => app.close());
-  const res = await control(app, 'POST', '/__mock/restoreSessions', { vm: 'web-101', state: 'Working', duration: '1h', result: 'Warning' });
+  const res = await control(app, 'POST', '/__mock/restoreSessions', {
+    vm: 'web-101',
+    state: 'Working',
+    duration: '1h',
+    result: 'Warning',
+  });
   t.equal(res.statusCode, 201);
   t.equal(res.headers['content-type'], 'application/json; charset=utf-8');
   t.same(json(res), {
@@ -57,9 +62,17 @@ t.test('a created running session progresses with the clock, then stops with the
   });
   let token = await logon(app);
   const url = `/api/restoreSessions/${ID}?format=Entity`;
-  t.equal((await get(app, token, url)).body, entityXml('<State>Working</State><Result>None</Result><Progress>8</Progress>'));
+  t.equal(
+    (await get(app, token, url)).body,
+    entityXml('<State>Working</State><Result>None</Result><Progress>8</Progress>'),
+  );
   t.equal((await get(app, token, url, 'json')).body, entityJson('"State":"Working","Result":"None","Progress":8'));
-  t.ok(JSON.parse((await get(app, token, '/api/restoreSessions', 'json')).body).Refs.some((r: { UID: string }) => r.UID.endsWith(ID)), 'listed');
+  t.ok(
+    JSON.parse((await get(app, token, '/api/restoreSessions', 'json')).body).Refs.some((r: { UID: string }) =>
+      r.UID.endsWith(ID),
+    ),
+    'listed',
+  );
 
   // Logon sessions expire after 15 idle minutes: log on again after each jump.
   await control(app, 'PUT', '/__mock/clock', { advance: '30m' });
@@ -70,7 +83,9 @@ t.test('a created running session progresses with the clock, then stops with the
   token = await logon(app);
   t.equal(
     (await get(app, token, url)).body,
-    entityXml('<EndTimeUTC>2026-11-29T12:55:00Z</EndTimeUTC><State>Stopped</State><Result>Warning</Result><Progress>100</Progress>'),
+    entityXml(
+      '<EndTimeUTC>2026-11-29T12:55:00Z</EndTimeUTC><State>Stopped</State><Result>Warning</Result><Progress>100</Progress>',
+    ),
   );
   t.equal(
     (await get(app, token, url, 'json')).body,
@@ -92,7 +107,12 @@ t.test('fields left out are derived', async (t) => {
     progress: 100,
   });
   const [flr] = json(
-    await control(app, 'POST', '/__mock/restoreSessions', { platform: 'HyperV', backupServer: 'VBR02.tech.local', jobType: 'fileLevelRestore', state: 'Working' }),
+    await control(app, 'POST', '/__mock/restoreSessions', {
+      platform: 'HyperV',
+      backupServer: 'VBR02.tech.local',
+      jobType: 'fileLevelRestore',
+      state: 'Working',
+    }),
   ).restoreSessions;
   t.match(flr, {
     name: 'FLR_[web-201-hv]@2026-11-29 11:55:00',
@@ -103,23 +123,54 @@ t.test('fields left out are derived', async (t) => {
     endTime: '2026-11-29T12:30:00Z',
     state: 'Working',
   });
-  const [byEnd] = json(await control(app, 'POST', '/__mock/restoreSessions', { endTime: '+20m', result: 'Failed' })).restoreSessions;
-  t.match(byEnd, { creationTime: '2026-11-29T11:45:00Z', endTime: '2026-11-29T12:20:00Z', state: 'Working', result: 'None' });
-  const [past] = json(
-    await control(app, 'POST', '/__mock/restoreSessions', { creationTime: '2026-11-20T10:00:00Z', endTime: '2026-11-20T10:45:00.5Z', name: 'custom', id: 'urn:veeam:RestoreSession:0000AAAA-0000-4000-8000-000000000001' }),
+  const [byEnd] = json(
+    await control(app, 'POST', '/__mock/restoreSessions', { endTime: '+20m', result: 'Failed' }),
   ).restoreSessions;
-  t.match(past, { id: '0000aaaa-0000-4000-8000-000000000001', name: 'custom', endTime: '2026-11-20T10:45:00.5Z', state: 'Stopped', result: 'Success' });
-  const [ahead] = json(await control(app, 'POST', '/__mock/restoreSessions', { creationTime: '-10m', duration: '1h' })).restoreSessions;
-  t.match(ahead, { state: 'Working', endTime: '2026-11-29T12:50:00Z', progress: 16 }, 'an end still ahead means running');
+  t.match(byEnd, {
+    creationTime: '2026-11-29T11:45:00Z',
+    endTime: '2026-11-29T12:20:00Z',
+    state: 'Working',
+    result: 'None',
+  });
+  const [past] = json(
+    await control(app, 'POST', '/__mock/restoreSessions', {
+      creationTime: '2026-11-20T10:00:00Z',
+      endTime: '2026-11-20T10:45:00.5Z',
+      name: 'custom',
+      id: 'urn:veeam:RestoreSession:0000AAAA-0000-4000-8000-000000000001',
+    }),
+  ).restoreSessions;
+  t.match(past, {
+    id: '0000aaaa-0000-4000-8000-000000000001',
+    name: 'custom',
+    endTime: '2026-11-20T10:45:00.5Z',
+    state: 'Stopped',
+    result: 'Success',
+  });
+  const [ahead] = json(
+    await control(app, 'POST', '/__mock/restoreSessions', { creationTime: '-10m', duration: '1h' }),
+  ).restoreSessions;
+  t.match(
+    ahead,
+    { state: 'Working', endTime: '2026-11-29T12:50:00Z', progress: 16 },
+    'an end still ahead means running',
+  );
   const [long] = json(await control(app, 'POST', '/__mock/restoreSessions', { duration: '3h' })).restoreSessions;
-  t.match(long, { creationTime: '2026-11-29T09:00:00Z', endTime: '2026-11-29T12:00:00Z', state: 'Stopped' }, 'a long finished session fits before now');
+  t.match(
+    long,
+    { creationTime: '2026-11-29T09:00:00Z', endTime: '2026-11-29T12:00:00Z', state: 'Stopped' },
+    'a long finished session fits before now',
+  );
 });
 
 t.test('an array creates several sessions; one bad element creates none', async (t) => {
   const { app } = await build();
   t.teardown(() => app.close());
   const before = app.store.restoreSessions.size;
-  let res = await control(app, 'POST', '/__mock/restoreSessions', [{ vm: 'app-102' }, { vm: 'sql-103', result: 'Maybe' }]);
+  let res = await control(app, 'POST', '/__mock/restoreSessions', [
+    { vm: 'app-102' },
+    { vm: 'sql-103', result: 'Maybe' },
+  ]);
   t.equal(res.statusCode, 400);
   t.equal(res.body, '{"error":"[1].result: expected one of Success, Warning, Failed, got \\"Maybe\\""}');
   t.equal(app.store.restoreSessions.size, before, 'nothing half-created');
@@ -144,12 +195,27 @@ t.test('invalid bodies get 400 naming the field', async (t) => {
     [{ platform: 'Xen' }, 'platform: expected one of VMware, vCloud, HyperV, got "Xen"'],
     [{ backupServer: 'vbr09' }, 'backupServer: no VM on a backup server named "vbr09"'],
     [{ vmRestorePoint: 'abc' }, 'vmRestorePoint: expected a GUID or urn:veeam:VmRestorePoint:<guid>'],
-    [{ vmRestorePoint: '00000000-0000-4000-8000-000000000000' }, 'vmRestorePoint: no VM restore point 00000000-0000-4000-8000-000000000000'],
-    [{ vmRestorePoint: 'aa783302-b6de-4ee0-9fef-6ce50f1b05c1', vm: 'app-102' }, "vm: the restore point's VM web-101 does not match"],
+    [
+      { vmRestorePoint: '00000000-0000-4000-8000-000000000000' },
+      'vmRestorePoint: no VM restore point 00000000-0000-4000-8000-000000000000',
+    ],
+    [
+      { vmRestorePoint: 'aa783302-b6de-4ee0-9fef-6ce50f1b05c1', vm: 'app-102' },
+      "vm: the restore point's VM web-101 does not match",
+    ],
     [{ jobType: 'Backup' }, 'jobType: expected one of RestoreVm, FileLevelRestore, got "Backup"'],
-    [{ state: 'Working', endTime: '-1m' }, 'endTime: a Working session must end after the mock clock (2026-11-29T12:00:00Z)'],
-    [{ state: 'Stopped', endTime: '+1m' }, 'endTime: a Stopped session must have ended by the mock clock (2026-11-29T12:00:00Z)'],
-    [{ state: 'Stopped', creationTime: '-1h', duration: '2h' }, 'duration: a Stopped session must have ended by the mock clock (2026-11-29T12:00:00Z)'],
+    [
+      { state: 'Working', endTime: '-1m' },
+      'endTime: a Working session must end after the mock clock (2026-11-29T12:00:00Z)',
+    ],
+    [
+      { state: 'Stopped', endTime: '+1m' },
+      'endTime: a Stopped session must have ended by the mock clock (2026-11-29T12:00:00Z)',
+    ],
+    [
+      { state: 'Stopped', creationTime: '-1h', duration: '2h' },
+      'duration: a Stopped session must have ended by the mock clock (2026-11-29T12:00:00Z)',
+    ],
     [{ creationTime: '+1m' }, 'creationTime: is after the mock clock (2026-11-29T12:00:00Z)'],
     [{ creationTime: '-1h', endTime: '-2h' }, 'endTime: the session must end after it starts'],
     [{ endTime: '-1h', duration: '1h' }, 'duration: give endTime or duration, not both'],
@@ -157,7 +223,10 @@ t.test('invalid bodies get 400 naming the field', async (t) => {
     [{ id: 'x' }, 'id: expected a GUID or urn:veeam:RestoreSession:<guid>'],
     [{ name: '' }, 'name: expected a non-empty string, got ""'],
     [{ name: 5 }, 'name: expected a non-empty string, got 5'],
-    [{ type: 'RestoreVm' }, 'type: unknown field; expected one of id, name, vm, platform, backupServer, vmRestorePoint, jobType, creationTime, endTime, duration, state, result'],
+    [
+      { type: 'RestoreVm' },
+      'type: unknown field; expected one of id, name, vm, platform, backupServer, vmRestorePoint, jobType, creationTime, endTime, duration, state, result',
+    ],
     ['[1, 2]', '[0]: expected a JSON object, got 1'],
     ['nonsense', 'The request body is not valid JSON'],
   ];
@@ -170,7 +239,10 @@ t.test('invalid bodies get 400 naming the field', async (t) => {
   const res = await control(app, 'POST', '/__mock/restoreSessions', [{ id: existing }]);
   t.equal(json(res).error, `[0].id: a restore session ${existing} already exists`);
   const twice = '0000aaaa-0000-4000-8000-000000000002';
-  t.equal(json(await control(app, 'POST', '/__mock/restoreSessions', [{ id: twice }, { id: twice }])).error, `[1].id: a restore session ${twice} already exists`);
+  t.equal(
+    json(await control(app, 'POST', '/__mock/restoreSessions', [{ id: twice }, { id: twice }])).error,
+    `[1].id: a restore session ${twice} already exists`,
+  );
 });
 
 t.test('DELETE /__mock/restoreSessions/{id} removes a session from the API', async (t) => {
@@ -179,22 +251,37 @@ t.test('DELETE /__mock/restoreSessions/{id} removes a session from the API', asy
   const token = await logon(app);
   const victim = app.store.restoreSessions.all().at(-1)!;
   t.equal((await get(app, token, `/api/restoreSessions/${victim.id}`)).statusCode, 200);
-  const res = await control(app, 'DELETE', `/__mock/restoreSessions/urn:veeam:RestoreSession:${victim.id.toUpperCase()}`);
+  const res = await control(
+    app,
+    'DELETE',
+    `/__mock/restoreSessions/urn:veeam:RestoreSession:${victim.id.toUpperCase()}`,
+  );
   t.equal(res.statusCode, 200);
   t.match(json(res), { deleted: { id: victim.id, name: victim.name } });
   t.equal((await get(app, token, `/api/restoreSessions/${victim.id}`)).statusCode, 404);
-  t.notOk(JSON.parse((await get(app, token, '/api/restoreSessions', 'json')).body).Refs.some((r: { UID: string }) => r.UID.endsWith(victim.id)));
+  t.notOk(
+    JSON.parse((await get(app, token, '/api/restoreSessions', 'json')).body).Refs.some((r: { UID: string }) =>
+      r.UID.endsWith(victim.id),
+    ),
+  );
   const again = await control(app, 'DELETE', `/__mock/restoreSessions/${victim.id}`);
   t.equal(again.statusCode, 400);
   t.equal(again.body, `{"error":"There is no restore session ${victim.id}."}`);
-  t.equal(json(await control(app, 'DELETE', '/__mock/restoreSessions/zzz')).error, '"zzz" is neither a GUID nor a RestoreSession UID.');
+  t.equal(
+    json(await control(app, 'DELETE', '/__mock/restoreSessions/zzz')).error,
+    '"zzz" is neither a GUID nor a RestoreSession UID.',
+  );
 });
 
 t.test('created ids repeat for the same seed', async (t) => {
   const ids: string[] = [];
   for (let i = 0; i < 2; i++) {
     const { app } = await build({ restoreSessions: 0 });
-    ids.push(json(await control(app, 'POST', '/__mock/restoreSessions', [{}, {}])).restoreSessions.map((s: { id: string }) => s.id).join());
+    ids.push(
+      json(await control(app, 'POST', '/__mock/restoreSessions', [{}, {}]))
+        .restoreSessions.map((s: { id: string }) => s.id)
+        .join(),
+    );
     await app.close();
   }
   t.equal(ids[0], ids[1]);

@@ -36,7 +36,13 @@ function allJsonHrefs(node: unknown, out: string[] = []): string[] {
 
 /** Every Href attribute of an XML body, unescaped. */
 function allXmlHrefs(xml: string): string[] {
-  return [...xml.matchAll(/ Href="([^"]*)"/g)].map((m) => m[1]!.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
+  return [...xml.matchAll(/ Href="([^"]*)"/g)].map((m) =>
+    m[1]!
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&'),
+  );
 }
 
 t.test('crawling from /api/ finds no dead link and no 5xx', async (t) => {
@@ -44,8 +50,13 @@ t.test('crawling from /api/ finds no dead link and no 5xx', async (t) => {
   t.teardown(() => app.close());
   const token = await logon(app);
   // Actions first, so tasks (and their Related links to what they made) are there to be found.
-  const job = (JSON.parse((await get(app, token, '/api/jobs', 'json')).body) as { Refs: { UID: string }[] }).Refs[0]!.UID;
-  await app.inject({ method: 'POST', url: `/api/jobs/${job}?action=start`, headers: { host: BASE.slice(7), 'x-restsvcsessionid': token } });
+  const job = (JSON.parse((await get(app, token, '/api/jobs', 'json')).body) as { Refs: { UID: string }[] }).Refs[0]!
+    .UID;
+  await app.inject({
+    method: 'POST',
+    url: `/api/jobs/${job}?action=start`,
+    headers: { host: BASE.slice(7), 'x-restsvcsessionid': token },
+  });
   real.now += 5000;
   const queue: string[] = [];
   const seen = new Set<string>();

@@ -22,7 +22,8 @@ t.test('same seed and clock start give byte-identical responses from independent
     const { app } = await build({ seed, restoreSessions: 200 });
     const token = await logon(app);
     const out: string[] = [];
-    for (const url of urls) for (const fmt of ['xml', 'json'] as const) out.push((await get(app, token, url, fmt)).body);
+    for (const url of urls)
+      for (const fmt of ['xml', 'json'] as const) out.push((await get(app, token, url, fmt)).body);
     await app.close();
     return out;
   };
@@ -42,20 +43,34 @@ t.test('the generated environment looks like a real one', async (t) => {
     ['HyperV', 'VMware', 'vCloud'],
     'every platform has a hierarchy root',
   );
-  for (const server of store.backupServers.all()) t.match(server.version, /^1[12]\.\d+\.\d+\.\d+( P\d{8})?$/, 'real release strings');
+  for (const server of store.backupServers.all())
+    t.match(server.version, /^1[12]\.\d+\.\d+\.\d+( P\d{8})?$/, 'real release strings');
 
   const refs = store.vms.map(hierarchyObjRef);
-  t.ok(refs.some((r) => /^urn:VMware:Vm:[0-9a-f-]{36}\.vm-\d+$/.test(r)), 'vSphere URN form');
-  t.ok(refs.some((r) => /^urn:HyperV:Vm:[0-9a-f-]{36}\.[0-9a-f-]{36}$/.test(r)), 'Hyper-V URN form');
-  t.ok(refs.some((r) => /^urn:vCloud:Vm:[0-9a-f-]{36}\.urn:vcloud:vm:[0-9a-f-]{36}$/.test(r)), 'Cloud Director URN form');
+  t.ok(
+    refs.some((r) => /^urn:VMware:Vm:[0-9a-f-]{36}\.vm-\d+$/.test(r)),
+    'vSphere URN form',
+  );
+  t.ok(
+    refs.some((r) => /^urn:HyperV:Vm:[0-9a-f-]{36}\.[0-9a-f-]{36}$/.test(r)),
+    'Hyper-V URN form',
+  );
+  t.ok(
+    refs.some((r) => /^urn:vCloud:Vm:[0-9a-f-]{36}\.urn:vcloud:vm:[0-9a-f-]{36}$/.test(r)),
+    'Cloud Director URN form',
+  );
   t.ok(refs.every((r) => /^urn:(VMware|HyperV|vCloud):Vm:/.test(r)));
 
   const sessions = store.restoreSessions.all();
   t.equal(sessions.length, 200);
   const views = sessions.map((s) => ({ s, v: restoreSessionView(s, CLOCK_START) }));
   const count = (f: (x: (typeof views)[number]) => boolean) => views.filter(f).length;
-  t.ok(count((x) => x.s.jobType === 'FileLevelRestore') > 40 && count((x) => x.s.jobType === 'RestoreVm') > 40, 'a mix of FLR and VM restores');
-  for (const result of ['Success', 'Warning', 'Failed']) t.ok(count((x) => x.v.result === result) > 0, `some ${result}`);
+  t.ok(
+    count((x) => x.s.jobType === 'FileLevelRestore') > 40 && count((x) => x.s.jobType === 'RestoreVm') > 40,
+    'a mix of FLR and VM restores',
+  );
+  for (const result of ['Success', 'Warning', 'Failed'])
+    t.ok(count((x) => x.v.result === result) > 0, `some ${result}`);
   const running = views.filter((x) => x.v.state === 'Working');
   t.ok(running.length >= 1 && running.length <= 6, 'a few still running');
   for (const { v } of running) {
@@ -65,10 +80,18 @@ t.test('the generated environment looks like a real one', async (t) => {
   }
   t.ok(count((x) => x.s.creationTime < CLOCK_START - 30 * DAY) > 50, 'plenty of sessions older than the window');
   t.ok(count((x) => x.s.creationTime >= CLOCK_START - 30 * DAY) > 30, 'and plenty inside it');
-  t.ok(sessions.every((s) => s.creationTime > CLOCK_START - 91 * DAY), 'spread over about 90 days');
+  t.ok(
+    sessions.every((s) => s.creationTime > CLOCK_START - 91 * DAY),
+    'spread over about 90 days',
+  );
   for (const { s } of views) {
     const stamp = new Date(s.creationTime).toISOString().slice(0, 19).replace('T', ' ');
-    t.equal(s.name, s.jobType === 'FileLevelRestore' ? `FLR_[${s.vmRestorePoint.vm.name}]@${stamp}` : `${s.vmRestorePoint.vm.name}@${stamp}`);
+    t.equal(
+      s.name,
+      s.jobType === 'FileLevelRestore'
+        ? `FLR_[${s.vmRestorePoint.vm.name}]@${stamp}`
+        : `${s.vmRestorePoint.vm.name}@${stamp}`,
+    );
     t.ok(s.vmRestorePoint.creationTime < s.creationTime, 'restores come from an earlier point');
   }
   t.ok(
@@ -122,5 +145,9 @@ t.test('a running session progresses with the clock, then stops with its result'
   const done = await entity();
   t.match(done, { State: 'Stopped', Result: 'Success', Progress: 100, EndTimeUTC: '2026-11-29T12:48:00Z' });
   const list = (await get(app, token, '/api/restoreSessions?format=Entity')).body;
-  t.match(list, '<State>Stopped</State><Result>Success</Result><Progress>100</Progress><RestoredObjRef>', 'lists see it too');
+  t.match(
+    list,
+    '<State>Stopped</State><Result>Success</Result><Progress>100</Progress><RestoredObjRef>',
+    'lists see it too',
+  );
 });

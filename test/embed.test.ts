@@ -49,7 +49,10 @@ t.test('the clock through the library: 16 idle minutes give 401, 31 days empty t
 t.test('the clock through HTTP on the same port', async (t) => {
   const mock = await startMockServer({ clockStart: CLOCK_START });
   t.teardown(() => mock.close());
-  const res = await fetch(new URL('/__mock/clock', mock.url), { method: 'PUT', body: JSON.stringify({ now: '2027-01-01T00:00:00Z', frozen: true }) });
+  const res = await fetch(new URL('/__mock/clock', mock.url), {
+    method: 'PUT',
+    body: JSON.stringify({ now: '2027-01-01T00:00:00Z', frozen: true }),
+  });
   t.equal(res.status, 200);
   t.equal(await res.text(), '{"now":"2027-01-01T00:00:00.000Z","frozen":true}');
   t.equal(mock.clock.now(), Date.parse('2027-01-01T00:00:00Z'));
@@ -62,7 +65,10 @@ t.test('addRestoreSession: a running session finishes as the clock moves', async
   t.match(s, { vm: 'sql-103', state: 'Working', result: 'None', progress: 25 });
   mock.clock.advance(15 * 60_000);
   const token = await logon(mock);
-  const entity = (await (await getJson(mock, token, `restoreSessions/${s.id}?format=Entity`)).json()) as Record<string, unknown>;
+  const entity = (await (await getJson(mock, token, `restoreSessions/${s.id}?format=Entity`)).json()) as Record<
+    string,
+    unknown
+  >;
   t.match(entity, { State: 'Stopped', Result: 'Failed', Progress: 100, EndTimeUTC: '2026-11-29T12:15:00Z' });
   t.throws(() => mock.addRestoreSession({ vm: 'nope' }), new ControlError('vm: no VM named "nope"'));
   t.match(mock.addRestoreSession(), { state: 'Stopped' });
@@ -91,10 +97,13 @@ t.test('requests and reset through the library', async (t) => {
   const token = await logon(mock);
   await getJson(mock, token, 'restoreSessions');
   await getJson(mock, token, 'nothing');
-  t.same(mock.requests.list().map((r) => [r.method, r.url, r.status]), [
-    ['GET', '/api/nothing', 404],
-    ['GET', '/api/restoreSessions', 200],
-  ]);
+  t.same(
+    mock.requests.list().map((r) => [r.method, r.url, r.status]),
+    [
+      ['GET', '/api/nothing', 404],
+      ['GET', '/api/restoreSessions', 200],
+    ],
+  );
   t.same(mock.requests.list({ status: '4xx' }).length, 1);
   mock.requests.clear();
   t.same(mock.requests.list(), []);

@@ -5,7 +5,11 @@ import { matchExpected } from './expected.js';
 
 /** A file name for a URL: ids become {id}, the rest of the path and query a slug. */
 const slug = (url: string) =>
-  url.replace(/^\/api\//, '').replace(/[0-9a-f-]{36}/g, 'id').replace(/[^A-Za-z0-9_]+/g, '-').replace(/-$/, '');
+  url
+    .replace(/^\/api\//, '')
+    .replace(/[0-9a-f-]{36}/g, 'id')
+    .replace(/[^A-Za-z0-9_]+/g, '-')
+    .replace(/-$/, '');
 
 /**
  * Every endpoint of the simulated environment, in XML and JSON, against literal expected output
@@ -28,10 +32,12 @@ t.test('resource endpoints in XML and JSON', async (t) => {
   const copyJob = s.jobs.all().find((j) => j.jobType === 'BackupCopy')!;
   const replicaJob = s.jobs.all().find((j) => j.jobType === 'Replica')!;
   const includes = (await get(app, token, `/api/jobs/${job.id}/includes`, 'json')).body;
-  const objectId = (JSON.parse(includes) as { ObjectInJobs: { ObjectInJobId: string }[] }).ObjectInJobs[0]!.ObjectInJobId;
+  const objectId = (JSON.parse(includes) as { ObjectInJobs: { ObjectInJobId: string }[] }).ObjectInJobs[0]!
+    .ObjectInJobId;
   const agentSession = s.agentBackupSessions.all()[0]!;
   const linked = (await get(app, token, `/api/jobs/${copyJob.id}/linkedJobs`, 'json')).body;
-  const linkedId = (JSON.parse(linked) as { LinkedJobObjects: { ObjectInJobId: string }[] }).LinkedJobObjects[0]!.ObjectInJobId;
+  const linkedId = (JSON.parse(linked) as { LinkedJobObjects: { ObjectInJobId: string }[] }).LinkedJobObjects[0]!
+    .ObjectInJobId;
   const urls = [
     `/api/jobs/${job.id}`,
     `/api/jobs/${job.id}?format=Entity`,
@@ -127,7 +133,12 @@ t.test('whole collections: the list wrapper and item shape', async (t) => {
     const itemPath = path.endsWith('backupSessions') ? 'backupSessions' : path;
     const xml = (await get(app, token, `/api/${path}`, 'xml')).body;
     t.ok(xml.startsWith('<?xml version="1.0" encoding="utf-8"?><EntityReferences xmlns:xsd='), `${path} XML wrapper`);
-    t.match(xml, new RegExp(`^[^]*?<Ref UID="urn:veeam:[A-Za-z]+:[0-9a-f-]{36}" Name="[^"]+" Href="${BASE}/api/${itemPath}/[0-9a-f-]{36}" Type="${type}"><Links><Link Href="${BASE}/api/backupServers/`));
+    t.match(
+      xml,
+      new RegExp(
+        `^[^]*?<Ref UID="urn:veeam:[A-Za-z]+:[0-9a-f-]{36}" Name="[^"]+" Href="${BASE}/api/${itemPath}/[0-9a-f-]{36}" Type="${type}"><Links><Link Href="${BASE}/api/backupServers/`,
+      ),
+    );
     const refs = JSON.parse((await get(app, token, `/api/${path}`, 'json')).body);
     t.same(Object.keys(refs), ['Refs']);
     t.same(Object.keys(refs.Refs[0]), ['Links', 'UID', 'Name', 'Href', 'Type'], `${path} JSON reference keys`);

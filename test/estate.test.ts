@@ -11,7 +11,11 @@ function hrefs(node: unknown, out: string[] = []): string[] {
   if (Array.isArray(node)) for (const n of node) hrefs(n, out);
   else if (node !== null && typeof node === 'object') {
     const o = node as Json;
-    if (typeof o.Href === 'string' && (o.Rel === undefined || ['Up', 'Down', 'Alternate', 'Related'].includes(o.Rel as string))) out.push(o.Href);
+    if (
+      typeof o.Href === 'string' &&
+      (o.Rel === undefined || ['Up', 'Down', 'Alternate', 'Related'].includes(o.Rel as string))
+    )
+      out.push(o.Href);
     for (const v of Object.values(o)) hrefs(v, out);
   }
   return out;
@@ -48,13 +52,21 @@ t.test('the small estate: every Href reached from /api/ resolves', async (t) => 
   t.same(failures, [], `${queue.length} URLs, all 200`);
   const servers = JSON.parse((await get(app, token, '/api/backupServers?format=Entity', 'json')).body) as Json;
   t.equal((servers.BackupServers as Json[]).length, 1, 'one site');
-  t.equal((servers.BackupServers as Json[])[0]!.Name, 'vbr01.tech.local', 'the medium estate’s first site, as readable as ever');
+  t.equal(
+    (servers.BackupServers as Json[])[0]!.Name,
+    'vbr01.tech.local',
+    'the medium estate’s first site, as readable as ever',
+  );
 });
 
 t.test('the large estate: about 10 000 VMs, a year of history, Hrefs of the last site resolve', async (t) => {
   const e = estateSize('large');
   t.equal(vmCount(e), 10_000);
-  t.same(estateSize('small', { vmsPerRoot: 3 }).vmsPerRoot, { VMware: 3, vCloud: 3, HyperV: 3 }, '--vms-per-root sets every platform');
+  t.same(
+    estateSize('small', { vmsPerRoot: 3 }).vmsPerRoot,
+    { VMware: 3, vCloud: 3, HyperV: 3 },
+    '--vms-per-root sets every platform',
+  );
   t.equal(e.historyDays, 365);
   const { app } = await build({ estate: 'large', restoreSessions: 300 });
   t.teardown(() => app.close());
@@ -86,7 +98,8 @@ t.test('the large estate: about 10 000 VMs, a year of history, Hrefs of the last
   t.ok(vms.has('sql-10251'), 'the second root’s VMs continue the server’s numbering (251st VM: sql-10251)');
   const rs = (await json('/api/restoreSessions?format=Entity')).RestoreSessions as Json[];
   t.ok(rs.length > 0);
-  for (const url of [...hrefs(jobEntity), ...hrefs(tasks.slice(0, 3)), ...hrefs(rs.slice(-2))]) await json(url.slice(BASE.length));
+  for (const url of [...hrefs(jobEntity), ...hrefs(tasks.slice(0, 3)), ...hrefs(rs.slice(-2))])
+    await json(url.slice(BASE.length));
   const nas = ((await json('/api/nas/jobs?format=Entity')) as Json).NASJobs as Json[] | undefined;
   if (nas) t.ok(nas.length === 10, 'one file share job per site');
 });
@@ -105,9 +118,18 @@ t.test('faker values: same seed, same bytes; per entity and field, so nothing el
       s.nasJobs.all().map((x) => x.share),
     ]);
   t.equal(facts(a), facts(b), 'same seed → same values');
-  const four = facts(generate({ seed: 7, now, restoreSessions: 0, estate: estateSize('medium', { backupServers: 4, historyDays: 2 }) }));
-  const sixServers = a.backupServers.all().slice(0, 4).map((x) => x.description);
-  t.same(JSON.parse(four)[0].map((x: string[]) => x[1]), sixServers, 'adding sites leaves the others’ values unchanged');
+  const four = facts(
+    generate({ seed: 7, now, restoreSessions: 0, estate: estateSize('medium', { backupServers: 4, historyDays: 2 }) }),
+  );
+  const sixServers = a.backupServers
+    .all()
+    .slice(0, 4)
+    .map((x) => x.description);
+  t.same(
+    JSON.parse(four)[0].map((x: string[]) => x[1]),
+    sixServers,
+    'adding sites leaves the others’ values unchanged',
+  );
   t.not(facts(generate({ seed: 8, now, restoreSessions: 0, estate: six })), facts(a), 'another seed, other values');
   const site4 = a.backupServers.all()[3]!;
   t.match(site4.description, /^Backup server of the .+ (office|data center|branch|plant)$/);
@@ -115,5 +137,8 @@ t.test('faker values: same seed, same bytes; per entity and field, so nothing el
   // A field drawn before another (or not at all) does not change it: each has its own stream.
   const ip = fake(7, 'DiscoveredComputer/3/0', 'ipAddress', (f) => f.internet.ipv4());
   fake(7, 'DiscoveredComputer/3/0', 'someNewField', (f) => f.lorem.paragraph());
-  t.equal(fake(7, 'DiscoveredComputer/3/0', 'ipAddress', (f) => f.internet.ipv4()), ip);
+  t.equal(
+    fake(7, 'DiscoveredComputer/3/0', 'ipAddress', (f) => f.internet.ipv4()),
+    ip,
+  );
 });

@@ -20,7 +20,11 @@ export type BodyFormat = 'xml' | 'json';
 
 /** One token a line: tags, and text kept with the tags around it (`<State>Working</State>`). */
 export function prettyXml(body: string): string {
-  const tokens = body.trim().replace(/>\s+</g, '><').match(/<[^>]*>|[^<]+/g) ?? [];
+  const tokens =
+    body
+      .trim()
+      .replace(/>\s+</g, '><')
+      .match(/<[^>]*>|[^<]+/g) ?? [];
   const lines: string[] = [];
   let depth = 0;
   for (let i = 0; i < tokens.length; i++) {

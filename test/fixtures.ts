@@ -1,5 +1,13 @@
 import { Store } from '../data/store.js';
-import type { BackupFile, BackupServer, HierarchyRoot, RestorePoint, RestoreSession, Vm, VmRestorePoint } from '../data/model.js';
+import type {
+  BackupFile,
+  BackupServer,
+  HierarchyRoot,
+  RestorePoint,
+  RestoreSession,
+  Vm,
+  VmRestorePoint,
+} from '../data/model.js';
 import { CLOCK_START } from './helper.js';
 
 const MIN = 60_000;
@@ -35,7 +43,10 @@ export const POINT: VmRestorePoint = {
   pointType: 'Increment',
   // Only what a VM restore point's links read of its parents; the rest of the chain is not served here.
   restorePoint: { id: '44444444-4444-4444-8444-444444444444', creationTime: POINT_TIME } as RestorePoint,
-  backupFile: { id: '55555555-5555-4555-8555-555555555555', name: 'vSphere Backup 1D2026-11-20T200407_1A2B.vib' } as BackupFile,
+  backupFile: {
+    id: '55555555-5555-4555-8555-555555555555',
+    name: 'vSphere Backup 1D2026-11-20T200407_1A2B.vib',
+  } as BackupFile,
 };
 
 /** Finished file-level restore, 2 days before the clock start. */

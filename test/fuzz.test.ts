@@ -29,22 +29,61 @@ const PATHS = [
 ];
 
 const segment = fc.oneof(
-  fc.constantFrom('api', 'restoreSessions', 'jobs', 'logonSessions', 'sessionMngr', '..', '.', '', '%zz', '%00', '%2F', '%E0%A4%A', '__proto__'),
+  fc.constantFrom(
+    'api',
+    'restoreSessions',
+    'jobs',
+    'logonSessions',
+    'sessionMngr',
+    '..',
+    '.',
+    '',
+    '%zz',
+    '%00',
+    '%2F',
+    '%E0%A4%A',
+    '__proto__',
+  ),
   fc.stringMatching(/^[A-Za-z0-9\-._~%]{1,12}$/),
   fc.integer({ min: 90, max: 400 }).map((n) => 'a'.repeat(n)),
   fc.uuid(),
 );
 const path = fc.oneof(
   fc.constantFrom(...PATHS),
-  fc.tuple(fc.constantFrom(...PATHS), fc.array(segment, { maxLength: 3 })).map(([p, s]) => `${p.split('?')[0]!.replace(/\/$/, '')}/${s.join('/')}`),
+  fc
+    .tuple(fc.constantFrom(...PATHS), fc.array(segment, { maxLength: 3 }))
+    .map(([p, s]) => `${p.split('?')[0]!.replace(/\/$/, '')}/${s.join('/')}`),
   fc.array(segment, { minLength: 1, maxLength: 5 }).map((s) => `/api/${s.join('/')}`),
 );
 const query = fc.oneof(
   fc.constant(''),
-  fc.constantFrom('?format=Entity', '?v=latest', '?v=v1_7', '?v=%zz', '?pageSize=-1', '?page=99999999999999999999', '?sortAsc=name', '?filter=(', '?a=1&a=2'),
+  fc.constantFrom(
+    '?format=Entity',
+    '?v=latest',
+    '?v=v1_7',
+    '?v=%zz',
+    '?pageSize=-1',
+    '?page=99999999999999999999',
+    '?sortAsc=name',
+    '?filter=(',
+    '?a=1&a=2',
+  ),
   fc.stringMatching(/^[A-Za-z0-9=&%._\-~+]{0,40}$/).map((q) => `?${q}`),
 );
-const method = fc.constantFrom('GET', 'GET', 'GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'TRACE', 'PROPFIND', 'M-SEARCH');
+const method = fc.constantFrom(
+  'GET',
+  'GET',
+  'GET',
+  'HEAD',
+  'POST',
+  'PUT',
+  'DELETE',
+  'PATCH',
+  'OPTIONS',
+  'TRACE',
+  'PROPFIND',
+  'M-SEARCH',
+);
 
 interface Credentials {
   token: string;
@@ -61,8 +100,15 @@ const headers = (creds: Credentials) =>
         headerValue,
       ),
       token: fc.oneof(fc.constant(creds.token), fc.base64String({ minLength: 48, maxLength: 48 }), headerValue),
-      cookie: fc.oneof(fc.constant(`X-RestSvcSessionId=${creds.token}`), headerValue.map((v) => `X-RestSvcSessionId=${v}`), headerValue),
-      host: fc.oneof({ weight: 8, arbitrary: fc.constantFrom('em.test:9398', 'localhost', '[::1]:9398') }, { weight: 1, arbitrary: fc.constant('') }),
+      cookie: fc.oneof(
+        fc.constant(`X-RestSvcSessionId=${creds.token}`),
+        headerValue.map((v) => `X-RestSvcSessionId=${v}`),
+        headerValue,
+      ),
+      host: fc.oneof(
+        { weight: 8, arbitrary: fc.constantFrom('em.test:9398', 'localhost', '[::1]:9398') },
+        { weight: 1, arbitrary: fc.constant('') },
+      ),
       extra: fc.array(fc.tuple(fc.stringMatching(/^[A-Za-z][A-Za-z0-9-]{0,15}$/), headerValue), { maxLength: 3 }),
     },
     { requiredKeys: ['host'] },
@@ -120,10 +166,16 @@ function assemble(m: string, p: string, h: Record<string, unknown>, b: string, f
       lines.push(`Content-Length: ${bytes + 3}`);
       break;
   }
-  return { bytes: `${lines.join('\r\n')}\r\n\r\n${payload}`, method: m, path: p, accept: (h.accept as string | undefined) ?? '' };
+  return {
+    bytes: `${lines.join('\r\n')}\r\n\r\n${payload}`,
+    method: m,
+    path: p,
+    accept: (h.accept as string | undefined) ?? '',
+  };
 }
 
-const XML_ERROR = /^<\?xml version="1\.0" encoding="utf-8"\?><Error xmlns:xsd="http:\/\/www\.w3\.org\/2001\/XMLSchema" xmlns:xsi="http:\/\/www\.w3\.org\/2001\/XMLSchema-instance" Message="[^"]*" StatusCode="(\d{3})" xmlns="http:\/\/www\.veeam\.com\/ent\/v1\.0"><FirstChanceExceptionMessage>[^<]*<\/FirstChanceExceptionMessage><\/Error>$/;
+const XML_ERROR =
+  /^<\?xml version="1\.0" encoding="utf-8"\?><Error xmlns:xsd="http:\/\/www\.w3\.org\/2001\/XMLSchema" xmlns:xsi="http:\/\/www\.w3\.org\/2001\/XMLSchema-instance" Message="[^"]*" StatusCode="(\d{3})" xmlns="http:\/\/www\.veeam\.com\/ent\/v1\.0"><FirstChanceExceptionMessage>[^<]*<\/FirstChanceExceptionMessage><\/Error>$/;
 
 /** What is wrong with one answer, or undefined. */
 function fault(reply: ParsedReply, req: FuzzRequest | undefined): string | undefined {
@@ -155,9 +207,10 @@ t.test('fuzzed requests over a real socket', async (t) => {
   // Standing still, so the dataset answer can only change if a request changed it.
   app.clock.freeze();
   const logonRaw = (user = ADMIN_BASIC) =>
-    rawExchange(port, `POST /api/sessionMngr/?v=latest HTTP/1.1\r\nHost: x\r\nAuthorization: ${user}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`).then(
-      (r) => /X-RestSvcSessionId: (\S+)/.exec(r.text)![1]!,
-    );
+    rawExchange(
+      port,
+      `POST /api/sessionMngr/?v=latest HTTP/1.1\r\nHost: x\r\nAuthorization: ${user}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`,
+    ).then((r) => /X-RestSvcSessionId: (\S+)/.exec(r.text)![1]!);
   // Witnesses are never sent by the fuzzer: they must survive it.
   const witness = await logonRaw();
   const fuzzToken = await logonRaw();
@@ -167,15 +220,32 @@ t.test('fuzzed requests over a real socket', async (t) => {
   let requests = 0;
   let answered = 0;
   const statuses = new Map<number, number>();
-  const plain = fc.tuple(method, path, query, headers({ token: fuzzToken }), body, framing).map(([m, p, q, h, b, f]) => assemble(m, p + q, h, b, f));
+  const plain = fc
+    .tuple(method, path, query, headers({ token: fuzzToken }), body, framing)
+    .map(([m, p, q, h, b, f]) => assemble(m, p + q, h, b, f));
   // Mutated bytes: a valid request with characters dropped, repeated or replaced.
   const mutated = fc
-    .tuple(plain, fc.array(fc.tuple(fc.nat(), fc.constantFrom('drop', 'dup', 'cr', 'lf', 'nul', 'space', 'colon', 'ctl')), { minLength: 1, maxLength: 4 }))
+    .tuple(
+      plain,
+      fc.array(fc.tuple(fc.nat(), fc.constantFrom('drop', 'dup', 'cr', 'lf', 'nul', 'space', 'colon', 'ctl')), {
+        minLength: 1,
+        maxLength: 4,
+      }),
+    )
     .map(([req, edits]) => {
       let s = req.bytes;
       for (const [at, edit] of edits) {
         const i = at % Math.max(1, s.length);
-        const insert = { drop: '', dup: s[i] ?? '', cr: '\r', lf: '\n', nul: '\0', space: ' ', colon: ':', ctl: '\x01' }[edit];
+        const insert = {
+          drop: '',
+          dup: s[i] ?? '',
+          cr: '\r',
+          lf: '\n',
+          nul: '\0',
+          space: ' ',
+          colon: ':',
+          ctl: '\x01',
+        }[edit];
         s = s.slice(0, i) + insert + s.slice(edit === 'drop' ? i + 1 : i);
       }
       // The method as the server will read it (a HEAD answer has no body).
@@ -189,21 +259,30 @@ t.test('fuzzed requests over a real socket', async (t) => {
       const sessionsBefore = app.logons.size;
       const { text } = await rawExchange(port, req.bytes, 3000, true);
       const replies = parseReplies(text);
-      if (text !== '' && replies.length === 0) throw new Error(`unparseable answer ${JSON.stringify(text.slice(0, 200))} to ${JSON.stringify(req.bytes.slice(0, 300))}`);
+      if (text !== '' && replies.length === 0)
+        throw new Error(
+          `unparseable answer ${JSON.stringify(text.slice(0, 200))} to ${JSON.stringify(req.bytes.slice(0, 300))}`,
+        );
       for (const [i, reply] of replies.entries()) {
         answered++;
         statuses.set(reply.status, (statuses.get(reply.status) ?? 0) + 1);
         const problem = fault(reply, i === 0 ? req : undefined);
         if (problem) throw new Error(`${problem} for ${JSON.stringify(req.bytes.slice(0, 300))}`);
-        if (reply.status >= 400 && app.logons.size > sessionsBefore) throw new Error('a refused request created a logon session');
+        if (reply.status >= 400 && app.logons.size > sessionsBefore)
+          throw new Error('a refused request created a logon session');
       }
     }),
     { seed: SEED, numRuns: RUNS, interruptAfterTimeLimit: SECONDS * 1000, markInterruptAsFailure: false },
   );
-  t.comment(`${requests} requests, ${answered} answers; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`);
+  t.comment(
+    `${requests} requests, ${answered} answers; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`,
+  );
   t.ok(requests > 20, 'the fuzzer ran');
 
-  const witnessCheck = await rawExchange(port, `GET /api/logonSessions HTTP/1.1\r\nHost: x\r\nX-RestSvcSessionId: ${witness}\r\nConnection: close\r\n\r\n`);
+  const witnessCheck = await rawExchange(
+    port,
+    `GET /api/logonSessions HTTP/1.1\r\nHost: x\r\nX-RestSvcSessionId: ${witness}\r\nConnection: close\r\n\r\n`,
+  );
   t.equal(parseReplies(witnessCheck.text)[0]?.status, 200, 'a session the fuzzer never used is still valid');
   const after = (await rawExchange(port, datasetProbe)).text.replace(/\r\nDate: [^\r]*/, '');
   t.equal(after, before, 'the dataset answers exactly as before');

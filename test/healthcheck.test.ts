@@ -17,7 +17,10 @@ t.test('health URL: wildcard binds are asked on loopback, the scheme follows TLS
   t.equal(healthUrl(defaultConfig({ host: '0.0.0.0', port: 9398 })), 'http://127.0.0.1:9398/api/');
   t.equal(healthUrl(defaultConfig({ host: '::', port: 1, tls: true })), 'https://127.0.0.1:1/api/');
   t.equal(healthUrl(defaultConfig({ host: '::1', port: 2 })), 'http://[::1]:2/api/');
-  t.equal(healthUrl(defaultConfig({ host: 'em.local', port: 3, tlsCert: '/c', tlsKey: '/k' })), 'https://em.local:3/api/');
+  t.equal(
+    healthUrl(defaultConfig({ host: 'em.local', port: 3, tlsCert: '/c', tlsKey: '/k' })),
+    'https://em.local:3/api/',
+  );
 });
 
 t.test('health check and logon probe against running servers, HTTP and HTTPS', async (t) => {
@@ -40,12 +43,16 @@ t.test('health check and logon probe against running servers, HTTP and HTTPS', a
     await probe(secure.url, { logon: { user: 'admin', password: 'admin' } }),
     `${secure.url}: logon as admin and a list of 5 restore sessions`,
   );
+  await t.rejects(probe(plain.url.replace(/\/$/, ''), { logon: { user: 'admin', password: 'wrong' } }), {
+    message: /^logon: expected 201, got 401: <\?xml/,
+  });
   await t.rejects(
-    probe(plain.url.replace(/\/$/, ''), { logon: { user: 'admin', password: 'wrong' } }),
-    { message: /^logon: expected 201, got 401: <\?xml/ },
+    healthcheck('', { EM_MOCK_PORT: String(plain.port), EM_MOCK_TLS: 'true' }),
+    'TLS spoken to a plain port fails',
   );
-  await t.rejects(healthcheck('', { EM_MOCK_PORT: String(plain.port), EM_MOCK_TLS: 'true' }), 'TLS spoken to a plain port fails');
-  await t.rejects(probe(`http://127.0.0.1:${plain.port}/nothing/`), { message: /^GET http:\/\/127\.0\.0\.1:\d+\/nothing\/: expected 200, got 404/ });
+  await t.rejects(probe(`http://127.0.0.1:${plain.port}/nothing/`), {
+    message: /^GET http:\/\/127\.0\.0\.1:\d+\/nothing\/: expected 200, got 404/,
+  });
 });
 
 t.test('the probe refuses what is not the mock', async (t) => {

@@ -24,7 +24,8 @@ export async function build(overrides: Partial<Config> = {}): Promise<TestApp> {
   return { app, real };
 }
 
-export const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+export const basic = (user: string, password: string) =>
+  `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
 /** Logs on as admin and returns the token. */
 export async function logon(app: FastifyInstance, user = 'admin', password = 'admin'): Promise<string> {
@@ -40,7 +41,12 @@ export async function logon(app: FastifyInstance, user = 'admin', password = 'ad
 export type Fmt = 'xml' | 'json';
 
 /** An authenticated GET in the given format. */
-export function get(app: FastifyInstance, token: string, url: string, fmt: Fmt = 'xml'): Promise<LightMyRequestResponse> {
+export function get(
+  app: FastifyInstance,
+  token: string,
+  url: string,
+  fmt: Fmt = 'xml',
+): Promise<LightMyRequestResponse> {
   return app.inject({
     method: 'GET',
     url,

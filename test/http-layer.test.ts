@@ -15,15 +15,31 @@ t.test('ambiguous framing: 400 in EM shape, connection closed, nothing behind it
   const server = await listenForTest();
   t.teardown(() => server.app.close());
   const cases: [string, string, string][] = [
-    ['TE with a non-zero CL', 'Content-Length: 5\r\nTransfer-Encoding: chunked', 'Transfer-Encoding and Content-Length are both given: the body length is ambiguous.'],
+    [
+      'TE with a non-zero CL',
+      'Content-Length: 5\r\nTransfer-Encoding: chunked',
+      'Transfer-Encoding and Content-Length are both given: the body length is ambiguous.',
+    ],
     ['TE gzip', 'Transfer-Encoding: gzip', 'Transfer-Encoding "gzip" is not supported: only chunked is.'],
-    ['TE list', 'Transfer-Encoding: gzip, chunked', 'Transfer-Encoding "gzip, chunked" is not supported: only chunked is.'],
+    [
+      'TE list',
+      'Transfer-Encoding: gzip, chunked',
+      'Transfer-Encoding "gzip, chunked" is not supported: only chunked is.',
+    ],
     ['TE xchunked', 'Transfer-Encoding: xchunked', 'Transfer-Encoding "xchunked" is not supported: only chunked is.'],
-    ['TE twice', 'Transfer-Encoding: chunked\r\nTransfer-Encoding: identity', 'Transfer-Encoding is given more than once.'],
+    [
+      'TE twice',
+      'Transfer-Encoding: chunked\r\nTransfer-Encoding: identity',
+      'Transfer-Encoding is given more than once.',
+    ],
     // Node's parser refuses these itself, before any request exists.
     ['CL twice', 'Content-Length: 0\r\nContent-Length: 0', 'The HTTP request is malformed.'],
     ['CL list', 'Content-Length: 0, 0', 'The HTTP request is malformed.'],
-    ['CL and TE, CL not a number', 'Content-Length: +1\r\nTransfer-Encoding: chunked', 'The HTTP request is malformed.'],
+    [
+      'CL and TE, CL not a number',
+      'Content-Length: +1\r\nTransfer-Encoding: chunked',
+      'The HTTP request is malformed.',
+    ],
     ['space before the colon', 'Transfer-Encoding : chunked', 'The header name "Transfer-Encoding " is not valid.'],
   ];
   for (const [what, framing, message] of cases) {
@@ -70,12 +86,22 @@ t.test('the PHP client logon (chunked + Content-Length: 0 + Expect) still works'
 t.test('nothing sent after Connection: close runs', async (t) => {
   const server = await listenForTest();
   t.teardown(() => server.app.close());
-  const { text, closed } = await rawExchange(server.port, `GET /api/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n${HIDDEN_LOGON}`);
+  const { text, closed } = await rawExchange(
+    server.port,
+    `GET /api/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n${HIDDEN_LOGON}`,
+  );
   t.ok(closed);
-  t.same(parseReplies(text).map((r) => r.status), [200]);
+  t.same(
+    parseReplies(text).map((r) => r.status),
+    [200],
+  );
   t.same(server.app.logons.list(), [], 'the pipelined logon did not run');
   const http10 = await rawExchange(server.port, `GET /api/ HTTP/1.0\r\n\r\n${HIDDEN_LOGON}`);
-  t.same(parseReplies(http10.text).map((r) => r.status), [200], 'HTTP/1.0 without keep-alive closes too');
+  t.same(
+    parseReplies(http10.text).map((r) => r.status),
+    [200],
+    'HTTP/1.0 without keep-alive closes too',
+  );
   t.same(server.app.logons.list(), []);
 });
 
@@ -85,12 +111,37 @@ t.test('heads Node or the router used to answer in their own shape', async (t) =
   const cases: [string, string, number, string][] = [
     ['missing Host', 'GET /api/ HTTP/1.1\r\n\r\n', 400, 'The Host header is required.'],
     ['two Hosts', 'GET /api/ HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n', 400, 'Host is given more than once.'],
-    ['control character in Host', 'GET /api/ HTTP/1.1\r\nHost: a\x01b\r\n\r\n', 400, 'The Host header "a\\u0001b" is not a host name.'],
-    ['bad %-escape', 'GET /api/restoreSessions/%zz HTTP/1.1\r\nHost: x\r\n\r\n', 400, 'The request URL has an invalid %-escape.'],
-    ['segment over 260 characters', `GET /api/restoreSessions/${'a'.repeat(261)} HTTP/1.1\r\nHost: x\r\n\r\n`, 400, 'A path segment is longer than 260 characters.'],
-    ['CONNECT', 'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n', 405, 'The CONNECT method is not supported: this server is not a proxy.'],
+    [
+      'control character in Host',
+      'GET /api/ HTTP/1.1\r\nHost: a\x01b\r\n\r\n',
+      400,
+      'The Host header "a\\u0001b" is not a host name.',
+    ],
+    [
+      'bad %-escape',
+      'GET /api/restoreSessions/%zz HTTP/1.1\r\nHost: x\r\n\r\n',
+      400,
+      'The request URL has an invalid %-escape.',
+    ],
+    [
+      'segment over 260 characters',
+      `GET /api/restoreSessions/${'a'.repeat(261)} HTTP/1.1\r\nHost: x\r\n\r\n`,
+      400,
+      'A path segment is longer than 260 characters.',
+    ],
+    [
+      'CONNECT',
+      'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n',
+      405,
+      'The CONNECT method is not supported: this server is not a proxy.',
+    ],
     ['unknown method', 'FROB /api/ HTTP/1.1\r\nHost: x\r\n\r\n', 400, 'The HTTP request is malformed.'],
-    ['Expect other than 100-continue', 'GET /api/ HTTP/1.1\r\nHost: x\r\nExpect: x-ray\r\n\r\n', 417, 'The expectation "x-ray" is not supported: only 100-continue is.'],
+    [
+      'Expect other than 100-continue',
+      'GET /api/ HTTP/1.1\r\nHost: x\r\nExpect: x-ray\r\n\r\n',
+      417,
+      'The expectation "x-ray" is not supported: only 100-continue is.',
+    ],
   ];
   for (const [what, request, status, message] of cases) {
     const { text } = await rawExchange(server.port, request, 800);
@@ -98,11 +149,21 @@ t.test('heads Node or the router used to answer in their own shape', async (t) =
     t.equal(replies.length, 1, `${what}: answered`);
     t.equal(replies[0]?.status, status, what);
     t.equal(replies[0]?.body, xmlError(status, message), `${what}: EM's Error shape`);
-    t.equal(replies[0]?.headers['content-length'], String(Buffer.byteLength(replies[0]!.body)), `${what}: Content-Length`);
+    t.equal(
+      replies[0]?.headers['content-length'],
+      String(Buffer.byteLength(replies[0]!.body)),
+      `${what}: Content-Length`,
+    );
     t.notOk(replies[0]?.headers['transfer-encoding'], `${what}: not chunked`);
   }
   const json = parseReplies(
-    (await rawExchange(server.port, 'GET /api/restoreSessions/%zz HTTP/1.1\r\nHost: x\r\nAccept: application/json\r\n\r\n', 500)).text,
+    (
+      await rawExchange(
+        server.port,
+        'GET /api/restoreSessions/%zz HTTP/1.1\r\nHost: x\r\nAccept: application/json\r\n\r\n',
+        500,
+      )
+    ).text,
   )[0]!;
   t.equal(json.body, jsonError(400, 'The request URL has an invalid %-escape.'));
   t.equal(json.headers['content-type'], 'application/json');

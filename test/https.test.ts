@@ -39,7 +39,14 @@ function call(url: string, opts: RequestOptions = {}): Promise<Answer> {
 
 async function start(overrides: Partial<Config> = {}): Promise<RunningServer> {
   return listen({
-    config: defaultConfig({ port: 0, host: '127.0.0.1', tls: true, clockStart: CLOCK_START, restoreSessions: 40, ...overrides }),
+    config: defaultConfig({
+      port: 0,
+      host: '127.0.0.1',
+      tls: true,
+      clockStart: CLOCK_START,
+      restoreSessions: 40,
+      ...overrides,
+    }),
   });
 }
 
@@ -57,12 +64,18 @@ t.test('logon walk-through over HTTPS: root, logon, lists, logoff, with https Hr
     { Rel: 'Create', Href: `${base}/api/sessionMngr/?v=latest`, Name: null, Type: 'LogonSession' },
   ]);
 
-  const logon = await call(`${base}/api/sessionMngr/?v=latest`, { method: 'POST', headers: { authorization: basic('admin', 'admin') } });
+  const logon = await call(`${base}/api/sessionMngr/?v=latest`, {
+    method: 'POST',
+    headers: { authorization: basic('admin', 'admin') },
+  });
   t.equal(logon.status, 201);
   const token = logon.headers['x-restsvcsessionid'] as string;
   const sessionId = Buffer.from(token, 'base64').toString('ascii');
   t.equal(logon.headers.location, `${base}/api/logonSessions/${sessionId}`);
-  t.match(logon.body, `<LogonSession xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" Href="${base}/api/logonSessions/${sessionId}" Type="LogonSession" xmlns="http://www.veeam.com/ent/v1.0"><Links><Link Href="${base}/api/" Type="EnterpriseManager" Rel="Up" />`);
+  t.match(
+    logon.body,
+    `<LogonSession xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" Href="${base}/api/logonSessions/${sessionId}" Type="LogonSession" xmlns="http://www.veeam.com/ent/v1.0"><Links><Link Href="${base}/api/" Type="EnterpriseManager" Rel="Up" />`,
+  );
 
   const auth = { 'x-restsvcsessionid': token };
   const sessions = await call(`${base}/api/logonSessions`, { headers: { ...auth, accept: 'application/json' } });
@@ -91,19 +104,33 @@ t.test('the self-signed certificate names localhost, the loopback addresses and 
   t.teardown(() => server.app.close());
   const { cert } = await call(`https://127.0.0.1:${server.port}/api/`);
   const x509 = new X509Certificate(cert);
-  t.match(x509.subjectAltName, /^DNS:localhost, IP Address:127\.0\.0\.1, IP Address:0:0:0:0:0:0:0:1, DNS:em\.example\.test/);
+  t.match(
+    x509.subjectAltName,
+    /^DNS:localhost, IP Address:127\.0\.0\.1, IP Address:0:0:0:0:0:0:0:1, DNS:em\.example\.test/,
+  );
   t.equal(x509.issuer, x509.subject, 'self-signed');
   t.ok(x509.verify(x509.publicKey), 'signed by its own key');
   const validFrom = Date.parse(x509.validFrom);
-  t.ok(validFrom < Date.now() && Date.parse(x509.validTo) > Date.now() + 300 * 86_400_000, 'valid now and for about a year');
+  t.ok(
+    validFrom < Date.now() && Date.parse(x509.validTo) > Date.now() + 300 * 86_400_000,
+    'valid now and for about a year',
+  );
 
   // A client that does check, trusting this certificate, accepts it for each name.
   for (const servername of ['localhost', 'em.example.test']) {
-    const checked = await call(`https://127.0.0.1:${server.port}/api/`, { rejectUnauthorized: true, ca: cert, servername });
+    const checked = await call(`https://127.0.0.1:${server.port}/api/`, {
+      rejectUnauthorized: true,
+      ca: cert,
+      servername,
+    });
     t.equal(checked.status, 200, `verified as ${servername}`);
   }
   await t.rejects(
-    call(`https://127.0.0.1:${server.port}/api/`, { rejectUnauthorized: true, ca: cert, servername: 'other.example.test' }),
+    call(`https://127.0.0.1:${server.port}/api/`, {
+      rejectUnauthorized: true,
+      ca: cert,
+      servername: 'other.example.test',
+    }),
     { code: 'ERR_TLS_CERT_ALTNAME_INVALID' },
     'a name outside the certificate is refused by a checking client',
   );

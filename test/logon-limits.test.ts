@@ -18,14 +18,19 @@ t.test('logon sessions are capped: a logon beyond the cap ends the least recentl
   const a = await logon(app);
   const b = await logon(app);
   const c = await logon(app);
-  t.equal((await get(app, a, '/api/logonSessions')).statusCode, 200, 'a is used again: b is now the least recently used');
+  t.equal(
+    (await get(app, a, '/api/logonSessions')).statusCode,
+    200,
+    'a is used again: b is now the least recently used',
+  );
   const d = await logon(app);
   t.equal(app.logons.size, 3, 'never more than the cap');
   const evicted = await get(app, b, '/api/logonSessions');
   t.equal(evicted.statusCode, 401);
   t.equal(evicted.body, UNKNOWN, 'the evicted token is unknown, in EM shape');
   t.equal((await get(app, b, '/api/logonSessions', 'json')).body, UNKNOWN_JSON);
-  for (const token of [c, a, d]) t.equal((await get(app, token, '/api/logonSessions')).statusCode, 200, 'the others live on');
+  for (const token of [c, a, d])
+    t.equal((await get(app, token, '/api/logonSessions')).statusCode, 200, 'the others live on');
   const e = await logon(app);
   t.equal((await get(app, c, '/api/logonSessions')).statusCode, 401, 'next evicted: c, idle longest');
   t.equal((await get(app, e, '/api/logonSessions')).statusCode, 200);
@@ -37,7 +42,11 @@ t.test('a logged-out session frees its place', async (t) => {
   const a = await logon(app);
   const b = await logon(app);
   const id = Buffer.from(b, 'base64').toString();
-  const out = await app.inject({ method: 'DELETE', url: `/api/logonSessions/${id}`, headers: { host: HOST, 'x-restsvcsessionid': b } });
+  const out = await app.inject({
+    method: 'DELETE',
+    url: `/api/logonSessions/${id}`,
+    headers: { host: HOST, 'x-restsvcsessionid': b },
+  });
   t.equal(out.statusCode, 204);
   await logon(app);
   t.equal((await get(app, a, '/api/logonSessions')).statusCode, 200, 'no eviction needed');
@@ -53,7 +62,11 @@ t.test('tokens are random by default, seeded on request', async (t) => {
   t.not(tokens[0], tokens[1], 'same seed, different tokens');
   t.not(tokens[0], SEEDED_FIRST_TOKEN);
   for (const token of tokens) {
-    t.match(Buffer.from(token, 'base64').toString(), /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'a random (v4) GUID');
+    t.match(
+      Buffer.from(token, 'base64').toString(),
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      'a random (v4) GUID',
+    );
   }
   const { app } = await build({ reproducibleTokens: true });
   t.teardown(() => app.close());
@@ -64,10 +77,21 @@ t.test('Basic passwords: compared as digests, whatever their lengths', async (t)
   t.equal(secretsEqual('admin', 'admin'), true);
   t.equal(secretsEqual('admin', 'admin2'), false, 'different lengths neither throw nor match');
   t.equal(secretsEqual('', 'x'), false);
-  const { app } = await build({ users: [{ name: 'a', password: 'one' }, { name: 'b', password: 'two' }] });
+  const { app } = await build({
+    users: [
+      { name: 'a', password: 'one' },
+      { name: 'b', password: 'two' },
+    ],
+  });
   t.teardown(() => app.close());
   const status = async (user: string, password: string) =>
-    (await app.inject({ method: 'POST', url: '/api/sessionMngr/', headers: { host: HOST, authorization: basic(user, password) } })).statusCode;
+    (
+      await app.inject({
+        method: 'POST',
+        url: '/api/sessionMngr/',
+        headers: { host: HOST, authorization: basic(user, password) },
+      })
+    ).statusCode;
   t.equal(await status('B', 'two'), 201, 'user names are case-insensitive');
   t.equal(await status('a', 'two'), 401, "another user's password does not do");
   t.equal(await status('a', 'on'), 401, 'a prefix does not do');

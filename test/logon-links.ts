@@ -43,7 +43,10 @@ export const SESSION_LINKS: [string, string | null, string, string | null][] = [
 
 /** The LogonSession element for one session, as XML (without declaration) or JSON. */
 export function logonSessionBody(id: string, user: string, fmt: 'xml' | 'json', root = true): string {
-  const links: [string, string | null, string, string | null][] = [...SESSION_LINKS, ['Delete', null, `logonSessions/${id}`, null]];
+  const links: [string, string | null, string, string | null][] = [
+    ...SESSION_LINKS,
+    ['Delete', null, `logonSessions/${id}`, null],
+  ];
   const self = `${BASE}/api/logonSessions/${id}`;
   if (fmt === 'json') {
     const json = links.map(
@@ -53,10 +56,14 @@ export function logonSessionBody(id: string, user: string, fmt: 'xml' | 'json', 
     return `{"UserName":"${user}","SessionId":"${id}","Links":[${json.join(',')}],"Href":"${self}","Type":"LogonSession"}`;
   }
   const xml = links.map(
-    ([rel, type, path, name]) => `<Link Href="${BASE}/api/${path}"${name ? ` Name="${name}"` : ''}${type ? ` Type="${type}"` : ''} Rel="${rel}" />`,
+    ([rel, type, path, name]) =>
+      `<Link Href="${BASE}/api/${path}"${name ? ` Name="${name}"` : ''}${type ? ` Type="${type}"` : ''} Rel="${rel}" />`,
   );
   const ns = root
-    ? ['xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ', ' xmlns="http://www.veeam.com/ent/v1.0"']
+    ? [
+        'xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ',
+        ' xmlns="http://www.veeam.com/ent/v1.0"',
+      ]
     : ['', ''];
   return `<LogonSession ${ns[0]}Href="${self}" Type="LogonSession"${ns[1]}><Links>${xml.join('')}</Links><UserName>${user}</UserName><SessionId>${id}</SessionId></LogonSession>`;
 }

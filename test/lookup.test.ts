@@ -14,9 +14,24 @@ import { matchExpected } from './expected.js';
 // ObjectRef, ObjectType, ObjectName). The DNS and DC VMs and their object refs are the docs' own.
 
 /** The tiny fixture plus a Cloud Director and a Hyper-V root, each with the VM of a docs sample. */
-const VCD: HierarchyRoot = { id: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa', name: 'vcd1.tech.local', platform: 'vCloud', backupServer: SERVER };
-const HV: HierarchyRoot = { id: 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb', name: 'hv-cluster1.tech.local', platform: 'HyperV', backupServer: SERVER };
-const DC: Vm = { name: 'DC', root: VCD, objectRef: 'urn:vcloud:vm:340be4d6-8657-4d70-92d7-41ac6298f688', sizeBytes: 2 ** 34 };
+const VCD: HierarchyRoot = {
+  id: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa',
+  name: 'vcd1.tech.local',
+  platform: 'vCloud',
+  backupServer: SERVER,
+};
+const HV: HierarchyRoot = {
+  id: 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb',
+  name: 'hv-cluster1.tech.local',
+  platform: 'HyperV',
+  backupServer: SERVER,
+};
+const DC: Vm = {
+  name: 'DC',
+  root: VCD,
+  objectRef: 'urn:vcloud:vm:340be4d6-8657-4d70-92d7-41ac6298f688',
+  sizeBytes: 2 ** 34,
+};
 const DNS: Vm = { name: 'DNS', root: HV, objectRef: 'e3e47ce3-ace6-4f06-9aaf-f52cf2e11234', sizeBytes: 2 ** 34 };
 
 function lookupStore() {
@@ -30,29 +45,81 @@ function lookupStore() {
 type Case = [what: string, url: string, status: number];
 
 /** A file name for a case: its description as a slug. */
-const slug = (what: string) => what.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (what: string) =>
+  what
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 // Each case's bodies are test/expected/lookup/<what as a slug>.{xml,json}.
 const CASES: Case[] = [
-  ["the lookup service", "/api/lookupSvc", 200],
-  ["Hyper-V hosts of a cluster", "/api/lookup?host=urn:veeam:HierarchyRoot:bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb&name=*&type=host", 200],
-  ["a Hyper-V VM by name, any case (docs sample)", "/api/lookup?host=urn:veeam:HierarchyRoot:bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb&name=dns&type=vm", 200],
-  ["a Cloud Director VM by name (docs sample)", "/api/lookup?host=urn:veeam:HierarchyRoot:aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa&name=DC&type=Vm", 200],
-  ["a Cloud Director VM by hierarchyRef (docs sample)", "/api/lookup?hierarchyRef=urn:vCloud:Vm:aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa.urn:vcloud:vm:340be4d6-8657-4d70-92d7-41ac6298f688", 200],
-  ["a browse link of /lookupSvc (encoded host)", "/api/lookup?host=urn%3aveeam%3aHierarchyRoot%3a22222222-2222-4222-8222-222222222222&name=*&type=Tag", 200],
-  ["a wildcard name, bare GUID host (VMware)", "/api/lookup?host=22222222-2222-4222-8222-222222222222&name=WEB*&type=VM", 200],
-  ["a type the platform lacks: empty", "/api/lookup?host=urn:veeam:HierarchyRoot:22222222-2222-4222-8222-222222222222&name=*&type=Organization", 200],
-  ["a hierarchyRef in any case (docs prose spelling)", "/api/lookup?hierarchyRef=urn:Hyperv:vm:BBBBBBBB-BBBB-4BBB-8BBB-BBBBBBBBBBBB.E3E47CE3-ACE6-4F06-9AAF-F52CF2E11234", 200],
-  ["no parameters", "/api/lookup", 400],
-  ["name missing", "/api/lookup?host=urn:veeam:HierarchyRoot:22222222-2222-4222-8222-222222222222&type=Vm", 400],
-  ["an unknown type", "/api/lookup?host=urn:veeam:HierarchyRoot:22222222-2222-4222-8222-222222222222&name=*&type=Widget", 400],
-  ["a host that is not a UID", "/api/lookup?host=vcsa1.tech.local&name=*&type=Vm", 400],
-  ["an unknown host", "/api/lookup?host=urn:veeam:HierarchyRoot:99999999-9999-4999-8999-999999999999&name=*&type=Vm", 404],
-  ["a malformed hierarchyRef", "/api/lookup?hierarchyRef=vm-1001", 400],
-  ["an unknown platform", "/api/lookup?hierarchyRef=urn:Xen:Vm:22222222-2222-4222-8222-222222222222.vm-1001", 400],
-  ["a type of another platform", "/api/lookup?hierarchyRef=urn:VMware:Organization:22222222-2222-4222-8222-222222222222.x", 400],
-  ["a root of another platform", "/api/lookup?hierarchyRef=urn:HyperV:Vm:22222222-2222-4222-8222-222222222222.vm-1001", 404],
-  ["an unknown object", "/api/lookup?hierarchyRef=urn:VMware:Vm:22222222-2222-4222-8222-222222222222.vm-9999", 404],
+  ['the lookup service', '/api/lookupSvc', 200],
+  [
+    'Hyper-V hosts of a cluster',
+    '/api/lookup?host=urn:veeam:HierarchyRoot:bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb&name=*&type=host',
+    200,
+  ],
+  [
+    'a Hyper-V VM by name, any case (docs sample)',
+    '/api/lookup?host=urn:veeam:HierarchyRoot:bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb&name=dns&type=vm',
+    200,
+  ],
+  [
+    'a Cloud Director VM by name (docs sample)',
+    '/api/lookup?host=urn:veeam:HierarchyRoot:aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa&name=DC&type=Vm',
+    200,
+  ],
+  [
+    'a Cloud Director VM by hierarchyRef (docs sample)',
+    '/api/lookup?hierarchyRef=urn:vCloud:Vm:aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa.urn:vcloud:vm:340be4d6-8657-4d70-92d7-41ac6298f688',
+    200,
+  ],
+  [
+    'a browse link of /lookupSvc (encoded host)',
+    '/api/lookup?host=urn%3aveeam%3aHierarchyRoot%3a22222222-2222-4222-8222-222222222222&name=*&type=Tag',
+    200,
+  ],
+  [
+    'a wildcard name, bare GUID host (VMware)',
+    '/api/lookup?host=22222222-2222-4222-8222-222222222222&name=WEB*&type=VM',
+    200,
+  ],
+  [
+    'a type the platform lacks: empty',
+    '/api/lookup?host=urn:veeam:HierarchyRoot:22222222-2222-4222-8222-222222222222&name=*&type=Organization',
+    200,
+  ],
+  [
+    'a hierarchyRef in any case (docs prose spelling)',
+    '/api/lookup?hierarchyRef=urn:Hyperv:vm:BBBBBBBB-BBBB-4BBB-8BBB-BBBBBBBBBBBB.E3E47CE3-ACE6-4F06-9AAF-F52CF2E11234',
+    200,
+  ],
+  ['no parameters', '/api/lookup', 400],
+  ['name missing', '/api/lookup?host=urn:veeam:HierarchyRoot:22222222-2222-4222-8222-222222222222&type=Vm', 400],
+  [
+    'an unknown type',
+    '/api/lookup?host=urn:veeam:HierarchyRoot:22222222-2222-4222-8222-222222222222&name=*&type=Widget',
+    400,
+  ],
+  ['a host that is not a UID', '/api/lookup?host=vcsa1.tech.local&name=*&type=Vm', 400],
+  [
+    'an unknown host',
+    '/api/lookup?host=urn:veeam:HierarchyRoot:99999999-9999-4999-8999-999999999999&name=*&type=Vm',
+    404,
+  ],
+  ['a malformed hierarchyRef', '/api/lookup?hierarchyRef=vm-1001', 400],
+  ['an unknown platform', '/api/lookup?hierarchyRef=urn:Xen:Vm:22222222-2222-4222-8222-222222222222.vm-1001', 400],
+  [
+    'a type of another platform',
+    '/api/lookup?hierarchyRef=urn:VMware:Organization:22222222-2222-4222-8222-222222222222.x',
+    400,
+  ],
+  [
+    'a root of another platform',
+    '/api/lookup?hierarchyRef=urn:HyperV:Vm:22222222-2222-4222-8222-222222222222.vm-1001',
+    404,
+  ],
+  ['an unknown object', '/api/lookup?hierarchyRef=urn:VMware:Vm:22222222-2222-4222-8222-222222222222.vm-9999', 404],
 ];
 
 t.test('lookup shapes and errors (literal bodies and headers)', async (t) => {
@@ -64,7 +131,11 @@ t.test('lookup shapes and errors (literal bodies and headers)', async (t) => {
     for (const fmt of ['xml', 'json'] as const) {
       const res = await get(app, token, url, fmt);
       t.equal(res.statusCode, status, `${what} (${fmt}): status`);
-      t.equal(res.headers['content-type'], fmt === 'json' ? 'application/json' : 'application/xml', `${what} (${fmt}): media type`);
+      t.equal(
+        res.headers['content-type'],
+        fmt === 'json' ? 'application/json' : 'application/xml',
+        `${what} (${fmt}): media type`,
+      );
       t.equal(res.headers['content-length'], String(Buffer.byteLength(res.body)), `${what} (${fmt}): length`);
       matchExpected(t, res.body, `lookup/${slug(what)}`, fmt, `${what} (${fmt})`);
     }
@@ -99,7 +170,10 @@ t.test('parameter names in any case; hierarchyRef wins over host, name and type'
   // A long bad value is cut short in the message.
   const long = await get(app, token, `/api/lookup?hierarchyRef=${'x'.repeat(300)}`, 'json');
   t.equal(long.statusCode, 400);
-  t.equal(JSON.parse(long.body).Message, `hierarchyRef "${'x'.repeat(120)}…" is not a HierarchyObjRef (urn:<Platform>:<Type>:<HierarchyRootId>.<ObjectRef>).`);
+  t.equal(
+    JSON.parse(long.body).Message,
+    `hierarchyRef "${'x'.repeat(120)}…" is not a HierarchyObjRef (urn:<Platform>:<Type>:<HierarchyRootId>.<ObjectRef>).`,
+  );
 });
 
 t.test('authentication and methods', async (t) => {
@@ -110,7 +184,11 @@ t.test('authentication and methods', async (t) => {
     const anon = await app.inject({ method: 'GET', url, headers: { host: HOST } });
     t.equal(anon.statusCode, 401, `${url} needs a logon session`);
     for (const method of ['POST', 'PUT', 'DELETE'] as const) {
-      const res = await app.inject({ method, url, headers: { host: HOST, 'x-restsvcsessionid': token, accept: 'application/json' } });
+      const res = await app.inject({
+        method,
+        url,
+        headers: { host: HOST, 'x-restsvcsessionid': token, accept: 'application/json' },
+      });
       t.equal(res.statusCode, 405, `${method} ${url}`);
       t.equal(res.headers.allow, 'GET, HEAD', `${method} ${url}: Allow`);
       t.equal(JSON.parse(res.body).StatusCode, 405);
@@ -128,26 +206,48 @@ t.test('consistency: every VM restore point resolves through the lookup service 
   const platforms = new Set<string>();
   for (const [ref, vm] of refs) {
     platforms.add(vm.root.platform);
-    const byRef = JSON.parse((await get(app, token, `/api/lookup?hierarchyRef=${encodeURIComponent(ref)}`, 'json')).body);
-    t.same(byRef.HierarchyItems.map((i: { ObjectRef: string }) => i.ObjectRef), [ref], `${ref} by hierarchyRef`);
+    const byRef = JSON.parse(
+      (await get(app, token, `/api/lookup?hierarchyRef=${encodeURIComponent(ref)}`, 'json')).body,
+    );
+    t.same(
+      byRef.HierarchyItems.map((i: { ObjectRef: string }) => i.ObjectRef),
+      [ref],
+      `${ref} by hierarchyRef`,
+    );
     t.equal(byRef.HierarchyItems[0].ObjectName, vm.name);
     const byName = JSON.parse(
-      (await get(app, token, `/api/lookup?host=urn:veeam:HierarchyRoot:${vm.root.id}&name=${encodeURIComponent(vm.name)}&type=Vm`, 'json')).body,
+      (
+        await get(
+          app,
+          token,
+          `/api/lookup?host=urn:veeam:HierarchyRoot:${vm.root.id}&name=${encodeURIComponent(vm.name)}&type=Vm`,
+          'json',
+        )
+      ).body,
     );
-    t.same(byName.HierarchyItems.map((i: { ObjectRef: string }) => i.ObjectRef), [ref], `${vm.name} by name on ${vm.root.name}`);
+    t.same(
+      byName.HierarchyItems.map((i: { ObjectRef: string }) => i.ObjectRef),
+      [ref],
+      `${vm.name} by name on ${vm.root.name}`,
+    );
   }
   t.same([...platforms].sort(), ['HyperV', 'VMware', 'vCloud'], 'restore points of every platform were checked');
   // Restore tooling then asks the query service for that VM's points by the ObjectRef it found.
   const perPlatform = new Map<string, [string, Vm]>();
   for (const [ref, vm] of refs) if (!perPlatform.has(vm.root.platform)) perPlatform.set(vm.root.platform, [ref, vm]);
   for (const [ref, vm] of perPlatform.values()) {
-    const expected = app.store.vmRestorePoints.all().filter((p) => p.vm === vm && p.creationTime <= app.clock.now()).length;
+    const expected = app.store.vmRestorePoints
+      .all()
+      .filter((p) => p.vm === vm && p.creationTime <= app.clock.now()).length;
     for (const fmt of ['json', 'xml'] as const) {
       // Clients send the URN quoted, in any case; the value is compared case-insensitively like every string field.
       const query = `/api/query?type=VmRestorePoint&filter=${encodeURIComponent(`HierarchyObjRef=="${fmt === 'xml' ? ref.toLowerCase() : ref}"`)}&pageSize=1000`;
       const res = await get(app, token, query, fmt);
       t.equal(res.statusCode, 200, query);
-      const uids = fmt === 'json' ? JSON.parse(res.body).Refs.Refs.map((r: { UID: string }) => r.UID) : [...res.body.matchAll(/<Ref UID="/g)];
+      const uids =
+        fmt === 'json'
+          ? JSON.parse(res.body).Refs.Refs.map((r: { UID: string }) => r.UID)
+          : [...res.body.matchAll(/<Ref UID="/g)];
       t.equal(uids.length, expected, `${vm.name}: ${expected} restore points by HierarchyObjRef (${fmt})`);
     }
   }
@@ -165,7 +265,11 @@ t.test('the inventory: every object resolves by its own ref, refs are unique per
     t.equal(new Set(objects.map((o) => o.ref)).size, objects.length, `${root.name}: refs unique`);
     for (const o of objects) t.same(lookup(app.store, { hierarchyRef: o.ref }), [o]);
     const vms = app.store.vms.filter((vm) => vm.root === root).map(hierarchyObjRef);
-    t.same(objects.filter((o) => o.type === 'Vm').map((o) => o.ref), vms, `${root.name}: its VMs, in order`);
+    t.same(
+      objects.filter((o) => o.type === 'Vm').map((o) => o.ref),
+      vms,
+      `${root.name}: its VMs, in order`,
+    );
   }
   // A store that grows (an estate replaced in place) gets its inventory rebuilt.
   const before = inventoryOf(app.store);
@@ -185,8 +289,13 @@ t.test('an estate from a dataset file gets its inventory too; the same seed give
     t.equal(svc.Links.length, 1 + 3 + 6 + 2, 'Up, then 3 vCenter, 6 Cloud Director and 2 Hyper-V browse links');
     const db = app.store.vms.find((vm) => vm.name === 'db-01')!;
     const res = await get(app, token, `/api/lookup?host=${db.root.id}&name=DB-01&type=vm`, 'json');
-    t.same(JSON.parse(res.body).HierarchyItems.map((i: { ObjectRef: string }) => i.ObjectRef), [`urn:VMware:Vm:${db.root.id}.vm-2001`], 'the objectRef the file gave');
-    for (const l of svc.Links.slice(1)) bodies.push((await get(app, token, new URL(l.Href).pathname + new URL(l.Href).search, 'xml')).body);
+    t.same(
+      JSON.parse(res.body).HierarchyItems.map((i: { ObjectRef: string }) => i.ObjectRef),
+      [`urn:VMware:Vm:${db.root.id}.vm-2001`],
+      'the objectRef the file gave',
+    );
+    for (const l of svc.Links.slice(1))
+      bodies.push((await get(app, token, new URL(l.Href).pathname + new URL(l.Href).search, 'xml')).body);
     t.equal(roots.length, 3);
     await app.close();
   }

@@ -26,7 +26,11 @@ t.test('an EM request body becomes a plain tree of local names in EM namespace',
 });
 
 t.test('no declaration, a Buffer, a BOM, attributes, entities and CDATA', async (t) => {
-  const root = parseXmlBody(Buffer.from('\uFEFF<Spec Name="a &amp; b" Note=\'1 > 0\'><Text>x &lt; y &#65;&#x42;<![CDATA[<raw>&]]></Text><Empty /></Spec>'));
+  const root = parseXmlBody(
+    Buffer.from(
+      '\uFEFF<Spec Name="a &amp; b" Note=\'1 > 0\'><Text>x &lt; y &#65;&#x42;<![CDATA[<raw>&]]></Text><Empty /></Spec>',
+    ),
+  );
   t.same(root, {
     name: 'Spec',
     namespace: null,
@@ -80,6 +84,8 @@ t.test('malformed XML is a 400 naming what was wrong', async (t) => {
 });
 
 t.test('comments and processing instructions are skipped, a > in a quoted attribute is fine', async (t) => {
-  const root = parseXmlBody('<?xml version="1.0"?><!-- a <b> comment --><a q="x>y"><?pi data?><b>1</b><!-- </a> --></a>');
+  const root = parseXmlBody(
+    '<?xml version="1.0"?><!-- a <b> comment --><a q="x>y"><?pi data?><b>1</b><!-- </a> --></a>',
+  );
   t.same([root.attrs, root.children.map((c) => c.name)], [{ q: 'x>y' }, ['b']]);
 });

@@ -47,7 +47,11 @@ function pages(plan: Omit<QueryPlan<Row>, 'page'>, size: number): string[] {
 t.test('sorting on the time key: whole runs of equal times are ordered by id', async (t) => {
   for (const desc of [false, true]) {
     for (const size of [1, 7, 13, 200]) {
-      t.equal(pages({ sort: { field: time, desc } }, size).join(), oracle(rows, (r) => r.t, desc).join(), `desc=${desc} size=${size}`);
+      t.equal(
+        pages({ sort: { field: time, desc } }, size).join(),
+        oracle(rows, (r) => r.t, desc).join(),
+        `desc=${desc} size=${size}`,
+      );
     }
   }
 });
@@ -66,12 +70,24 @@ t.test('a time range is read from the store by binary search and still filtered 
   t.equal(page.total, want.length);
   t.same(page.items.map((r) => r.id).sort(), want.map((r) => r.id).sort());
   const empty = compileFilter(parseFilter('Time>6000;Time<2000'), fields, 'Row');
-  t.same(runQuery(collection, { filter: empty, page: 1 }, Infinity), { items: [], total: 0, pageNum: 1, pageSize: 100, pagesCount: 1 });
+  t.same(runQuery(collection, { filter: empty, page: 1 }, Infinity), {
+    items: [],
+    total: 0,
+    pageNum: 1,
+    pageSize: 100,
+    pagesCount: 1,
+  });
 });
 
 t.test('without a sort the store order holds; unpaged results are one page', async (t) => {
   const page = runQuery(collection, { page: 1 }, Infinity);
-  t.equal(page.items.map((r) => r.id).join(), collection.all().map((r) => r.id).join());
+  t.equal(
+    page.items.map((r) => r.id).join(),
+    collection
+      .all()
+      .map((r) => r.id)
+      .join(),
+  );
   t.same([page.total, page.pageSize, page.pagesCount], [200, 200, 1]);
   t.same(runQuery(collection, { page: 3, pageSize: 90 }, Infinity).items.length, 20);
   t.same(runQuery(collection, { page: 4, pageSize: 90 }, Infinity).items, []);
@@ -100,7 +116,8 @@ t.test('compareFolded orders as comparing lower-cased copies would, ASCII or not
     for (const b of words.slice(0, 300)) {
       const x = a.toLowerCase();
       const y = b.toLowerCase();
-      if (sign(compareFolded(a, b)) !== (x < y ? -1 : x > y ? 1 : 0)) t.fail(`${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
+      if (sign(compareFolded(a, b)) !== (x < y ? -1 : x > y ? 1 : 0))
+        t.fail(`${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
       checked++;
     }
   }
@@ -114,7 +131,10 @@ t.test('a filter that only bounds the time key is answered from the store window
     const filter = compileFilter(parseFilter(f), fields, 'Row');
     t.equal(filter.exact, true, f);
     const got = runQuery(collection, { filter, page: 1 }, Infinity).items.map((r) => r.id);
-    const want = collection.all().filter((r) => filter.test(r, 0)).map((r) => r.id);
+    const want = collection
+      .all()
+      .filter((r) => filter.test(r, 0))
+      .map((r) => r.id);
     t.same(got, want, `${f}: the same rows, in store order`);
   }
 });

@@ -43,7 +43,11 @@ t.test('values: bare, quoted, doubled quotes, blanks', async (t) => {
   t.equal(show(parseFilter('Name==Job 1')), 'Name==[Job 1]');
   t.equal(show(parseFilter('Name==  Job 1  ;x==y')), '(Name==[Job 1] & x==[y])');
   t.equal(show(parseFilter('Name=="a;b,(c)"')), 'Name==[a;b,(c)]');
-  t.equal(show(parseFilter('Name==""Backup""')), 'Name==["Backup"]', 'the docs spelling: a bare value with doubled quotes');
+  t.equal(
+    show(parseFilter('Name==""Backup""')),
+    'Name==["Backup"]',
+    'the docs spelling: a bare value with doubled quotes',
+  );
   t.equal(show(parseFilter('Name==a""b')), 'Name==[a"b]');
   t.equal(show(parseFilter('Name==""""')), 'Name==["]');
   t.equal(show(parseFilter('Name=="say ""hi"""')), 'Name==[say "hi"]');
@@ -77,8 +81,11 @@ t.test('syntax errors name the problem and the 1-based position', async (t) => {
     t.match(e.message, re, src);
     t.match(e.message, new RegExp(`^Invalid filter at position ${pos}: `));
   }
-  t.match(syntaxError('('.repeat(MAX_NESTING + 1) + 'a==1' + ')'.repeat(MAX_NESTING + 1)).message, /nested deeper than 64/);
-  t.equal(show(parseFilter('('.repeat(MAX_NESTING) + 'a==1' + ')'.repeat(MAX_NESTING))), 'a==[1]');
+  t.match(
+    syntaxError(`${'('.repeat(MAX_NESTING + 1)}a==1${')'.repeat(MAX_NESTING + 1)}`).message,
+    /nested deeper than 64/,
+  );
+  t.equal(show(parseFilter(`${'('.repeat(MAX_NESTING)}a==1${')'.repeat(MAX_NESTING)}`)), 'a==[1]');
 });
 
 t.test('filter dates are UTC in every accepted spelling', async (t) => {
@@ -91,7 +98,16 @@ t.test('filter dates are UTC in every accepted spelling', async (t) => {
   t.equal(parseFilterDate('2026-11-28T07:19:37.1234567Z'), at + 123);
   t.equal(parseFilterDate('2026-11-28T07:19'), at - 37_000);
   t.equal(parseFilterDate('2026-11-28'), Date.parse('2026-11-28T00:00:00Z'));
-  for (const bad of ['2026-02-30', '2026-13-01', '2026-11-28T24:00:00', '2026-11-28T07:60', '28.11.2026', 'yesterday', '2026-11-28T07:19:37+02:00', '']) {
+  for (const bad of [
+    '2026-02-30',
+    '2026-13-01',
+    '2026-11-28T24:00:00',
+    '2026-11-28T07:60',
+    '28.11.2026',
+    'yesterday',
+    '2026-11-28T07:19:37+02:00',
+    '',
+  ]) {
     t.equal(parseFilterDate(bad), undefined, bad);
   }
 });
@@ -117,9 +133,25 @@ const fields: QueryField<Row>[] = [
 ];
 const set = new FieldSet(fields);
 const rows: Row[] = [
-  { id: 'a', n: 'Alpha', t: Date.parse('2026-01-01T00:00:00Z'), e: Date.parse('2026-01-01T01:00:00Z'), r: 'Success', k: 1, b: true },
+  {
+    id: 'a',
+    n: 'Alpha',
+    t: Date.parse('2026-01-01T00:00:00Z'),
+    e: Date.parse('2026-01-01T01:00:00Z'),
+    r: 'Success',
+    k: 1,
+    b: true,
+  },
   { id: 'b', n: 'beta', t: Date.parse('2026-01-02T00:00:00Z'), r: 'Warning', k: 2, b: false },
-  { id: 'c', n: 'Gamma "G"', t: Date.parse('2026-01-03T00:00:00Z'), e: Date.parse('2026-01-03T05:00:00Z'), r: 'Failed', k: 3, b: true },
+  {
+    id: 'c',
+    n: 'Gamma "G"',
+    t: Date.parse('2026-01-03T00:00:00Z'),
+    e: Date.parse('2026-01-03T05:00:00Z'),
+    r: 'Failed',
+    k: 3,
+    b: true,
+  },
 ];
 
 function ids(filter: string): string {
@@ -185,9 +217,18 @@ t.test('compile errors: unknown fields and ill-typed values, with positions', as
     }
     return 'no error';
   };
-  t.equal(err('Name==x;Colour==red'), 'Invalid filter at position 9: unknown field "Colour" for type Row; its fields are Name, Time, End, Result, Count, On, UID');
-  t.equal(err('Result==Great'), 'Invalid filter at position 9: Result has no value "Great"; its values are Success, Warning, Failed');
-  t.equal(err('Time>"soon"'), 'Invalid filter at position 6: Time is a date; "soon" is not a UTC date like 2026-01-31 or 2026-01-31T12:00:00Z');
+  t.equal(
+    err('Name==x;Colour==red'),
+    'Invalid filter at position 9: unknown field "Colour" for type Row; its fields are Name, Time, End, Result, Count, On, UID',
+  );
+  t.equal(
+    err('Result==Great'),
+    'Invalid filter at position 9: Result has no value "Great"; its values are Success, Warning, Failed',
+  );
+  t.equal(
+    err('Time>"soon"'),
+    'Invalid filter at position 6: Time is a date; "soon" is not a UTC date like 2026-01-31 or 2026-01-31T12:00:00Z',
+  );
   t.equal(err('Count==two'), 'Invalid filter at position 8: Count is a number; "two" is not');
   t.equal(err('On==yes'), 'Invalid filter at position 5: On is true or false; "yes" is neither');
   t.match(err(`Time==${'9'.repeat(100)}`), /"9{60}…" is not a UTC date/);
@@ -216,7 +257,12 @@ t.test('paging links re-serialize the query as EM does', async (t) => {
   );
   // surfer190/veeam tests/test_client.py (live 9.5U4): the client's order, the filter re-encoded.
   t.equal(
-    pagingQuery('type=BackupJobSession&format=entities&filter=result==%22Failed%22;endtime%3E%222019-06-30%22', 100, 1, false),
+    pagingQuery(
+      'type=BackupJobSession&format=entities&filter=result==%22Failed%22;endtime%3E%222019-06-30%22',
+      100,
+      1,
+      false,
+    ),
     'type=BackupJobSession&format=entities&filter=result%3d%3d%22Failed%22%3bendtime%3e%222019-06-30%22&pageSize=100&page=1',
   );
   t.equal(
@@ -224,9 +270,20 @@ t.test('paging links re-serialize the query as EM does', async (t) => {
     'type=BackupJobSession&format=entities&filter=jobname%3d%3d%22Vrfpoller+Servers+ECS_Ter%22&pageSize=100&page=1',
   );
   t.equal(pagingQuery('type=backupServer&pageSize=1', 1, 2), 'type=backupServer&pageSize=1&page=2');
-  t.equal(pagingQuery('PAGESIZE=5&Page=9&type=Job&page=10&&', 5, 2), 'type=Job&pageSize=5&page=2', 'paging parameters move to the end, once');
+  t.equal(
+    pagingQuery('PAGESIZE=5&Page=9&type=Job&page=10&&', 5, 2),
+    'type=Job&pageSize=5&page=2',
+    'paging parameters move to the end, once',
+  );
   t.equal(pagingQuery('', 100, 1), 'pageSize=100&page=1');
-  t.equal(pagingQuery('v=latest&Type=job&sortAsc=Name', 100, 1), 'sortAsc=Name&Type=job&v=latest&pageSize=100&page=1', 'names sort case-insensitively, keep their spelling');
-  t.equal(pagingQuery('filter=Name==caf\u00e9 \ud800~\'(x)*!', 1, 1), 'filter=Name%3d%3dcaf%c3%a9+%ef%bf%bd%7e%27(x)*!&pageSize=1&page=1');
+  t.equal(
+    pagingQuery('v=latest&Type=job&sortAsc=Name', 100, 1),
+    'sortAsc=Name&Type=job&v=latest&pageSize=100&page=1',
+    'names sort case-insensitively, keep their spelling',
+  );
+  t.equal(
+    pagingQuery("filter=Name==caf\u00e9 \ud800~'(x)*!", 1, 1),
+    'filter=Name%3d%3dcaf%c3%a9+%ef%bf%bd%7e%27(x)*!&pageSize=1&page=1',
+  );
   t.equal(urlEncode('a-b_c.d'), 'a-b_c.d');
 });

@@ -5,12 +5,56 @@ import { parseFilterCounting } from '../src/query/filterParser.js';
 
 // Pieces of the grammar, so random filters are often nearly valid and reach deep into the parser.
 const piece = fc.constantFrom(
-  'Name', 'name', 'Result', 'CreationTime', 'EndTime', 'State', 'UID', 'Type', 'Colour',
-  '==', '!=', '<', '>', '<=', '>=', '=', '=~', '!',
-  'Success', 'failed', 'None', 'Working', '2026-11-01', '"2026-11-01T07:19:37Z"', 'x', '"a b"', '""', '"', '"""',
-  ';', ',', '(', ')', ' ', '+', '%20', '%3D', '%22', '%', '%ZZ', '&', '#', '\u00e9', '\ud800',
+  'Name',
+  'name',
+  'Result',
+  'CreationTime',
+  'EndTime',
+  'State',
+  'UID',
+  'Type',
+  'Colour',
+  '==',
+  '!=',
+  '<',
+  '>',
+  '<=',
+  '>=',
+  '=',
+  '=~',
+  '!',
+  'Success',
+  'failed',
+  'None',
+  'Working',
+  '2026-11-01',
+  '"2026-11-01T07:19:37Z"',
+  'x',
+  '"a b"',
+  '""',
+  '"',
+  '"""',
+  ';',
+  ',',
+  '(',
+  ')',
+  ' ',
+  '+',
+  '%20',
+  '%3D',
+  '%22',
+  '%',
+  '%ZZ',
+  '&',
+  '#',
+  '\u00e9',
+  '\ud800',
 );
-const filterText = fc.oneof(fc.array(piece, { maxLength: 24 }).map((p) => p.join('')), fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 20 }));
+const filterText = fc.oneof(
+  fc.array(piece, { maxLength: 24 }).map((p) => p.join('')),
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 20 }),
+);
 
 const valid = fc.constantFrom(
   'Result==Failed,Result==Warning',
@@ -19,10 +63,12 @@ const valid = fc.constantFrom(
   'VmDisplayName==web-101',
 );
 /** A valid filter with one character inserted, deleted or replaced. */
-const mutated = fc.tuple(valid, fc.nat(), fc.constantFrom('', '(', ')', '"', ';', ',', '=', '<', 'Z', ' ')).map(([f, at, ch]) => {
-  const i = at % (f.length + 1);
-  return f.slice(0, i) + ch + f.slice(i + (at % 2));
-});
+const mutated = fc
+  .tuple(valid, fc.nat(), fc.constantFrom('', '(', ')', '"', ';', ',', '=', '<', 'Z', ' '))
+  .map(([f, at, ch]) => {
+    const i = at % (f.length + 1);
+    return f.slice(0, i) + ch + f.slice(i + (at % 2));
+  });
 
 t.test('any filter answers 200 or 400, never anything else', async (t) => {
   const { app } = await build();
@@ -40,15 +86,20 @@ t.test('any filter answers 200 or 400, never anything else', async (t) => {
   );
 });
 
-t.test('parsing work is linear in the filter length', async (t) => {
+t.test('parsing work is linear in the filter length', async (_t) => {
   // Work counts characters and tokens visited: a deterministic stand-in for time.
-  const shapes = ['(', ')', '"', '""', 'a==b;', 'a==b,', 'a==(', '((a==1))', '"x""', 'a==' + '"'.repeat(3), ' '];
+  const shapes = ['(', ')', '"', '""', 'a==b;', 'a==b,', 'a==(', '((a==1))', '"x""', `a==${'"'.repeat(3)}`, ' '];
   fc.assert(
-    fc.property(fc.constantFrom(...shapes), fc.integer({ min: 1, max: 20_000 }), fc.string({ maxLength: 8 }), (shape, n, tail) => {
-      const src = shape.repeat(n) + tail;
-      const { work } = parseFilterCounting(src);
-      return work <= 2 * src.length + 2;
-    }),
+    fc.property(
+      fc.constantFrom(...shapes),
+      fc.integer({ min: 1, max: 20_000 }),
+      fc.string({ maxLength: 8 }),
+      (shape, n, tail) => {
+        const src = shape.repeat(n) + tail;
+        const { work } = parseFilterCounting(src);
+        return work <= 2 * src.length + 2;
+      },
+    ),
     { numRuns: 200, seed: 7 },
   );
   fc.assert(

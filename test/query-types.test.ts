@@ -23,7 +23,10 @@ async function json(url: string): Promise<Json> {
 }
 
 /** The UIDs a query returns as references, in JSON and in XML (which must agree). */
-async function both(t: { same(found: unknown, wanted: unknown, message: string): boolean }, url: string): Promise<string[]> {
+async function both(
+  t: { same(found: unknown, wanted: unknown, message: string): boolean },
+  url: string,
+): Promise<string[]> {
   const j = (await json(url)).Refs.Refs.map((r: Json) => r.UID) as string[];
   const x = [...(await get(app, token, url, 'xml')).body.matchAll(/<Ref UID="([^"]+)"/g)].map((m) => m[1]!);
   t.same(x, j, `XML and JSON agree: ${url}`);
@@ -33,13 +36,28 @@ async function both(t: { same(found: unknown, wanted: unknown, message: string):
 /** The query types with their plural element and the model objects they serve, as EM would list them now. */
 const types: Record<string, { plural: string; items: () => readonly { id: string }[] }> = {
   Job: { plural: 'Jobs', items: () => store.jobs.all() },
-  BackupJobSession: { plural: 'BackupJobSessions', items: () => store.backupSessions.all().filter((s) => s.creationTime <= now) },
-  ReplicaJobSession: { plural: 'ReplicaJobSessions', items: () => store.replicaSessions.all().filter((s) => s.creationTime <= now) },
-  BackupTaskSession: { plural: 'BackupTaskSessions', items: () => store.backupTaskSessions.all().filter((s) => s.creationTime <= now) },
-  ReplicaTaskSession: { plural: 'ReplicaTaskSessions', items: () => store.replicaTaskSessions.all().filter((s) => s.creationTime <= now) },
+  BackupJobSession: {
+    plural: 'BackupJobSessions',
+    items: () => store.backupSessions.all().filter((s) => s.creationTime <= now),
+  },
+  ReplicaJobSession: {
+    plural: 'ReplicaJobSessions',
+    items: () => store.replicaSessions.all().filter((s) => s.creationTime <= now),
+  },
+  BackupTaskSession: {
+    plural: 'BackupTaskSessions',
+    items: () => store.backupTaskSessions.all().filter((s) => s.creationTime <= now),
+  },
+  ReplicaTaskSession: {
+    plural: 'ReplicaTaskSessions',
+    items: () => store.replicaTaskSessions.all().filter((s) => s.creationTime <= now),
+  },
   Repository: { plural: 'Repositories', items: () => store.repositories.all() },
   Backup: { plural: 'Backups', items: () => store.backups.all() },
-  RestorePoint: { plural: 'RestorePoints', items: () => store.restorePoints.all().filter((p) => p.creationTime <= now) },
+  RestorePoint: {
+    plural: 'RestorePoints',
+    items: () => store.restorePoints.all().filter((p) => p.creationTime <= now),
+  },
   HierarchyRoot: { plural: 'HierarchyRoots', items: () => store.hierarchyRoots.all() },
   NasJob: { plural: 'NASJobs', items: () => store.nasJobs.all() },
   // EM's own member name in a query answer (the live EM 12 capture, notes/em-samples.md).
@@ -62,10 +80,17 @@ t.test('every type, any spelling of its name, answers its plural element with ev
       t.same(await both(t, `/api/query?type=${spelling}&pageSize=2&page=2`), want.slice(2, 4), `type=${spelling}`);
     }
     const body = await json(`/api/query?type=${type}&format=Entities`);
-    t.same(Object.keys(body.Entities).filter((k) => body.Entities[k] !== null), [plural], `${type} JSON plural`);
+    t.same(
+      Object.keys(body.Entities).filter((k) => body.Entities[k] !== null),
+      [plural],
+      `${type} JSON plural`,
+    );
     const [inner] = Object.keys(body.Entities[plural]);
     t.equal(inner, type === 'AgentBackupJob' ? 'AgentBackupJobs' : plural, 'the list keeps its own key');
-    t.same(body.Entities[plural][inner!].map((e: Json) => e.UID), want);
+    t.same(
+      body.Entities[plural][inner!].map((e: Json) => e.UID),
+      want,
+    );
     const xml = (await get(app, token, `/api/query?type=${type}&format=entities&pageSize=1`, 'xml')).body;
     t.match(xml, `<Entities><${plural}><`, `${type} XML plural`);
   }
@@ -79,57 +104,133 @@ t.test('the filter strings published clients send, adapted to the seeded names',
   const session = sessions[sessions.length - 10]!;
   type Case = [type: string, filter: string, expect: () => readonly { id: string }[]];
   const cases: Case[] = [
-    ['Job', 'JobType==Backup,JobType==BackupCopy', () => store.jobs.all().filter((j) => j.jobType === 'Backup' || j.jobType === 'BackupCopy')],
+    [
+      'Job',
+      'JobType==Backup,JobType==BackupCopy',
+      () => store.jobs.all().filter((j) => j.jobType === 'Backup' || j.jobType === 'BackupCopy'),
+    ],
     // The list holds file share and agent sessions too (JobType NasBackup, AgentBackup).
     ['BackupJobSession', 'JobType==Backup,JobType==BackupCopy', () => sessions.filter(isVmSession)],
-    ['BackupJobSession', 'JobType==BackupCopy', () => sessions.filter((s) => isVmSession(s) && s.job.jobType === 'BackupCopy')],
-    ['BackupJobSession', 'JobType==NasBackup', () => store.nasBackupSessions.all().filter((s) => s.creationTime <= now)],
-    ['BackupJobSession', 'JobType==AgentBackup', () => store.agentBackupSessions.all().filter((s) => s.creationTime <= now)],
-    ['BackupJobSession', `JobName=="${job.name}";Result==Success`, () => sessions.filter((s) => s.job === job && resultOf(s) === 'Success')],
+    [
+      'BackupJobSession',
+      'JobType==BackupCopy',
+      () => sessions.filter((s) => isVmSession(s) && s.job.jobType === 'BackupCopy'),
+    ],
+    [
+      'BackupJobSession',
+      'JobType==NasBackup',
+      () => store.nasBackupSessions.all().filter((s) => s.creationTime <= now),
+    ],
+    [
+      'BackupJobSession',
+      'JobType==AgentBackup',
+      () => store.agentBackupSessions.all().filter((s) => s.creationTime <= now),
+    ],
+    [
+      'BackupJobSession',
+      `JobName=="${job.name}";Result==Success`,
+      () => sessions.filter((s) => s.job === job && resultOf(s) === 'Success'),
+    ],
     ['BackupJobSession', `JobName==${job.name}`, () => sessions.filter((s) => s.job === job)],
-    ['BackupJobSession', `CreationTime>=${day}T07:11:12`, () => sessions.filter((s) => s.creationTime >= Date.parse(`${day}T07:11:12Z`))],
-    ['BackupJobSession', `creationtime>"${day}T07:19:37Z"`, () => sessions.filter((s) => s.creationTime > Date.parse(`${day}T07:19:37Z`))],
+    [
+      'BackupJobSession',
+      `CreationTime>=${day}T07:11:12`,
+      () => sessions.filter((s) => s.creationTime >= Date.parse(`${day}T07:11:12Z`)),
+    ],
+    [
+      'BackupJobSession',
+      `creationtime>"${day}T07:19:37Z"`,
+      () => sessions.filter((s) => s.creationTime > Date.parse(`${day}T07:19:37Z`)),
+    ],
     [
       'BackupJobSession',
       `jobname=="${job.name}";(result=="Success",result=="Warning");creationtime>"${day}T00:00:00Z"`,
-      () => sessions.filter((s) => s.job === job && ['Success', 'Warning'].includes(resultOf(s)) && s.creationTime > Date.parse(`${day}Z`)),
+      () =>
+        sessions.filter(
+          (s) =>
+            s.job === job && ['Success', 'Warning'].includes(resultOf(s)) && s.creationTime > Date.parse(`${day}Z`),
+        ),
     ],
     ['BackupJobSession', `jobUid=="urn:veeam:Job:${job.id}"`, () => sessions.filter((s) => s.job === job)],
     ['BackupJobSession', `Name=="${session.name}"`, () => [session]],
     ['BackupJobSession', 'State==Working', () => sessions.filter((s) => !finished(s))],
-    ['BackupJobSession', 'Result>Success;EndTime>2026-11-01', () => sessions.filter((s) => finished(s) && s.result !== 'Success' && s.endTime > Date.parse('2026-11-01'))],
+    [
+      'BackupJobSession',
+      'Result>Success;EndTime>2026-11-01',
+      () => sessions.filter((s) => finished(s) && s.result !== 'Success' && s.endTime > Date.parse('2026-11-01')),
+    ],
     [
       'ReplicaJobSession',
       `jobname=="${replica.name}";(result=="Success",result=="Warning");creationtime>"${day}T00:00:00Z"`,
-      () => store.replicaSessions.all().filter((s) => s.creationTime <= now && s.job === replica && ['Success', 'Warning'].includes(resultOf(s)) && s.creationTime > Date.parse(`${day}Z`)),
+      () =>
+        store.replicaSessions
+          .all()
+          .filter(
+            (s) =>
+              s.creationTime <= now &&
+              s.job === replica &&
+              ['Success', 'Warning'].includes(resultOf(s)) &&
+              s.creationTime > Date.parse(`${day}Z`),
+          ),
     ],
     [
       'BackupTaskSession',
       `JobName=="${job.name}";Result==Failed`,
-      () => store.backupTaskSessions.all().filter((s) => s.creationTime <= now && s.session.job === job && resultOf(s) === 'Failed'),
+      () =>
+        store.backupTaskSessions
+          .all()
+          .filter((s) => s.creationTime <= now && s.session.job === job && resultOf(s) === 'Failed'),
     ],
-    ['BackupTaskSession', 'State==InProgress', () => store.backupTaskSessions.all().filter((s) => s.creationTime <= now && !finished(s))],
-    ['Repository', 'Name=="Backup Volume 01"', () => store.repositories.all().filter((r) => r.name === 'Backup Volume 01')],
+    [
+      'BackupTaskSession',
+      'State==InProgress',
+      () => store.backupTaskSessions.all().filter((s) => s.creationTime <= now && !finished(s)),
+    ],
+    [
+      'Repository',
+      'Name=="Backup Volume 01"',
+      () => store.repositories.all().filter((r) => r.name === 'Backup Volume 01'),
+    ],
     ['Backup', `jobUid=="urn:veeam:Job:${job.id}"`, () => [job.backup!]],
-    ['RestorePoint', `BackupName=="${job.name}";CreationTime>${day}`, () => store.restorePoints.all().filter((p) => p.creationTime <= now && p.backup === job.backup && p.creationTime > Date.parse(day))],
+    [
+      'RestorePoint',
+      `BackupName=="${job.name}";CreationTime>${day}`,
+      () =>
+        store.restorePoints
+          .all()
+          .filter((p) => p.creationTime <= now && p.backup === job.backup && p.creationTime > Date.parse(day)),
+    ],
     ['HierarchyRoot', 'HostType==VC', () => store.hierarchyRoots.all().filter((r) => r.platform === 'VMware')],
     ['NasJob', 'ScheduleEnabled==True', () => store.nasJobs.all()],
-    ['AgentBackupJob', 'Platform==AgentForWindows', () => store.agentBackupJobs.all().filter((j) => j.platform === 'AgentForWindows')],
+    [
+      'AgentBackupJob',
+      'Platform==AgentForWindows',
+      () => store.agentBackupJobs.all().filter((j) => j.platform === 'AgentForWindows'),
+    ],
     ['Job', 'Platform==hyperv;ScheduleConfigured==true', () => store.jobs.all().filter((j) => j.platform === 'HyperV')],
     // The docs' example on the BackupFile query page.
     [
       'BackupFile',
       `BackupUid=="urn:veeam:Backup:${job.backup!.id}";FileType==vbk`,
-      () => store.backupFiles.all().filter((f) => f.creationTime <= now && f.backup === job.backup && f.fileType === 'vbk'),
+      () =>
+        store.backupFiles.all().filter((f) => f.creationTime <= now && f.backup === job.backup && f.fileType === 'vbk'),
     ],
-    ['BackupFile', `CreationTimeUTC>${day};BackupSize>0`, () => store.backupFiles.all().filter((f) => f.creationTime <= now && f.creationTime > Date.parse(day))],
+    [
+      'BackupFile',
+      `CreationTimeUTC>${day};BackupSize>0`,
+      () => store.backupFiles.all().filter((f) => f.creationTime <= now && f.creationTime > Date.parse(day)),
+    ],
   ];
   for (const [type, filter, expect] of cases) {
     const want = expect().map(uidOf(type));
     t.ok(want.length > 0 || filter === 'never', `${type} ${filter} matches something`);
     t.same(await both(t, `/api/query?type=${type}&filter=${encodeURIComponent(filter)}`), want, `${type} ${filter}`);
     // Raw, as clients send it: `;` `=` `"` `,` unescaped and `+` for a space.
-    t.same(await both(t, `/api/query?type=${type}&filter=${filter.replaceAll(' ', '+')}`), want, `${type} ${filter} (raw)`);
+    t.same(
+      await both(t, `/api/query?type=${type}&filter=${filter.replaceAll(' ', '+')}`),
+      want,
+      `${type} ${filter} (raw)`,
+    );
   }
 });
 
@@ -145,7 +246,10 @@ t.test('every documented field sorts', async (t) => {
       for (const sort of [`sortAsc=${field}`, `sortDesc=${field.toLowerCase()}`]) {
         const body = await json(`/api/query?type=${type}&${sort}&pageSize=3`);
         t.equal(body.PagingInfo.PagesCount, pages, `${type} ${sort}`);
-        t.ok(body.Refs.Refs.every((r: Json) => all.includes(r.UID)), `${type} ${sort} returns its own objects`);
+        t.ok(
+          body.Refs.Refs.every((r: Json) => all.includes(r.UID)),
+          `${type} ${sort} returns its own objects`,
+        );
       }
     }
   }
@@ -164,8 +268,14 @@ t.test('one small page per type, literally, in XML and JSON', async (t) => {
 
 t.test('agent backup jobs: collection, entity and their Down links', async (t) => {
   const refs = (await json('/api/agents/jobs')).Refs as Json[];
-  t.same(refs.map((r) => r.UID), store.agentBackupJobs.all().map(uidOf('AgentBackupJob')));
-  t.same(refs[0]!.Links.map((l: Json) => `${l.Rel} ${l.Type}`), ['Up BackupServerReference', 'Alternate Job', 'Down BackupJobSessionReferenceList']);
+  t.same(
+    refs.map((r) => r.UID),
+    store.agentBackupJobs.all().map(uidOf('AgentBackupJob')),
+  );
+  t.same(
+    refs[0]!.Links.map((l: Json) => `${l.Rel} ${l.Type}`),
+    ['Up BackupServerReference', 'Alternate Job', 'Down BackupJobSessionReferenceList'],
+  );
   const entity = await json(`${new URL(refs[0]!.Href).pathname}?format=Entity`);
   t.equal(entity.JobType, 'AgentBackup');
   t.equal(entity.Links[0].Name, store.backupServers.all()[0]!.name, 'Links[0] is the backup server');
@@ -176,15 +286,24 @@ t.test('agent backup jobs: collection, entity and their Down links', async (t) =
 
 t.test('filters that do not fit a type are a 400 naming the problem', async (t) => {
   const cases: [string, string][] = [
-    ['type=Job&filter=JobType==Copy', 'JobType has no value "Copy"; its values are Backup, BackupCopy, ImmediateBackupCopy, Replica'],
+    [
+      'type=Job&filter=JobType==Copy',
+      'JobType has no value "Copy"; its values are Backup, BackupCopy, ImmediateBackupCopy, Replica',
+    ],
     ['type=BackupJobSession&filter=IsRetry==maybe', 'IsRetry is true or false; "maybe" is neither'],
     ['type=Repository&filter=FreeSpace<lots', 'FreeSpace is a number; "lots" is not'],
-    ['type=BackupTaskSession&filter=State==Working', 'State has no value "Working"; its values are InProgress, Pending, Completed'],
+    [
+      'type=BackupTaskSession&filter=State==Working',
+      'State has no value "Working"; its values are InProgress, Pending, Completed',
+    ],
     ['type=NasJob&filter=JobType==Backup', 'unknown field "JobType" for type NasJob'],
   ];
   for (const [query, message] of cases) {
     const res = await get(app, token, `/api/query?${query}`, 'json');
     t.equal(res.statusCode, 400, query);
-    t.ok((JSON.parse(res.body).Message as string).includes(message), `${JSON.parse(res.body).Message} includes ${message}`);
+    t.ok(
+      (JSON.parse(res.body).Message as string).includes(message),
+      `${JSON.parse(res.body).Message} includes ${message}`,
+    );
   }
 });

@@ -28,7 +28,10 @@ async function xmlUids(url: string): Promise<string[]> {
 t.test('literal bodies in XML and JSON, exact media types and lengths', async (t) => {
   const cases: [string, string][] = [
     ['backupServer-refs', '/api/query?type=BackupServer&filter=Name==vbr02.tech.local&v=latest'],
-    ['restoreSession-entities-page2', '/api/query?type=RestoreSession&format=Entities&sortDesc=CreationTime&pageSize=1&page=2&filter=Result==Warning'],
+    [
+      'restoreSession-entities-page2',
+      '/api/query?type=RestoreSession&format=Entities&sortDesc=CreationTime&pageSize=1&page=2&filter=Result==Warning',
+    ],
     ['querySvc', '/api/querySvc'],
   ];
   for (const [name, url] of cases) {
@@ -58,13 +61,16 @@ const CAPTURED_MEMBERS =
 
 /** The JSON `Entities` object with `member` set to `value` (a JSON text). */
 const entitiesJson = (member: string, value: string) =>
-  `{${CAPTURED_MEMBERS.split(',').map((m) => `"${m}":${m === member ? value : 'null'}`).join(',')}}`;
+  `{${CAPTURED_MEMBERS.split(',')
+    .map((m) => `"${m}":${m === member ? value : 'null'}`)
+    .join(',')}}`;
 
 t.test('the whole QueryResult as a live EM 12 writes it; an empty result keeps its wrappers', async (t) => {
   // The capture's own request (centreon-plugins custom/api.pm), with a bound that matches nothing.
   const url = '/api/query?type=BackupJobSession&format=Entities&filter=CreationTime>=2030-02-18T14:16:31';
   // Its paging links, literally, but for the date: parameters by name, `%3e%3d`, `%3a`.
-  const links = '/api/query?filter=CreationTime%3e%3d2030-02-18T14%3a16%3a31&amp;format=Entities&amp;type=BackupJobSession&amp;pageSize=100&amp;page=1';
+  const links =
+    '/api/query?filter=CreationTime%3e%3d2030-02-18T14%3a16%3a31&amp;format=Entities&amp;type=BackupJobSession&amp;pageSize=100&amp;page=1';
   t.equal(
     (await get(app, token, url, 'xml')).body,
     '<?xml version="1.0" encoding="utf-8"?><QueryResult xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://www.veeam.com/ent/v1.0">' +
@@ -79,7 +85,11 @@ t.test('the whole QueryResult as a live EM 12 writes it; an empty result keeps i
       `"PagingInfo":{"Links":[{"Rel":"First","Href":"${href}","Name":null,"Type":null},{"Rel":"Last","Href":"${href}","Name":null,"Type":null}],"PageNum":1,"PageSize":100,"PagesCount":1}}`,
   );
   const refs = (await get(app, token, '/api/query?type=backupserver&filter=Name==nothing', 'json')).body;
-  t.match(refs, /^\{"Refs":\{"Refs":\[\]\},"Entities":null,"Resources":null,"Links":null,"PagingInfo":\{/, 'references: Refs set, the rest null');
+  t.match(
+    refs,
+    /^\{"Refs":\{"Refs":\[\]\},"Entities":null,"Resources":null,"Links":null,"PagingInfo":\{/,
+    'references: Refs set, the rest null',
+  );
 });
 
 /** The query types of the docs' "Type Parameter" page (EM 13.0.1 docs, query_type.md), and /querySvc's ExternalRepository. */
@@ -91,42 +101,55 @@ const DOCUMENTED_TYPES =
   'ReplicaJobSession ReplicaTaskSession Repository RestorePoint RestoreSession Task vAppReplicaPoint vAppRestorePoint ' +
   'VCloudOrganizationConfig VlanConfiguration VmReplicaPoint VmRestorePoint VsphereSelfServiceConfig WanAccelerator ExternalRepository';
 
-t.test('every documented query type answers, in both formats; those the mock holds nothing of answer empty', async (t) => {
-  for (const type of DOCUMENTED_TYPES.split(' ')) {
-    for (const format of ['References', 'Entities']) {
-      for (const fmt of ['xml', 'json'] as Fmt[]) {
-        const res = await get(app, token, `/api/query?type=${type}&format=${format}&sortAsc=Name&pageSize=2`, fmt);
-        t.equal(res.statusCode, 200, `${type} ${format} ${fmt}`);
+t.test(
+  'every documented query type answers, in both formats; those the mock holds nothing of answer empty',
+  async (t) => {
+    for (const type of DOCUMENTED_TYPES.split(' ')) {
+      for (const format of ['References', 'Entities']) {
+        for (const fmt of ['xml', 'json'] as Fmt[]) {
+          const res = await get(app, token, `/api/query?type=${type}&format=${format}&sortAsc=Name&pageSize=2`, fmt);
+          t.equal(res.statusCode, 200, `${type} ${format} ${fmt}`);
+        }
       }
     }
-  }
-  // A real EM without the feature answers an empty page; the grammar of a filter is still checked.
-  const page = (q: string) =>
-    `"PagingInfo":{"Links":[{"Rel":"First","Href":"http://${HOST}/api/query?${q}","Name":null,"Type":null},{"Rel":"Last","Href":"http://${HOST}/api/query?${q}","Name":null,"Type":null}],"PageNum":1,"PageSize":100,"PagesCount":1}`;
-  const xmlPage = (q: string) =>
-    `<PagingInfo PageNum="1" PageSize="100" PagesCount="1"><Links><Link Href="http://${HOST}/api/query?${q}" Rel="First" /><Link Href="http://${HOST}/api/query?${q}" Rel="Last" /></Links></PagingInfo></QueryResult>`;
-  const head = '<?xml version="1.0" encoding="utf-8"?><QueryResult xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://www.veeam.com/ent/v1.0">';
-  const cases: [url: string, links: string, xml: string, json: string][] = [
-    [
-      '/api/query?type=ManagedServer&format=Entities&filter=Name==x',
-      'filter=Name%3d%3dx&format=Entities&type=ManagedServer&pageSize=100&page=1',
-      '<Entities><ManagedServers /></Entities>',
-      `{"Refs":null,"Entities":${entitiesJson('ManagedServers', '{"ManagedServers":[]}')},"Resources":null,"Links":null,`,
-    ],
-    ['/api/query?type=fileserver', 'type=fileserver&pageSize=100&page=1', '<Refs />', '{"Refs":{"Refs":[]},"Entities":null,"Resources":null,"Links":null,'],
-    // Non-entity types answer in Resources; ObjectInJob's wrapper is spelled as a real 9.5 EM spells it.
-    [
-      '/api/query?type=ObjectInJob&format=Entities',
-      'format=Entities&type=ObjectInJob&pageSize=100&page=1',
-      '<Resources><sInObjectJob /></Resources>',
-      '{"Refs":null,"Entities":null,"Resources":{"sInObjectJob":{"sInObjectJob":[]}},"Links":null,',
-    ],
-  ];
-  for (const [url, q, xml, json] of cases) {
-    t.equal((await get(app, token, url, 'xml')).body, head + xml + xmlPage(q.replaceAll('&', '&amp;')), `${url} (xml)`);
-    t.equal((await get(app, token, url, 'json')).body, `${json}${page(q)}}`, `${url} (json)`);
-  }
-});
+    // A real EM without the feature answers an empty page; the grammar of a filter is still checked.
+    const page = (q: string) =>
+      `"PagingInfo":{"Links":[{"Rel":"First","Href":"http://${HOST}/api/query?${q}","Name":null,"Type":null},{"Rel":"Last","Href":"http://${HOST}/api/query?${q}","Name":null,"Type":null}],"PageNum":1,"PageSize":100,"PagesCount":1}`;
+    const xmlPage = (q: string) =>
+      `<PagingInfo PageNum="1" PageSize="100" PagesCount="1"><Links><Link Href="http://${HOST}/api/query?${q}" Rel="First" /><Link Href="http://${HOST}/api/query?${q}" Rel="Last" /></Links></PagingInfo></QueryResult>`;
+    const head =
+      '<?xml version="1.0" encoding="utf-8"?><QueryResult xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://www.veeam.com/ent/v1.0">';
+    const cases: [url: string, links: string, xml: string, json: string][] = [
+      [
+        '/api/query?type=ManagedServer&format=Entities&filter=Name==x',
+        'filter=Name%3d%3dx&format=Entities&type=ManagedServer&pageSize=100&page=1',
+        '<Entities><ManagedServers /></Entities>',
+        `{"Refs":null,"Entities":${entitiesJson('ManagedServers', '{"ManagedServers":[]}')},"Resources":null,"Links":null,`,
+      ],
+      [
+        '/api/query?type=fileserver',
+        'type=fileserver&pageSize=100&page=1',
+        '<Refs />',
+        '{"Refs":{"Refs":[]},"Entities":null,"Resources":null,"Links":null,',
+      ],
+      // Non-entity types answer in Resources; ObjectInJob's wrapper is spelled as a real 9.5 EM spells it.
+      [
+        '/api/query?type=ObjectInJob&format=Entities',
+        'format=Entities&type=ObjectInJob&pageSize=100&page=1',
+        '<Resources><sInObjectJob /></Resources>',
+        '{"Refs":null,"Entities":null,"Resources":{"sInObjectJob":{"sInObjectJob":[]}},"Links":null,',
+      ],
+    ];
+    for (const [url, q, xml, json] of cases) {
+      t.equal(
+        (await get(app, token, url, 'xml')).body,
+        head + xml + xmlPage(q.replaceAll('&', '&amp;')),
+        `${url} (xml)`,
+      );
+      t.equal((await get(app, token, url, 'json')).body, `${json}${page(q)}}`, `${url} (json)`);
+    }
+  },
+);
 
 t.test('type and format are case-insensitive; unknown parameters are ignored', async (t) => {
   const all = await uids('/api/query?type=RestoreSession');
@@ -142,15 +165,27 @@ t.test('type and format are case-insensitive; unknown parameters are ignored', a
       `format=${f}`,
     );
   }
-  t.same(Object.keys(await json('/api/query?type=VmRestorePoint&format=entities&pageSize=1')), ['Refs', 'Entities', 'Resources', 'Links', 'PagingInfo']);
+  t.same(Object.keys(await json('/api/query?type=VmRestorePoint&format=entities&pageSize=1')), [
+    'Refs',
+    'Entities',
+    'Resources',
+    'Links',
+    'PagingInfo',
+  ]);
   const members = (await json('/api/query?type=VmRestorePoint&format=entities&pageSize=1')).Entities;
   t.same(Object.keys(members).join(','), CAPTURED_MEMBERS);
-  t.same(Object.keys(members).filter((m) => members[m] !== null), ['VmRestorePoints']);
-  t.same(Object.keys((await json('/api/query?type=BackupServer&format=entities')).Entities.BackupServers), ['BackupServers']);
+  t.same(
+    Object.keys(members).filter((m) => members[m] !== null),
+    ['VmRestorePoints'],
+  );
+  t.same(Object.keys((await json('/api/query?type=BackupServer&format=entities')).Entities.BackupServers), [
+    'BackupServers',
+  ]);
 });
 
 /** Every session, as entities, for computing expectations independently of the engine. */
-const sessions: Json[] = (await json('/api/query?type=RestoreSession&format=Entities')).Entities.RestoreSessions.RestoreSessions;
+const sessions: Json[] = (await json('/api/query?type=RestoreSession&format=Entities')).Entities.RestoreSessions
+  .RestoreSessions;
 const ids = (list: Json[]) => list.map((e) => e.UID);
 const when = (s: string) => Date.parse(s);
 
@@ -159,7 +194,10 @@ t.test('the filter strings published clients send, adapted to restore sessions',
   const server = sessions[0]!.Links[0];
   const cases: [string, (s: Json) => boolean][] = [
     ['Type==RestoreVm,Type==FileLevelRestore', () => true],
-    ['Type==RestoreVm,Type==FileLevelRestore;Result==Failed', (s) => s.JobType === 'RestoreVm' || (s.JobType === 'FileLevelRestore' && s.Result === 'Failed')],
+    [
+      'Type==RestoreVm,Type==FileLevelRestore;Result==Failed',
+      (s) => s.JobType === 'RestoreVm' || (s.JobType === 'FileLevelRestore' && s.Result === 'Failed'),
+    ],
     [`Name=="${sessions[5]!.Name}";Result==${sessions[5]!.Result}`, (s) => s.Name === sessions[5]!.Name],
     [`VmDisplayName==${sessions[7]!.VmDisplayName}`, (s) => s.VmDisplayName === sessions[7]!.VmDisplayName],
     [`CreationTime>=${day}T07:11:12`, (s) => when(s.CreationTimeUTC) >= when(`${day}T07:11:12Z`)],
@@ -167,9 +205,15 @@ t.test('the filter strings published clients send, adapted to restore sessions',
     [`creationtime>${day}`, (s) => when(s.CreationTimeUTC) > when(day)],
     [
       `backupservername=="${server.Name}";(result=="Success",result=="Warning");creationtime>"${day}T00:00:00Z"`,
-      (s) => s.Links[0].Name === server.Name && ['Success', 'Warning'].includes(s.Result) && when(s.CreationTimeUTC) > when(day),
+      (s) =>
+        s.Links[0].Name === server.Name &&
+        ['Success', 'Warning'].includes(s.Result) &&
+        when(s.CreationTimeUTC) > when(day),
     ],
-    [`BackupServerUid=="urn:veeam:BackupServer:${server.Href.split('/').pop()}"`, (s) => s.Links[0].Href === server.Href],
+    [
+      `BackupServerUid=="urn:veeam:BackupServer:${server.Href.split('/').pop()}"`,
+      (s) => s.Links[0].Href === server.Href,
+    ],
     [`UID==${sessions[3]!.UID.toUpperCase()}`, (s) => s.UID === sessions[3]!.UID],
     ['Result>Success', (s) => s.Result === 'Warning' || s.Result === 'Failed'],
     ['Result<=Success', (s) => s.Result === 'Success' || s.Result === 'None'],
@@ -186,7 +230,10 @@ t.test('the filter strings published clients send, adapted to restore sessions',
     t.same(await uids(`/api/query?type=RestoreSession&filter=${raw}`), want, `${filter} (raw)`);
     t.same(await xmlUids(`/api/query?type=RestoreSession&filter=${encoded}`), want, `${filter} (XML)`);
   }
-  t.ok(sessions.some((s) => s.State === 'Working'), 'running sessions exist');
+  t.ok(
+    sessions.some((s) => s.State === 'Working'),
+    'running sessions exist',
+  );
   t.ok(sessions.filter((s) => s.Result === 'Failed').length > 0);
 });
 
@@ -197,10 +244,20 @@ t.test('+ and %20 are spaces, encodings of = " > , ; are decoded', async (t) => 
   const spaced = name.replace(' ', '+');
   t.same(await uids(`/api/query?type=RestoreSession&filter=Name=="${spaced}"`), want);
   t.same(await uids(`/api/query?type=RestoreSession&filter=Name%3D%3D%22${name.replace(' ', '%20')}%22`), want);
-  t.same(await uids(`/api/query?type=RestoreSession&filter=Name==${encodeURIComponent(name)}`), want, 'bare, with brackets and @');
   t.same(
-    await uids('/api/query?type=RestoreSession&filter=Result%3D%3DFailed%2CResult%3D%3DWarning%3BCreationTime%3E2026-11-01'),
-    ids(sessions.filter((s) => s.Result === 'Failed' || (s.Result === 'Warning' && when(s.CreationTimeUTC) > when('2026-11-01')))),
+    await uids(`/api/query?type=RestoreSession&filter=Name==${encodeURIComponent(name)}`),
+    want,
+    'bare, with brackets and @',
+  );
+  t.same(
+    await uids(
+      '/api/query?type=RestoreSession&filter=Result%3D%3DFailed%2CResult%3D%3DWarning%3BCreationTime%3E2026-11-01',
+    ),
+    ids(
+      sessions.filter(
+        (s) => s.Result === 'Failed' || (s.Result === 'Warning' && when(s.CreationTimeUTC) > when('2026-11-01')),
+      ),
+    ),
   );
 });
 
@@ -223,8 +280,10 @@ const guidOf = (href: string) => href.split('/').pop()!;
 const order = (values: string[]) => (v: string) => values.indexOf(v);
 
 t.test('sorting on every field in both directions, ties by UID', async (t) => {
-  const points = (await json('/api/query?type=VmRestorePoint&format=Entities')).Entities.VmRestorePoints.VmRestorePoints as Json[];
-  const servers = (await json('/api/query?type=BackupServer&format=Entities')).Entities.BackupServers.BackupServers as Json[];
+  const points = (await json('/api/query?type=VmRestorePoint&format=Entities')).Entities.VmRestorePoints
+    .VmRestorePoints as Json[];
+  const servers = (await json('/api/query?type=BackupServer&format=Entities')).Entities.BackupServers
+    .BackupServers as Json[];
   const byType: Record<string, [Json[], Record<string, (e: Json) => string | number | undefined>]> = {
     RestoreSession: [
       sessions,
@@ -318,8 +377,15 @@ t.test('paging: pages tile the result; links and counts in both formats', async 
   t.equal(points.PagingInfo.PageSize, points.Refs.Refs.length, 'unpaged: one page as large as the result');
   t.ok(points.PagingInfo.PageSize > 100);
   t.equal(points.PagingInfo.PagesCount, 1);
-  t.equal((await json('/api/query?type=VmRestorePoint&page=2')).Refs.Refs.length, 0, 'page 2 of an unpaged query is empty');
-  t.equal((await json('/api/query?type=BackupServer&pageSize=2')).PagingInfo.Links.at(-1).Href, `http://${HOST}/api/query?type=BackupServer&pageSize=2&page=2`);
+  t.equal(
+    (await json('/api/query?type=VmRestorePoint&page=2')).Refs.Refs.length,
+    0,
+    'page 2 of an unpaged query is empty',
+  );
+  t.equal(
+    (await json('/api/query?type=BackupServer&pageSize=2')).PagingInfo.Links.at(-1).Href,
+    `http://${HOST}/api/query?type=BackupServer&pageSize=2&page=2`,
+  );
 });
 
 t.test('the same filter gives the same results in XML and JSON', async (t) => {
@@ -338,7 +404,8 @@ t.test('running sessions finish as the clock moves', async (t) => {
   const own = await build();
   t.teardown(() => own.app.close());
   const ask = async (tok: string, filter: string) =>
-    JSON.parse((await get(own.app, tok, `/api/query?type=RestoreSession&filter=${filter}`, 'json')).body).Refs.Refs.length;
+    JSON.parse((await get(own.app, tok, `/api/query?type=RestoreSession&filter=${filter}`, 'json')).body).Refs.Refs
+      .length;
   const before = await logon(own.app);
   t.equal(await ask(before, 'State==Working'), 3);
   t.equal(await ask(before, 'Result==None'), 3);
@@ -354,18 +421,30 @@ t.test('bad input: 400 in the Error shape, in both formats, naming the problem',
   const cases: [string, string][] = [
     ['', 'Query parameter type is required'],
     ['type=', 'Query parameter type is required'],
-    ['type=Replicas', 'Unknown query type "Replicas". Supported: AgentBackupJob, AgentProtectionGroup, AgentRestorePoint, Backup, BackupFile,'],
+    [
+      'type=Replicas',
+      'Unknown query type "Replicas". Supported: AgentBackupJob, AgentProtectionGroup, AgentRestorePoint, Backup, BackupFile,',
+    ],
     ['type=Replica&filter=Name==', 'Invalid filter at position 7: missing value'],
     ['type=RestoreSession&format=Full', 'Query parameter format must be References or Entities; got "Full".'],
-    ['type=RestoreSession&filter=Colour==red', 'Invalid filter at position 1: unknown field "Colour" for type RestoreSession'],
+    [
+      'type=RestoreSession&filter=Colour==red',
+      'Invalid filter at position 1: unknown field "Colour" for type RestoreSession',
+    ],
     ['type=RestoreSession&filter=Name=x', 'Invalid filter at position 5: bad operator "="'],
     ['type=RestoreSession&filter=Name=~x', 'Invalid filter at position 5: bad operator "=~"'],
     ['type=RestoreSession&filter=(Result==Failed', 'Invalid filter at position 1: unbalanced parentheses'],
     ['type=RestoreSession&filter=Result==Failed)', 'Invalid filter at position 15: unbalanced parentheses'],
     ['type=RestoreSession&filter=Name=="abc', 'Invalid filter at position 7: unterminated quoted value'],
-    ['type=RestoreSession&filter=CreationTime>yesterday', 'Invalid filter at position 14: CreationTime is a date; "yesterday" is not a UTC date'],
+    [
+      'type=RestoreSession&filter=CreationTime>yesterday',
+      'Invalid filter at position 14: CreationTime is a date; "yesterday" is not a UTC date',
+    ],
     ['type=RestoreSession&filter=EndTime<2026-02-30', 'Invalid filter at position 9: EndTime is a date'],
-    ['type=RestoreSession&filter=Result==Great', 'Invalid filter at position 9: Result has no value "Great"; its values are None, Success, Warning, Failed'],
+    [
+      'type=RestoreSession&filter=Result==Great',
+      'Invalid filter at position 9: Result has no value "Great"; its values are None, Success, Warning, Failed',
+    ],
     ['type=RestoreSession&filter=State==Done', 'State has no value "Done"'],
     ['type=BackupServer&filter=Port>high', 'Invalid filter at position 6: Port is a number; "high" is not'],
     ['type=RestoreSession&pageSize=0', 'Query parameter pageSize must be 1 or more; got 0.'],
@@ -375,10 +454,19 @@ t.test('bad input: 400 in the Error shape, in both formats, naming the problem',
     ['type=RestoreSession&page=1.5', 'Query parameter page must be a whole number'],
     ['type=RestoreSession&pageSize=', 'Query parameter pageSize must be a whole number'],
     ['type=RestoreSession&pageSize=99999999999', 'Query parameter pageSize must be at most 2147483647'],
-    ['type=RestoreSession&sortAsc=Colour', 'Cannot sort RestoreSession by "Colour"; its fields are UID, Name, Type, CreationTime, EndTime'],
+    [
+      'type=RestoreSession&sortAsc=Colour',
+      'Cannot sort RestoreSession by "Colour"; its fields are UID, Name, Type, CreationTime, EndTime',
+    ],
     ['type=RestoreSession&sortAsc=Name&sortDesc=Name', 'Use either sortAsc or sortDesc, not both.'],
-    [`type=RestoreSession&filter=${'Name==x;'.repeat(12_800)}Name==x`, 'The filter is 102407 characters long; at most 16384 are accepted.'],
-    [`type=RestoreSession&filter=${'('.repeat(70)}Name==x${')'.repeat(70)}`, 'Invalid filter at position 65: parentheses nested deeper than 64 levels'],
+    [
+      `type=RestoreSession&filter=${'Name==x;'.repeat(12_800)}Name==x`,
+      'The filter is 102407 characters long; at most 16384 are accepted.',
+    ],
+    [
+      `type=RestoreSession&filter=${'('.repeat(70)}Name==x${')'.repeat(70)}`,
+      'Invalid filter at position 65: parentheses nested deeper than 64 levels',
+    ],
   ];
   for (const [query, message] of cases) {
     for (const fmt of ['xml', 'json'] as Fmt[]) {
@@ -402,7 +490,11 @@ t.test('authentication, methods and the logon session link', async (t) => {
   t.equal(anon.statusCode, 401);
   const anonSvc = await app.inject({ method: 'GET', url: '/api/querySvc', headers: { host: HOST } });
   t.equal(anonSvc.statusCode, 401);
-  const post = await app.inject({ method: 'POST', url: '/api/query?type=RestoreSession', headers: { host: HOST, 'x-restsvcsessionid': token } });
+  const post = await app.inject({
+    method: 'POST',
+    url: '/api/query?type=RestoreSession',
+    headers: { host: HOST, 'x-restsvcsessionid': token },
+  });
   t.equal(post.statusCode, 405);
   const session = await json('/api/logonSessions');
   t.same(
@@ -411,5 +503,6 @@ t.test('authentication, methods and the logon session link', async (t) => {
   );
   const svc = await json('/api/QUERYSVC/');
   t.equal(svc.Links[0].Href, `http://${HOST}/api/logonSessions/${session.LogonSessions[0].SessionId}`);
-  for (const l of svc.Links.slice(1)) t.equal((await get(app, token, new URL(l.Href).pathname + new URL(l.Href).search, 'json')).statusCode, 200, l.Href);
+  for (const l of svc.Links.slice(1))
+    t.equal((await get(app, token, new URL(l.Href).pathname + new URL(l.Href).search, 'json')).statusCode, 200, l.Href);
 });

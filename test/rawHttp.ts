@@ -65,9 +65,17 @@ export function parseReplies(text: string): ParsedReply[] {
 }
 
 /** A mock listening on a free loopback port, in-process. */
-export async function listenForTest(overrides: Partial<Config> = {}, httpLimits?: Partial<HttpLimits>): Promise<RunningServer> {
+export async function listenForTest(
+  overrides: Partial<Config> = {},
+  httpLimits?: Partial<HttpLimits>,
+): Promise<RunningServer> {
   return listen({
-    config: defaultConfig({ port: 0, restoreSessions: 10, clockStart: Date.parse('2026-11-29T12:00:00Z'), ...overrides }),
+    config: defaultConfig({
+      port: 0,
+      restoreSessions: 10,
+      clockStart: Date.parse('2026-11-29T12:00:00Z'),
+      ...overrides,
+    }),
     ...(httpLimits ? { httpLimits } : {}),
   });
 }

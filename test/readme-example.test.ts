@@ -14,15 +14,23 @@ t.test('a restore is reported as failed once it ends', async (t) => {
     headers: { authorization: `Basic ${Buffer.from('admin:admin').toString('base64')}` },
   });
   const token = logon.headers.get('x-restsvcsessionid')!;
-  const get = (path: string) => fetch(new URL(path, mock.url), { headers: { 'x-restsvcsessionid': token, accept: 'application/json' } });
+  const get = (path: string) =>
+    fetch(new URL(path, mock.url), { headers: { 'x-restsvcsessionid': token, accept: 'application/json' } });
 
   t.equal((await get('backupServers')).status, 503);
   t.equal((await get('backupServers')).status, 200);
 
   mock.clock.advance(10 * 60_000);
-  t.match(await (await get(`restoreSessions/${session.id}?format=Entity`)).json(), { State: 'Working', Result: 'None', Progress: 50 });
+  t.match(await (await get(`restoreSessions/${session.id}?format=Entity`)).json(), {
+    State: 'Working',
+    Result: 'None',
+    Progress: 50,
+  });
   mock.clock.advance(10 * 60_000);
-  t.match(await (await get(`restoreSessions/${session.id}?format=Entity`)).json(), { State: 'Stopped', Result: 'Failed' });
+  t.match(await (await get(`restoreSessions/${session.id}?format=Entity`)).json(), {
+    State: 'Stopped',
+    Result: 'Failed',
+  });
 
   t.equal(mock.requests.list({ path: '/api/restoreSessions/*' }).length, 2);
 });

@@ -13,7 +13,10 @@ t.test('layers: XML base first, JSON derived first; undefined omitted; null only
   const node = el(
     'Thing',
     { elems: { Links: links([{ rel: 'Up', href: 'h' }]) }, attrs: { Href: 'x', Type: 'Thing' } },
-    { attrs: { Name: 'n & m', Gone: undefined, Nothing: null }, elems: { Count: 3, Flag: false, Skip: undefined, Null: null } },
+    {
+      attrs: { Name: 'n & m', Gone: undefined, Nothing: null },
+      elems: { Count: 3, Flag: false, Skip: undefined, Null: null },
+    },
   );
   t.equal(
     xmlFragment(node),
@@ -23,7 +26,11 @@ t.test('layers: XML base first, JSON derived first; undefined omitted; null only
     jsonFragment(node),
     '{"Count":3,"Flag":false,"Null":null,"Name":"n & m","Nothing":null,"Links":[{"Rel":"Up","Href":"h","Name":null,"Type":null}],"Href":"x","Type":"Thing"}',
   );
-  t.equal(jsonFragment(el('N', { elems: { Inf: Number.POSITIVE_INFINITY } })), '{"Inf":null}', 'non-finite numbers cannot be JSON numbers');
+  t.equal(
+    jsonFragment(el('N', { elems: { Inf: Number.POSITIVE_INFINITY } })),
+    '{"Inf":null}',
+    'non-finite numbers cannot be JSON numbers',
+  );
 });
 
 t.test('lists: empty, as documents, and nested (doubled JSON wrappers)', async (t) => {
@@ -46,7 +53,10 @@ t.test('lists: empty, as documents, and nested (doubled JSON wrappers)', async (
 });
 
 t.test('sorted JSON keys (EM error style)', async (t) => {
-  t.equal(jsonDocument({ ...el('E', { attrs: { b: 1, a: 2 } }, { elems: { c: 3 } }), sortJsonKeys: true }), '{"a":2,"b":1,"c":3}');
+  t.equal(
+    jsonDocument({ ...el('E', { attrs: { b: 1, a: 2 } }, { elems: { c: 3 } }), sortJsonKeys: true }),
+    '{"a":2,"b":1,"c":3}',
+  );
 });
 
 t.test('XML escaping is .NET XmlSerializer’s, not the DOM Parsing spec’s (xmlbuilder2’s own)', async (t) => {

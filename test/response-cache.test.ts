@@ -13,7 +13,11 @@ const FORMATS: Fmt[] = ['xml', 'json'];
 async function fresh(app: FastifyInstance, token: string, url: string, fmt: Fmt, host = HOST) {
   app.responses.enabled = false;
   try {
-    return await app.inject({ method: 'GET', url, headers: { host, 'x-restsvcsessionid': token, ...(fmt === 'json' ? { accept: 'application/json' } : {}) } });
+    return await app.inject({
+      method: 'GET',
+      url,
+      headers: { host, 'x-restsvcsessionid': token, ...(fmt === 'json' ? { accept: 'application/json' } : {}) },
+    });
   } finally {
     app.responses.enabled = true;
   }
@@ -65,9 +69,18 @@ t.test('a running clock never sees a stale progress step, end, or window edge', 
       [-100, 2300],
       [-2000, 2100],
       [1000, 500],
-    ].map(([start, span], i) => ({ ...model, id: `00000000-0000-0000-0000-00000000000${i}`, creationTime: now + start!, endTime: now + start! + span! })),
+    ].map(([start, span], i) => ({
+      ...model,
+      id: `00000000-0000-0000-0000-00000000000${i}`,
+      creationTime: now + start!,
+      endTime: now + start! + span!,
+    })),
   );
-  const urls = ['/api/restoreSessions?format=Entity', '/api/restoreSessions', '/api/query?type=RestoreSession&format=Entities&filter=State==Working'];
+  const urls = [
+    '/api/restoreSessions?format=Entity',
+    '/api/restoreSessions',
+    '/api/query?type=RestoreSession&format=Entities&filter=State==Working',
+  ];
   const seen = new Set<string>();
   for (let step = 0; step < 160; step++) {
     real.now += 7 + (step % 5);
@@ -133,8 +146,14 @@ t.test('nothing cached before a change is served after it', async (t) => {
   const url = '/api/restoreSessions?format=Entity';
   const changes: [string, () => unknown][] = [
     ['a clock move', () => app.control.setClock({ advance: '3d' })],
-    ['an injected session', () => app.control.addRestoreSessions({ vm: 'web-101', creationTime: '-1h', duration: '5m' })],
-    ['a deleted session', () => app.control.deleteRestoreSession(app.store.restoreSessions.between(0, app.clock.now()).at(-1)!.id)],
+    [
+      'an injected session',
+      () => app.control.addRestoreSessions({ vm: 'web-101', creationTime: '-1h', duration: '5m' }),
+    ],
+    [
+      'a deleted session',
+      () => app.control.deleteRestoreSession(app.store.restoreSessions.between(0, app.clock.now()).at(-1)!.id),
+    ],
     [
       'an action (a mutation through the store)',
       () => {

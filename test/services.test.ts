@@ -73,8 +73,16 @@ t.test('authentication, methods, spelling', async (t) => {
   t.teardown(() => app.close());
   const token = await logon(app);
   for (const [path, element] of SERVICES) {
-    t.equal((await app.inject({ method: 'GET', url: `/api/${path}`, headers: { host: HOST } })).statusCode, 401, `${path} needs a session`);
-    const post = await app.inject({ method: 'POST', url: `/api/${path}`, headers: { host: HOST, 'x-restsvcsessionid': token } });
+    t.equal(
+      (await app.inject({ method: 'GET', url: `/api/${path}`, headers: { host: HOST } })).statusCode,
+      401,
+      `${path} needs a session`,
+    );
+    const post = await app.inject({
+      method: 'POST',
+      url: `/api/${path}`,
+      headers: { host: HOST, 'x-restsvcsessionid': token },
+    });
     t.equal(post.statusCode, 405, `POST ${path}`);
     const upper = await get(app, token, `/api/${path.toUpperCase()}/`, 'xml');
     t.equal(upper.statusCode, 200, `${path} any case, trailing slash`);

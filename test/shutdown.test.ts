@@ -41,7 +41,11 @@ t.test('SIGTERM: idle keep-alive closed, a request held by a delay fault answere
   const { code, ms } = await exit;
   t.equal(code, 0);
   t.ok(ms < 2000, `exited in ${ms} ms, not after the 20 s delay`);
-  t.same(parseReplies(held.text()).map((r) => r.status), [200], 'the held request was answered');
+  t.same(
+    parseReplies(held.text()).map((r) => r.status),
+    [200],
+    'the held request was answered',
+  );
 });
 
 /** A server with one request head still arriving (it never completes): only a cut ends it. */
@@ -55,20 +59,23 @@ async function serverWithSlowRequest(t: Test): Promise<ServerProcess> {
   return server;
 }
 
-t.test('SIGTERM with a request still arriving: cut after the grace period; a second signal exits at once', async (t) => {
-  const first = await serverWithSlowRequest(t);
-  const exit = exited(first);
-  first.child.kill('SIGTERM');
-  const { code, ms } = await exit;
-  t.equal(code, 0);
-  t.ok(ms >= 4500 && ms < 6500, `gave up waiting after the 5 s grace (${ms} ms)`);
+t.test(
+  'SIGTERM with a request still arriving: cut after the grace period; a second signal exits at once',
+  async (t) => {
+    const first = await serverWithSlowRequest(t);
+    const exit = exited(first);
+    first.child.kill('SIGTERM');
+    const { code, ms } = await exit;
+    t.equal(code, 0);
+    t.ok(ms >= 4500 && ms < 6500, `gave up waiting after the 5 s grace (${ms} ms)`);
 
-  const second = await serverWithSlowRequest(t);
-  const exit2 = exited(second);
-  second.child.kill('SIGTERM');
-  await pause(200);
-  second.child.kill('SIGTERM');
-  const out = await exit2;
-  t.equal(out.code, 143, 'the second SIGTERM exits with 128 + 15');
-  t.ok(out.ms < 1500, `at once (${out.ms} ms)`);
-});
+    const second = await serverWithSlowRequest(t);
+    const exit2 = exited(second);
+    second.child.kill('SIGTERM');
+    await pause(200);
+    second.child.kill('SIGTERM');
+    const out = await exit2;
+    t.equal(out.code, 143, 'the second SIGTERM exits with 128 + 15');
+    t.ok(out.ms < 1500, `at once (${out.ms} ms)`);
+  },
+);

@@ -26,7 +26,11 @@ t.test('sqlDatetime puts an instant on the 1/300 s grid, never into another seco
 t.test('emDateTime writes grid values, trailing zeros trimmed, as captured', async (t) => {
   t.equal(emDateTime(at('2025-02-19T03:33:17.233Z')), '2025-02-19T03:33:17.233Z');
   t.equal(emDateTime(at('2025-02-19T00:25:42.28Z')), '2025-02-19T00:25:42.28Z');
-  t.equal(emDateTime(at('2025-02-19T00:25:42.281Z')), '2025-02-19T00:25:42.28Z', 'a run-time instant is snapped when written');
+  t.equal(
+    emDateTime(at('2025-02-19T00:25:42.281Z')),
+    '2025-02-19T00:25:42.28Z',
+    'a run-time instant is snapped when written',
+  );
   t.equal(emDateTime(at('2025-02-19T03:51:03.039Z')), '2025-02-19T03:51:03.037Z');
   t.equal(emDateTime(at('2019-07-01T04:00:16Z')), '2019-07-01T04:00:16Z');
 });
@@ -36,17 +40,29 @@ t.test('every instant of the generated estate is on the grid, so filters see wha
   t.teardown(() => app.close());
   const s = app.store;
   const times = [
-    ...[...s.backupSessions.all(), ...s.replicaSessions.all(), ...s.nasBackupSessions.all(), ...s.restoreSessions.all()].flatMap((x) => [x.creationTime, x.endTime]),
+    ...[
+      ...s.backupSessions.all(),
+      ...s.replicaSessions.all(),
+      ...s.nasBackupSessions.all(),
+      ...s.restoreSessions.all(),
+    ].flatMap((x) => [x.creationTime, x.endTime]),
     ...[...s.backupTaskSessions.all(), ...s.replicaTaskSessions.all()].flatMap((x) => [x.creationTime, x.endTime]),
     ...[...s.restorePoints.all(), ...s.backupFiles.all(), ...s.vmRestorePoints.all()].map((x) => x.creationTime),
   ];
   t.ok(times.length > 10_000);
-  t.same(times.filter((x) => sqlDatetime(x) !== x), [], 'no instant off the grid');
+  t.same(
+    times.filter((x) => sqlDatetime(x) !== x),
+    [],
+    'no instant off the grid',
+  );
 
   // A client filtering on a value it was shown finds that very object.
   const token = await logon(app);
   const session = s.backupSessions.all()[100]!;
   const shown = emDateTime(session.creationTime);
   const res = await get(app, token, `/api/query?type=BackupJobSession&filter=CreationTime=="${shown}"`, 'json');
-  t.ok(JSON.parse(res.body).Refs.Refs.some((r: { UID: string }) => r.UID.endsWith(session.id)), `CreationTime=="${shown}"`);
+  t.ok(
+    JSON.parse(res.body).Refs.Refs.some((r: { UID: string }) => r.UID.endsWith(session.id)),
+    `CreationTime=="${shown}"`,
+  );
 });

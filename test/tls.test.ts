@@ -20,20 +20,34 @@ t.test('TLS options: flags, switches and environment variables', async (t) => {
   t.same([files.tlsCert, files.tlsKey, files.tls], ['/c.pem', '/k.pem', false]);
   t.ok(tlsEnabled(files), 'naming a certificate implies HTTPS');
   t.notOk(tlsEnabled(defaultConfig()));
-  t.throws(() => parseConfig(['--tls', 'maybe'], {}), new ConfigError('invalid --tls (EM_MOCK_TLS) value "maybe": expected true or false'));
+  t.throws(
+    () => parseConfig(['--tls', 'maybe'], {}),
+    new ConfigError('invalid --tls (EM_MOCK_TLS) value "maybe": expected true or false'),
+  );
 });
 
 t.test('certificate names: localhost, loopback, bind host, public URL host, machine name, no wildcards', async (t) => {
   t.same(certificateNames(defaultConfig({ host: '0.0.0.0' }), 'box'), ['localhost', '127.0.0.1', '::1', 'box']);
-  t.same(
-    certificateNames(defaultConfig({ host: 'EM.Lab.Test', publicBaseUrl: 'https://[fd00::5]:9398' }), ''),
-    ['localhost', '127.0.0.1', '::1', 'em.lab.test', 'fd00::5'],
-  );
-  t.same(certificateNames(defaultConfig({ host: '::', publicBaseUrl: 'https://localhost:9398' }), 'localhost'), ['localhost', '127.0.0.1', '::1']);
+  t.same(certificateNames(defaultConfig({ host: 'EM.Lab.Test', publicBaseUrl: 'https://[fd00::5]:9398' }), ''), [
+    'localhost',
+    '127.0.0.1',
+    '::1',
+    'em.lab.test',
+    'fd00::5',
+  ]);
+  t.same(certificateNames(defaultConfig({ host: '::', publicBaseUrl: 'https://localhost:9398' }), 'localhost'), [
+    'localhost',
+    '127.0.0.1',
+    '::1',
+  ]);
 });
 
 t.test('self-signed certificate encoding', async (t) => {
-  const names = ['a-very-long-host-name-to-push-the-extension-past-one-hundred-and-twenty-seven-bytes.example.test', '2001:db8:0:0:0:0:0:7', '10.1.2.3'];
+  const names = [
+    'a-very-long-host-name-to-push-the-extension-past-one-hundred-and-twenty-seven-bytes.example.test',
+    '2001:db8:0:0:0:0:0:7',
+    '10.1.2.3',
+  ];
   const { key, cert } = selfSigned({ names, now: Date.parse('2049-12-31T00:00:00Z'), days: 2 });
   const x509 = new X509Certificate(cert);
   t.equal(x509.subject, `O=veeam-em-mock\nCN=${names[0]}`);
@@ -42,7 +56,10 @@ t.test('self-signed certificate encoding', async (t) => {
   t.equal(x509.validTo, 'Jan  2 00:00:00 2050 GMT', 'GeneralizedTime from 2050');
   t.ok(x509.verify(x509.publicKey));
   t.match(key, /^-----BEGIN PRIVATE KEY-----\n/);
-  t.match(cert, /^-----BEGIN CERTIFICATE-----\n([A-Za-z0-9+/=]{64}\n)+[A-Za-z0-9+/=]{1,64}\n-----END CERTIFICATE-----\n$/);
+  t.match(
+    cert,
+    /^-----BEGIN CERTIFICATE-----\n([A-Za-z0-9+/=]{64}\n)+[A-Za-z0-9+/=]{1,64}\n-----END CERTIFICATE-----\n$/,
+  );
   t.not(selfSigned({ names, now: NOW }).cert, cert, 'a fresh key and serial each time');
 });
 
@@ -67,11 +84,27 @@ t.test("the user's own pair is served; bad files stop start-up naming the file",
   t.ok('setSecureContext' in app.server, 'an https server');
 
   const cases: [string | undefined, string | undefined, string][] = [
-    [path('missing.pem'), path('key.pem'), `cannot read --tls-cert file ${JSON.stringify(path('missing.pem'))} (ENOENT)`],
-    [path('cert.pem'), path('missing.pem'), `cannot read --tls-key file ${JSON.stringify(path('missing.pem'))} (ENOENT)`],
+    [
+      path('missing.pem'),
+      path('key.pem'),
+      `cannot read --tls-cert file ${JSON.stringify(path('missing.pem'))} (ENOENT)`,
+    ],
+    [
+      path('cert.pem'),
+      path('missing.pem'),
+      `cannot read --tls-key file ${JSON.stringify(path('missing.pem'))} (ENOENT)`,
+    ],
     [dir, path('key.pem'), `cannot read --tls-cert file ${JSON.stringify(dir)} (EISDIR)`],
-    [path('junk.pem'), path('key.pem'), `--tls-cert file ${JSON.stringify(path('junk.pem'))} does not hold a PEM certificate`],
-    [path('cert.pem'), path('junk.pem'), `--tls-key file ${JSON.stringify(path('junk.pem'))} does not hold an unencrypted PEM private key`],
+    [
+      path('junk.pem'),
+      path('key.pem'),
+      `--tls-cert file ${JSON.stringify(path('junk.pem'))} does not hold a PEM certificate`,
+    ],
+    [
+      path('cert.pem'),
+      path('junk.pem'),
+      `--tls-key file ${JSON.stringify(path('junk.pem'))} does not hold an unencrypted PEM private key`,
+    ],
     [
       path('cert.pem'),
       path('other-key.pem'),
@@ -81,7 +114,11 @@ t.test("the user's own pair is served; bad files stop start-up naming the file",
     [undefined, path('key.pem'), '--tls-key needs --tls-cert too'],
   ];
   if (process.getuid?.() !== 0) {
-    cases.push([path('cert.pem'), path('locked.pem'), `cannot read --tls-key file ${JSON.stringify(path('locked.pem'))} (EACCES)`]);
+    cases.push([
+      path('cert.pem'),
+      path('locked.pem'),
+      `cannot read --tls-key file ${JSON.stringify(path('locked.pem'))} (EACCES)`,
+    ]);
   }
   for (const [cert, key, message] of cases) {
     await t.rejects(buildApp({ config: config(cert, key) }), new ConfigError(message), message);

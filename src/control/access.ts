@@ -17,8 +17,12 @@ export function isLoopback(host: string): boolean {
  * The token the control plane requires under `config`: the given one; a new random one when it is
  * served beyond loopback without one (`generated`); none (empty) otherwise.
  */
-export function controlAccess(config: Pick<Config, 'control' | 'controlToken' | 'host'>): { token: string; generated: boolean } {
-  if (!config.control || config.controlToken !== '' || isLoopback(config.host)) return { token: config.controlToken, generated: false };
+export function controlAccess(config: Pick<Config, 'control' | 'controlToken' | 'host'>): {
+  token: string;
+  generated: boolean;
+} {
+  if (!config.control || config.controlToken !== '' || isLoopback(config.host))
+    return { token: config.controlToken, generated: false };
   return { token: randomBytes(24).toString('base64url'), generated: true };
 }
 

@@ -1,4 +1,3 @@
-import { sameEstate, type EstateSize } from '../../data/estate.js';
 import type { BackupServer, HierarchyRoot, Vm } from '../../data/model.js';
 import { PLATFORMS } from '../../data/model.js';
 import { backupServer, generate, objectRef, vmSize, type ServerInventory } from '../../data/generate.js';
@@ -30,7 +29,12 @@ function vmsOf(f: Fields, root: HierarchyRoot, seed: number): Vm[] {
     const path = [...f.at('vms'), i];
     if (typeof v === 'string') {
       if (v.trim() === '') throw new FieldError(path, 'expected a non-empty VM name');
-      return { name: v, root, objectRef: objectRef(seed, root.platform, `${root.id}/${i}`, i), sizeBytes: vmSize(seed, root, i) };
+      return {
+        name: v,
+        root,
+        objectRef: objectRef(seed, root.platform, `${root.id}/${i}`, i),
+        sizeBytes: vmSize(seed, root, i),
+      };
     }
     const vf = Fields.of(v, path, ['name', 'objectRef']);
     const name = vf.string('name', 255) ?? vf.fail('name', 'a VM needs a name');

@@ -85,7 +85,10 @@ function ruleFromSpec(spec: unknown, path: FieldPath, id: number): FaultRule {
   let status: number | null = null;
   if (action === 'error') status = f.integer('status', 400, 599) ?? 500;
   if (action === 'empty') status = f.integer('status', 200, 599) ?? 200;
-  const delayMs = action === 'delay' ? (f.duration('delay', MAX_DELAY_MS) ?? f.fail('delay', 'required for action delay, e.g. "2s"')) : null;
+  const delayMs =
+    action === 'delay'
+      ? (f.duration('delay', MAX_DELAY_MS) ?? f.fail('delay', 'required for action delay, e.g. "2s"'))
+      : null;
   return {
     id,
     method,
@@ -120,7 +123,10 @@ export class FaultRules {
   add(specs: unknown, path: FieldPath = []): FaultRule[] {
     const list = Array.isArray(specs) ? specs : [specs];
     if (this.rules.length + list.length > MAX_FAULT_RULES) {
-      throw new FieldError(path, `at most ${MAX_FAULT_RULES} fault rules may be in force; ${this.rules.length} are, ${list.length} more given`);
+      throw new FieldError(
+        path,
+        `at most ${MAX_FAULT_RULES} fault rules may be in force; ${this.rules.length} are, ${list.length} more given`,
+      );
     }
     const rules = list.map((s, i) => ruleFromSpec(s, Array.isArray(specs) ? [...path, i] : path, this.nextId + i));
     this.nextId += rules.length;

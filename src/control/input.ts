@@ -51,7 +51,12 @@ const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** `3650d`, `10m`, `1500ms`: the largest unit that divides `ms`. */
 function formatDuration(ms: number): string {
-  for (const [unit, size] of [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1000]] as const) {
+  for (const [unit, size] of [
+    ['d', 86_400_000],
+    ['h', 3_600_000],
+    ['m', 60_000],
+    ['s', 1000],
+  ] as const) {
     if (ms % size === 0) return `${ms / size}${unit}`;
   }
   return `${ms}ms`;
@@ -73,7 +78,8 @@ export class Fields {
   static of(v: unknown, path: FieldPath, allowed: readonly string[]): Fields {
     if (!isObject(v)) throw new FieldError(path, `expected a JSON object, got ${shown(v)}`);
     for (const k of Object.keys(v)) {
-      if (PROTOTYPE_KEYS.has(k) || !allowed.includes(k)) throw new FieldError([...path, k], `unknown field; expected one of ${allowed.join(', ')}`);
+      if (PROTOTYPE_KEYS.has(k) || !allowed.includes(k))
+        throw new FieldError([...path, k], `unknown field; expected one of ${allowed.join(', ')}`);
     }
     return new Fields(v, path);
   }
@@ -149,8 +155,14 @@ export class Fields {
   duration(k: string, max = 3650 * 86_400_000): number | undefined {
     const v = this.raw(k);
     if (v === undefined) return undefined;
-    const ms = typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && /[a-z]\s*$/i.test(v) ? parseDuration(v) : undefined;
-    if (ms === undefined || ms < 0) this.fail(k, `expected a duration like "90s", "16m", "2h", "31d" or milliseconds, got ${shown(v)}`);
+    const ms =
+      typeof v === 'number' && Number.isFinite(v)
+        ? v
+        : typeof v === 'string' && /[a-z]\s*$/i.test(v)
+          ? parseDuration(v)
+          : undefined;
+    if (ms === undefined || ms < 0)
+      this.fail(k, `expected a duration like "90s", "16m", "2h", "31d" or milliseconds, got ${shown(v)}`);
     if (ms > max) this.fail(k, `must be between 0 and ${max} ms (${formatDuration(max)}), got ${shown(v)}`);
     return ms;
   }
@@ -169,13 +181,21 @@ export class Fields {
       else if (rel) ms = now + (rel[1] === '-' ? -1 : 1) * parseDuration(rel[2]!)!;
       else ms = parseInstant(v.trim());
     }
-    if (ms === undefined) this.fail(k, `expected an ISO instant like "2026-01-31T12:00:00Z", "now" or an offset like "-2h", got ${shown(v)}`);
+    if (ms === undefined)
+      this.fail(
+        k,
+        `expected an ISO instant like "2026-01-31T12:00:00Z", "now" or an offset like "-2h", got ${shown(v)}`,
+      );
     return this.inRange(k, ms!);
   }
 
   /** `ms` if it is in the instant range, else a FieldError naming the range. */
   inRange(k: string, ms: number): number {
-    if (!inInstantRange(ms)) this.fail(k, `must be ${INSTANT_RANGE}, got ${Number.isFinite(ms) && Math.abs(ms) < 8.64e15 ? new Date(ms).toISOString() : 'an instant beyond any calendar'}`);
+    if (!inInstantRange(ms))
+      this.fail(
+        k,
+        `must be ${INSTANT_RANGE}, got ${Number.isFinite(ms) && Math.abs(ms) < 8.64e15 ? new Date(ms).toISOString() : 'an instant beyond any calendar'}`,
+      );
     return ms;
   }
 }

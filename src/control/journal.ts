@@ -83,11 +83,20 @@ function redactCookies(v: string): string {
 }
 
 /** Headers as the journal keeps them: secrets redacted (unless shown), long values truncated. */
-export function journalHeaders(headers: Record<string, string | string[] | undefined>, showSecrets: boolean): Record<string, string | string[] | undefined> {
+export function journalHeaders(
+  headers: Record<string, string | string[] | undefined>,
+  showSecrets: boolean,
+): Record<string, string | string[] | undefined> {
   const out: Record<string, string | string[] | undefined> = {};
   for (const [name, value] of Object.entries(headers)) {
     const keep = (v: string) => {
-      const shown = showSecrets ? v : SECRET_HEADERS.has(name) ? redactCredentials(v) : COOKIE_HEADERS.has(name) ? redactCookies(v) : v;
+      const shown = showSecrets
+        ? v
+        : SECRET_HEADERS.has(name)
+          ? redactCredentials(v)
+          : COOKIE_HEADERS.has(name)
+            ? redactCookies(v)
+            : v;
       return truncated(shown);
     };
     out[name] = Array.isArray(value) ? value.map(keep) : value === undefined ? undefined : keep(value);
@@ -125,7 +134,12 @@ export class Journal {
   record(entry: Omit<JournalEntry, 'seq'>): void {
     const seq = ++this.seq;
     if (this.capacity === 0) return;
-    const kept: JournalEntry = { seq, ...entry, url: truncated(entry.url, 2 * JOURNAL_MAX_VALUE), headers: journalHeaders(entry.headers, this.showSecrets) };
+    const kept: JournalEntry = {
+      seq,
+      ...entry,
+      url: truncated(entry.url, 2 * JOURNAL_MAX_VALUE),
+      headers: journalHeaders(entry.headers, this.showSecrets),
+    };
     const bytes = entryBytes(kept);
     this.entries.push({ entry: kept, bytes });
     this.bytes += bytes;

@@ -79,7 +79,12 @@ export function parseJsonWithLines(text: string): LocatedJson {
         const key = string();
         expect(':');
         // Defined, not assigned: a "__proto__" key must stay an own field (and be refused as unknown).
-        Object.defineProperty(obj, key, { value: value([...path, key]), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(obj, key, {
+          value: value([...path, key]),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
         if (atEnd('}')) return obj;
       }
     }

@@ -4,7 +4,12 @@ import { Fields } from './input.js';
 import { Journal, REDACTED } from './journal.js';
 import { FaultRules } from './faults.js';
 import { readCheckedJsonFile } from './jsonFile.js';
-import { guidOf, restoreSessionsFromSpecs, summarizeRestoreSession, type RestoreSessionSummary } from './restoreSessionSpec.js';
+import {
+  guidOf,
+  restoreSessionsFromSpecs,
+  summarizeRestoreSession,
+  type RestoreSessionSummary,
+} from './restoreSessionSpec.js';
 import type { Config } from '../config.js';
 import type { Clock } from '../clock.js';
 import type { Dataset } from '../datasetLifecycle.js';
@@ -112,10 +117,15 @@ export class MockControl {
     const start = f.instant('clock', this.clock.now()) ?? this.start;
     let store;
     try {
-      store = this.dataset.rebuild({ ...(seed === undefined ? {} : { seed }), ...(size === undefined ? {} : { restoreSessions: size }), start });
+      store = this.dataset.rebuild({
+        ...(seed === undefined ? {} : { seed }),
+        ...(size === undefined ? {} : { restoreSessions: size }),
+        start,
+      });
     } catch (err) {
       // A dataset with absolute times may not fit the new start instant: nothing was changed.
-      if (err instanceof FieldError) throw new ControlError(`The dataset cannot be rebuilt at ${iso(start)}: ${err.message}`);
+      if (err instanceof FieldError)
+        throw new ControlError(`The dataset cannot be rebuilt at ${iso(start)}: ${err.message}`);
       throw err;
     }
     this.start = start;
@@ -142,7 +152,8 @@ export class MockControl {
 
   deleteRestoreSession(id: string): RestoreSessionSummary {
     const guid = guidOf(id, 'RestoreSession');
-    if (guid === undefined) throw new ControlError(`${JSON.stringify(id.slice(0, 80))} is neither a GUID nor a RestoreSession UID.`);
+    if (guid === undefined)
+      throw new ControlError(`${JSON.stringify(id.slice(0, 80))} is neither a GUID nor a RestoreSession UID.`);
     const removed = this.dataset.store.restoreSessions.remove(guid);
     if (!removed) throw new ControlError(`There is no restore session ${guid}.`);
     return summarizeRestoreSession(removed, this.clock.now());
@@ -173,7 +184,8 @@ export class MockControl {
   /** Makes a logon session idle-expired: its next use gets 401. */
   expireLogonSession(id: string): void {
     const guid = guidOf(id, 'LogonSession');
-    if (guid === undefined || !this.dataset.logons.expire(guid)) throw new ControlError(`There is no live logon session ${JSON.stringify(id.slice(0, 80))}.`);
+    if (guid === undefined || !this.dataset.logons.expire(guid))
+      throw new ControlError(`There is no live logon session ${JSON.stringify(id.slice(0, 80))}.`);
   }
 }
 

@@ -36,7 +36,10 @@ function keptBody(req: FastifyRequest): string | null {
   const body = req.body;
   if (req.method === 'GET' || req.method === 'HEAD' || !Buffer.isBuffer(body) || body.length === 0) return null;
   if (normalizePath(req.url).toLowerCase().startsWith('/api/sessionmngr')) return null;
-  return body.subarray(0, BODY_KEPT * 4).toString('utf8').slice(0, BODY_KEPT);
+  return body
+    .subarray(0, BODY_KEPT * 4)
+    .toString('utf8')
+    .slice(0, BODY_KEPT);
 }
 
 function journal(req: FastifyRequest, status: number | null, durationMs: number): void {
@@ -59,7 +62,8 @@ async function applyFault(req: FastifyRequest, reply: FastifyReply): Promise<Fas
   const decision = req.server.control.faults.decide(req.method, normalizePath(req.url), requestUser(req));
   req.mockFault = decision.applied;
   // Shutdown cuts a delay short; the request then goes on and is answered.
-  if (decision.delayMs > 0) await sleep(decision.delayMs, undefined, { signal: req.server.closing }).catch(() => undefined);
+  if (decision.delayMs > 0)
+    await sleep(decision.delayMs, undefined, { signal: req.server.closing }).catch(() => undefined);
   const rule = decision.terminal;
   if (!rule) return undefined;
   switch (rule.action) {

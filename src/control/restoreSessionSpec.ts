@@ -108,10 +108,20 @@ function chooseVm(f: Fields, store: Store): { vm: Vm; point: VmRestorePoint | un
     candidates = candidates.filter(keep);
     if (candidates.length === 0) f.fail(field, point ? `the restore point's VM ${point.vm.name} does not match` : none);
   };
-  if (vmName !== undefined) narrow('vm', (vm) => vm.name.toLowerCase() === vmName.toLowerCase(), `no VM named ${JSON.stringify(vmName)}`);
-  if (platform !== undefined) narrow('platform', (vm) => vm.root.platform === platform, `no VM${vmName ? ` ${vmName}` : ''} on platform ${platform}`);
+  if (vmName !== undefined)
+    narrow('vm', (vm) => vm.name.toLowerCase() === vmName.toLowerCase(), `no VM named ${JSON.stringify(vmName)}`);
+  if (platform !== undefined)
+    narrow(
+      'platform',
+      (vm) => vm.root.platform === platform,
+      `no VM${vmName ? ` ${vmName}` : ''} on platform ${platform}`,
+    );
   if (server !== undefined) {
-    narrow('backupServer', (vm) => vm.root.backupServer.name.toLowerCase() === server.toLowerCase(), `no VM${vmName ? ` ${vmName}` : ''} on a backup server named ${JSON.stringify(server)}`);
+    narrow(
+      'backupServer',
+      (vm) => vm.root.backupServer.name.toLowerCase() === server.toLowerCase(),
+      `no VM${vmName ? ` ${vmName}` : ''} on a backup server named ${JSON.stringify(server)}`,
+    );
   }
   if (candidates.length === 0) throw new FieldError(f.path, 'the dataset has no VMs to restore');
   return { vm: candidates[0]!, point };
@@ -134,13 +144,22 @@ function times(f: Fields, now: number): Times {
   const givenEnd = end ?? (creation !== undefined && duration !== undefined ? creation + duration : undefined);
   const running = state === 'Working' || (state === undefined && givenEnd !== undefined && givenEnd > now);
   if (running) {
-    creation ??= end !== undefined ? Math.min(now, end - DEFAULT_RUNNING_FOR - DEFAULT_REMAINING) : now - DEFAULT_RUNNING_FOR;
+    creation ??=
+      end !== undefined ? Math.min(now, end - DEFAULT_RUNNING_FOR - DEFAULT_REMAINING) : now - DEFAULT_RUNNING_FOR;
     end ??= duration !== undefined ? creation + duration : now + DEFAULT_REMAINING;
-    if (end <= now) f.fail(f.has('endTime') ? 'endTime' : 'duration', `a Working session must end after the mock clock (${emDateTime(now)})`);
+    if (end <= now)
+      f.fail(
+        f.has('endTime') ? 'endTime' : 'duration',
+        `a Working session must end after the mock clock (${emDateTime(now)})`,
+      );
   } else {
     creation ??= end !== undefined ? end - DEFAULT_DURATION : now - Math.max(DEFAULT_AGE, duration ?? 0);
     end ??= duration !== undefined ? creation + duration : Math.min(creation + DEFAULT_DURATION, now);
-    if (end > now) f.fail(f.has('endTime') ? 'endTime' : 'duration', `a Stopped session must have ended by the mock clock (${emDateTime(now)})`);
+    if (end > now)
+      f.fail(
+        f.has('endTime') ? 'endTime' : 'duration',
+        `a Stopped session must have ended by the mock clock (${emDateTime(now)})`,
+      );
   }
   if (end <= creation) f.fail(f.has('endTime') ? 'endTime' : 'creationTime', 'the session must end after it starts');
   // Derived times too: a default start an hour back may fall before the range near its edge.
@@ -156,7 +175,13 @@ interface Batch {
   points: Map<Vm, VmRestorePoint[]>;
 }
 
-function restoreSessionFromSpec(spec: unknown, path: FieldPath, ctx: SpecContext, n: number, batch: Batch): RestoreSession {
+function restoreSessionFromSpec(
+  spec: unknown,
+  path: FieldPath,
+  ctx: SpecContext,
+  n: number,
+  batch: Batch,
+): RestoreSession {
   const f = Fields.of(spec, path, FIELDS);
   const jobType = f.oneOf('jobType', ['RestoreVm', 'FileLevelRestore'] as const) ?? 'RestoreVm';
   const result = f.oneOf('result', ['Success', 'Warning', 'Failed'] as const) ?? 'Success';

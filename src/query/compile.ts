@@ -1,4 +1,4 @@
-import { compareKeys, keyReader, valueKey, ValueError, type Key, type QueryField } from './fields.js';
+import { compareKeys, keyReader, valueKey, type ValueError, type Key, type QueryField } from './fields.js';
 import { FilterSyntaxError, type FilterNode, type Op } from './filterParser.js';
 
 export type Predicate<T> = (item: T, now: number) => boolean;
@@ -75,10 +75,17 @@ function rangeOf(op: Op, v: number): { range: TimeRange; exact: boolean } {
   }
 }
 
-function comparison<T>(fields: FieldSet<T>, typeName: string, node: Extract<FilterNode, { kind: 'cmp' }>): CompiledFilter<T> {
+function comparison<T>(
+  fields: FieldSet<T>,
+  typeName: string,
+  node: Extract<FilterNode, { kind: 'cmp' }>,
+): CompiledFilter<T> {
   const field = fields.find(node.field);
   if (!field) {
-    throw new FilterSyntaxError(node.fieldPos, `unknown field ${JSON.stringify(node.field)} for type ${typeName}; its fields are ${fields.names()}`);
+    throw new FilterSyntaxError(
+      node.fieldPos,
+      `unknown field ${JSON.stringify(node.field)} for type ${typeName}; its fields are ${fields.names()}`,
+    );
   }
   let value: Key;
   try {

@@ -37,7 +37,11 @@ function window<T>(arr: readonly T[], from: number, to: number): Seq<T> {
  * Objects timed after the clock (a run not yet started, a session injected for later) do not
  * exist yet, as in the collections.
  */
-function matches<T extends { id: string }>(collection: Collection<T>, filter: CompiledFilter<T> | undefined, now: number): Seq<T> {
+function matches<T extends { id: string }>(
+  collection: Collection<T>,
+  filter: CompiledFilter<T> | undefined,
+  now: number,
+): Seq<T> {
   const all = collection.all();
   const existing = collection.upperBound(now);
   if (!filter) return window(all, 0, existing);
@@ -67,7 +71,13 @@ function compareOptional(a: Key | undefined, b: Key | undefined): number {
  * A page of the matches in time order. They already are in that order except among equal
  * times, so only the page's window (widened to whole runs of equal times) is sorted by UID.
  */
-function timeOrderedPage<T extends { id: string }>(seq: Seq<T>, key: (t: T) => Key | undefined, desc: boolean, start: number, end: number): T[] {
+function timeOrderedPage<T extends { id: string }>(
+  seq: Seq<T>,
+  key: (t: T) => Key | undefined,
+  desc: boolean,
+  start: number,
+  end: number,
+): T[] {
   const n = seq.length;
   const at = (j: number) => seq.at(desc ? n - 1 - j : j);
   let lo = start;
@@ -121,7 +131,13 @@ function smallest<T>(rows: Row<T>[], k: number, cmp: (a: Row<T>, b: Row<T>) => n
 }
 
 /** Any other field: decorate with the key once, then select or sort, ties by UID. */
-function sortedPage<T extends { id: string }>(seq: Seq<T>, key: (t: T) => Key | undefined, desc: boolean, start: number, end: number): T[] {
+function sortedPage<T extends { id: string }>(
+  seq: Seq<T>,
+  key: (t: T) => Key | undefined,
+  desc: boolean,
+  start: number,
+  end: number,
+): T[] {
   const rows: Row<T>[] = [];
   for (let i = 0; i < seq.length; i++) {
     const item = seq.at(i);
@@ -134,7 +150,11 @@ function sortedPage<T extends { id: string }>(seq: Seq<T>, key: (t: T) => Key | 
 }
 
 /** Filters, sorts and pages one collection. Without a sort the store's order (oldest first) holds. */
-export function runQuery<T extends { id: string }>(collection: Collection<T>, plan: QueryPlan<T>, now: number): QueryPage<T> {
+export function runQuery<T extends { id: string }>(
+  collection: Collection<T>,
+  plan: QueryPlan<T>,
+  now: number,
+): QueryPage<T> {
   const seq = matches(collection, plan.filter, now);
   const total = seq.length;
   const pageSize = plan.pageSize ?? Math.max(UNPAGED_PAGE_SIZE, total);

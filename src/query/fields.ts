@@ -36,10 +36,19 @@ export function parseFilterDate(text: string): number | undefined {
   const m = DATE.exec(text);
   if (!m) return undefined;
   const [y, mo, d, h = '0', mi = '0', s = '0', frac = ''] = m.slice(1);
-  const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), Number(frac.padEnd(3, '0').slice(0, 3)));
+  const ms = Date.UTC(
+    Number(y),
+    Number(mo) - 1,
+    Number(d),
+    Number(h),
+    Number(mi),
+    Number(s),
+    Number(frac.padEnd(3, '0').slice(0, 3)),
+  );
   // Date.UTC rolls 2026-02-31 over into March; a date that does not round-trip does not exist.
   const back = new Date(ms);
-  if (back.getUTCFullYear() !== Number(y) || back.getUTCMonth() !== Number(mo) - 1 || back.getUTCDate() !== Number(d)) return undefined;
+  if (back.getUTCFullYear() !== Number(y) || back.getUTCMonth() !== Number(mo) - 1 || back.getUTCDate() !== Number(d))
+    return undefined;
   if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return undefined;
   return ms;
 }
@@ -87,7 +96,11 @@ export function compareFolded(a: string, b: string): number {
   }
   // Equal up to n; a longer rest may still hold non-ASCII characters, whose lower case decides.
   if (a.length === b.length) return 0;
-  return /[^\x00-\x7f]/.test(a.length > n ? a.slice(n) : b.slice(n)) ? compareLowered(a, b) : a.length < b.length ? -1 : 1;
+  return /[^\x00-\x7f]/.test(a.length > n ? a.slice(n) : b.slice(n))
+    ? compareLowered(a, b)
+    : a.length < b.length
+      ? -1
+      : 1;
 }
 
 function compareLowered(a: string, b: string): number {
@@ -141,12 +154,16 @@ export function valueKey<T>(field: QueryField<T>, text: string): Key {
       return uidKey(text).toLowerCase();
     case 'enum': {
       const i = enumIndex(field).get(text.toLowerCase());
-      if (i === undefined) throw new ValueError(`${field.name} has no value ${quoted(text)}; its values are ${field.values!.join(', ')}`);
+      if (i === undefined)
+        throw new ValueError(`${field.name} has no value ${quoted(text)}; its values are ${field.values!.join(', ')}`);
       return i;
     }
     case 'date': {
       const ms = parseFilterDate(text);
-      if (ms === undefined) throw new ValueError(`${field.name} is a date; ${quoted(text)} is not a UTC date like 2026-01-31 or 2026-01-31T12:00:00Z`);
+      if (ms === undefined)
+        throw new ValueError(
+          `${field.name} is a date; ${quoted(text)} is not a UTC date like 2026-01-31 or 2026-01-31T12:00:00Z`,
+        );
       return ms;
     }
     case 'number': {
@@ -155,7 +172,8 @@ export function valueKey<T>(field: QueryField<T>, text: string): Key {
     }
     case 'bool': {
       const b = text.toLowerCase();
-      if (b !== 'true' && b !== 'false') throw new ValueError(`${field.name} is true or false; ${quoted(text)} is neither`);
+      if (b !== 'true' && b !== 'false')
+        throw new ValueError(`${field.name} is true or false; ${quoted(text)} is neither`);
       return b === 'true' ? 1 : 0;
     }
   }

@@ -140,14 +140,16 @@ class Parser {
       this.work++;
     }
     const op = this.src.slice(opPos, this.pos);
-    if (op === '') this.fail(opPos, `expected a comparison operator (== != < > <= >=) after ${field}, found ${show(this.peek())}`);
+    if (op === '')
+      this.fail(opPos, `expected a comparison operator (== != < > <= >=) after ${field}, found ${show(this.peek())}`);
     if (!OPS.has(op)) this.fail(opPos, `bad operator ${JSON.stringify(op)} after ${field}; use one of == != < > <= >=`);
     this.skipBlanks();
     const valuePos = this.pos;
     const value = this.startsQuoted() ? this.quoted() : this.bare(field, op);
     this.skipBlanks();
     const after = this.peek();
-    if (after === '"' || after === '(') this.fail(this.pos, `unexpected ${show(after)} after the value of ${field}; quote the whole value`);
+    if (after === '"' || after === '(')
+      this.fail(this.pos, `unexpected ${show(after)} after the value of ${field}; quote the whole value`);
     return { kind: 'cmp', field, fieldPos: fieldPos + 1, op: op as Op, value, valuePos: valuePos + 1 };
   }
 

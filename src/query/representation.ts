@@ -40,16 +40,30 @@ function memberList(entry: QueryTypeEntry, items: readonly Item[], now: number):
  * names them all, `null` but the answered branch; `Entities` likewise names every member (EM 12,
  * notes/em-samples.md). XML writes only what is there.
  */
-export function queryResult(entry: QueryTypeEntry, page: QueryPage<Item>, entities: boolean, query: string, now: number, sortedLinks = true): El {
+export function queryResult(
+  entry: QueryTypeEntry,
+  page: QueryPage<Item>,
+  entities: boolean,
+  query: string,
+  now: number,
+  sortedLinks = true,
+): El {
   const type = entry.modelled?.type;
   let refs: Child = null;
   let found: Child = null;
   let resources: Child = null;
   if (!entities) refs = type ? referenceList(type, page.items, now, 'Refs') : list('Refs', 'Refs', []);
-  else if (entry.info.branch === 'Resources') resources = el('Resources', { elems: { [entry.info.member]: memberList(entry, page.items, now) } });
+  else if (entry.info.branch === 'Resources')
+    resources = el('Resources', { elems: { [entry.info.member]: memberList(entry, page.items, now) } });
   else found = el('Entities', { elems: { ...NO_ENTITIES, [entry.info.member]: memberList(entry, page.items, now) } });
   return el('QueryResult', {
-    elems: { Refs: refs, Entities: found, Resources: resources, Links: null, PagingInfo: pagingInfo(page, query, sortedLinks) },
+    elems: {
+      Refs: refs,
+      Entities: found,
+      Resources: resources,
+      Links: null,
+      PagingInfo: pagingInfo(page, query, sortedLinks),
+    },
   });
 }
 
@@ -107,7 +121,9 @@ export function querySvcRepresentation(logonSessionId: string): El {
     type: listType ?? `${type}List`,
   }));
   return el('QuerySvc', {
-    elems: { Links: links([{ rel: 'Up', href: href(`logonSessions/${logonSessionId}`), type: 'LogonSession' }, ...presets]) },
+    elems: {
+      Links: links([{ rel: 'Up', href: href(`logonSessions/${logonSessionId}`), type: 'LogonSession' }, ...presets]),
+    },
     attrs: { Href: href('querySvc'), Type: 'QueryService' },
   });
 }

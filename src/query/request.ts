@@ -53,7 +53,8 @@ const bad = (message: string) => new EmError(400, message);
 
 function positiveInt(name: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^\s*[+-]?\d+\s*$/.test(text)) throw bad(`Query parameter ${name} must be a whole number; ${JSON.stringify(text.slice(0, 40))} is not.`);
+  if (!/^\s*[+-]?\d+\s*$/.test(text))
+    throw bad(`Query parameter ${name} must be a whole number; ${JSON.stringify(text.slice(0, 40))} is not.`);
   const n = Number(text);
   if (n < 1) throw bad(`Query parameter ${name} must be 1 or more; got ${text.trim()}.`);
   if (n > MAX_INT) throw bad(`Query parameter ${name} must be at most ${MAX_INT}; got ${text.trim()}.`);
@@ -72,7 +73,8 @@ function format(text: string | undefined): boolean {
 export function parseQueryRequest(rawQuery: string, types: QueryTypes): ParsedQuery {
   const params = splitQuery(rawQuery);
   const typeName = param(params, 'type');
-  if (typeName === undefined || typeName.trim() === '') throw bad(`Query parameter type is required, e.g. type=RestoreSession. Supported: ${types.names()}.`);
+  if (typeName === undefined || typeName.trim() === '')
+    throw bad(`Query parameter type is required, e.g. type=RestoreSession. Supported: ${types.names()}.`);
   const entry = types.get(typeName.trim());
   if (!entry) throw bad(`Unknown query type ${JSON.stringify(typeName.slice(0, 60))}. Supported: ${types.names()}.`);
   const { name } = entry.info;
@@ -83,7 +85,8 @@ export function parseQueryRequest(rawQuery: string, types: QueryTypes): ParsedQu
 
   const filter = param(params, 'filter');
   if (filter !== undefined && filter.trim() !== '') {
-    if (filter.length > MAX_FILTER_LENGTH) throw bad(`The filter is ${filter.length} characters long; at most ${MAX_FILTER_LENGTH} are accepted.`);
+    if (filter.length > MAX_FILTER_LENGTH)
+      throw bad(`The filter is ${filter.length} characters long; at most ${MAX_FILTER_LENGTH} are accepted.`);
     try {
       // A type the mock holds nothing of still gets its filter's grammar checked; the fields
       // cannot be (their lists live with the collections), and nothing matches anyway.
@@ -101,7 +104,8 @@ export function parseQueryRequest(rawQuery: string, types: QueryTypes): ParsedQu
   const sortName = asc ?? desc;
   if (sortName !== undefined && fields) {
     const field = fields.find(sortName.trim());
-    if (!field) throw bad(`Cannot sort ${name} by ${JSON.stringify(sortName.slice(0, 60))}; its fields are ${fields.names()}.`);
+    if (!field)
+      throw bad(`Cannot sort ${name} by ${JSON.stringify(sortName.slice(0, 60))}; its fields are ${fields.names()}.`);
     plan.sort = { field, desc: desc !== undefined };
   }
 

@@ -54,7 +54,8 @@ function parseJson(text: string, root: string): Members {
   } catch (err) {
     throw bad(`The request body is not valid JSON (${(err as Error).message}); expected a ${root} object.`);
   }
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw bad(`The request body must be a JSON object (${root}).`);
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+    throw bad(`The request body must be a JSON object (${root}).`);
   return doc as Members;
 }
 
@@ -110,7 +111,8 @@ export class BodyFields {
   object(name: string, optional = false): BodyFields | undefined {
     const v = this.present(name, optional);
     if (v === undefined) return undefined;
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw bad(`${this.where(name)} must be an element with members, got ${shown(v)}.`);
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+      throw bad(`${this.where(name)} must be an element with members, got ${shown(v)}.`);
     return new BodyFields(v, this.where(name), this.json);
   }
 

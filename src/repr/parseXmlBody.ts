@@ -49,7 +49,8 @@ const XMLNS = 'http://www.w3.org/2000/xmlns/';
 // xmlbuilder2's reader is lenient where .NET's XmlReader is not: it closes unclosed elements,
 // accepts a closing tag that does not match, keeps unknown entity references as text and reads
 // DTDs, and keeps the last of two same-named attributes. EM refuses all of these, so the text is checked for them first.
-const MARKUP = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!([^>]*)>|<(\/?)([^\s/>]+)(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>|&(?!(?:lt|gt|amp|apos|quot|#[0-9]+|#x[0-9a-fA-F]+);)/g;
+const MARKUP =
+  /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!([^>]*)>|<(\/?)([^\s/>]+)(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>|&(?!(?:lt|gt|amp|apos|quot|#[0-9]+|#x[0-9a-fA-F]+);)/g;
 const ATTRIBUTE = /\s([^\s=/>]+)\s*=\s*(?:"[^"]*"|'[^']*')/g;
 
 function checkWellFormed(text: string): void {
@@ -94,7 +95,10 @@ export function parseXmlBody(body: string | Buffer): XmlElement {
   const text = (typeof body === 'string' ? body : body.toString('utf8')).replace(/^\uFEFF/, '');
   // xmlbuilder2 reads a string that is not markup as an element name to create.
   if (!/^\s*</.test(text)) {
-    throw new EmError(400, `The request body is not well-formed XML: ${text.trim() === '' ? 'it has no root element' : 'it does not start with markup'}.`);
+    throw new EmError(
+      400,
+      `The request body is not well-formed XML: ${text.trim() === '' ? 'it has no root element' : 'it does not start with markup'}.`,
+    );
   }
   let root: DomElement | null;
   try {

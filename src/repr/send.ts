@@ -29,13 +29,18 @@ export function baseUrl(req: FastifyRequest): string {
 /** Serializes a document in the negotiated format and fills in the base URL. */
 export function render(req: FastifyRequest, node: El | List, format: Format = negotiate(req)): string {
   const base = baseUrl(req);
-  return format === 'json' ? jsonDocument(node, base, { nulls: req.server.config.emStyle !== '9.5' }) : xmlDocument(node, base);
+  return format === 'json'
+    ? jsonDocument(node, base, { nulls: req.server.config.emStyle !== '9.5' })
+    : xmlDocument(node, base);
 }
 
 export function send(req: FastifyRequest, reply: FastifyReply, node: El | List, status = 200): FastifyReply {
   const format = negotiate(req);
   // A Buffer, so Fastify sends the media type exactly as set (it appends a charset to JSON strings).
-  return reply.code(status).header('content-type', MEDIA_TYPE[format]).send(Buffer.from(render(req, node, format)));
+  return reply
+    .code(status)
+    .header('content-type', MEDIA_TYPE[format])
+    .send(Buffer.from(render(req, node, format)));
 }
 
 /** What a cached route builds on a miss: the document, and the instant it may first look different. */
@@ -51,7 +56,13 @@ export interface Fresh {
  * reused until the model's epoch moves or the instant reaches `until`. Authentication and
  * negotiation have already run per request; only the body is shared.
  */
-export function sendCached(req: FastifyRequest, reply: FastifyReply, key: string, now: number, build: () => Fresh): FastifyReply {
+export function sendCached(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  key: string,
+  now: number,
+  build: () => Fresh,
+): FastifyReply {
   const format = negotiate(req);
   const { responses, store } = req.server;
   const fullKey = `${format} ${baseUrl(req)} ${key}`;

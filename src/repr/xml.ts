@@ -14,13 +14,20 @@ import { BASE, resolveRaw, type Child, type El, type List, type Raw } from './tr
  */
 
 /** Tags and attributes exactly as XmlSerializer writes them, with no indentation. (The defaults are typed Partial but complete.) */
-const WRITER_OPTIONS = { ...DefaultXMLBuilderCBOptions, prettyPrint: false, spaceBeforeSlash: true, allowEmptyTags: false } as XMLBuilderCBOptions;
+const WRITER_OPTIONS = {
+  ...DefaultXMLBuilderCBOptions,
+  prettyPrint: false,
+  spaceBeforeSlash: true,
+  allowEmptyTags: false,
+} as XMLBuilderCBOptions;
 
 // With no indentation the writer keeps no state that matters (only a line length for wrapping), so one serves all.
 const w = new XMLCBWriter(WRITER_OPTIONS);
 const DECLARATION = w.declaration('1.0', 'utf-8');
 /** The namespaces on every document element: the xsd/xsi prefixes before the attributes, the default one after them. */
-const ROOT_PREFIXES = w.attribute('xmlns:xsd', 'http://www.w3.org/2001/XMLSchema') + w.attribute('xmlns:xsi', 'http://www.w3.org/2001/XMLSchema-instance');
+const ROOT_PREFIXES =
+  w.attribute('xmlns:xsd', 'http://www.w3.org/2001/XMLSchema') +
+  w.attribute('xmlns:xsi', 'http://www.w3.org/2001/XMLSchema-instance');
 const ROOT_DEFAULT_NS = w.attribute('xmlns', 'http://www.veeam.com/ent/v1.0');
 
 // Characters XML 1.0 cannot carry at all; they are dropped rather than producing a broken document.
@@ -53,7 +60,9 @@ class Serialization {
   /** `<name attrs…>body</name>`, or `<name attrs… />` when the body is empty. */
   private element(name: string, attrs: string, body: string): string {
     const open = w.openTagBegin(name) + attrs;
-    return body === '' ? open + w.openTagEnd(name, true, false) : open + w.openTagEnd(name, false, false) + body + w.closeTag(name, true);
+    return body === ''
+      ? open + w.openTagEnd(name, true, false)
+      : open + w.openTagEnd(name, false, false) + body + w.closeTag(name, true);
   }
 
   private attribute(name: string, value: string): string {
@@ -71,7 +80,8 @@ class Serialization {
     if (root) attrs += ROOT_PREFIXES;
     for (const layer of e.layers) {
       if (layer.attrs) {
-        for (const [k, v] of Object.entries(layer.attrs)) if (v !== undefined && v !== null) attrs += this.attribute(k, scalar(v));
+        for (const [k, v] of Object.entries(layer.attrs))
+          if (v !== undefined && v !== null) attrs += this.attribute(k, scalar(v));
       }
       if (layer.elems) {
         for (const [k, v] of Object.entries(layer.elems)) body += this.child(k, v);

@@ -28,7 +28,9 @@ export const agentBackupJobType: ResourceType<AgentBackupJob> = {
         agentBackupJobType,
         j,
         'AgentBackupJob',
-        fileOrAgentJobLinks(agentBackupJobType, j, 'ObjectInJobList', (rel, name) => actionLink(rel, agentBackupJobType, j, name)),
+        fileOrAgentJobLinks(agentBackupJobType, j, 'ObjectInJobList', (rel, name) =>
+          actionLink(rel, agentBackupJobType, j, name),
+        ),
       ),
       {
         elems: {

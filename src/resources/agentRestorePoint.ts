@@ -18,7 +18,10 @@ export const agentRestorePointType: ResourceType<AgentRestorePoint> = {
   listElement: 'AgentRestorePoints',
   collection: (store) => store.agentRestorePoints,
   name: (p) => `${p.computer.name}@${nameStamp(p.creationTime)}`,
-  refLinks: (p) => [serverUp(p.computer.backupServer), entityLink('Alternate', agentRestorePointType, p, 'AgentRestorePoint')],
+  refLinks: (p) => [
+    serverUp(p.computer.backupServer),
+    entityLink('Alternate', agentRestorePointType, p, 'AgentRestorePoint'),
+  ],
   entity: (p) =>
     el(
       'AgentRestorePoint',

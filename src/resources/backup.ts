@@ -17,7 +17,11 @@ export const backupType: ResourceType<Backup> = {
   listElement: 'Backups',
   collection: (store) => store.backups,
   name: (b) => b.name,
-  refLinks: (b) => [serverUp(b.backupServer), refLink('Up', repositoryType, b.repository), entityLink('Alternate', backupType, b, 'Backup')],
+  refLinks: (b) => [
+    serverUp(b.backupServer),
+    refLink('Up', repositoryType, b.repository),
+    entityLink('Alternate', backupType, b, 'Backup'),
+  ],
   entity: (b) =>
     el(
       'Backup',

@@ -15,7 +15,11 @@ export const backupFileType: ResourceType<BackupFile> = {
   listElement: 'BackupFiles',
   collection: (store) => store.backupFiles,
   name: (f) => f.name,
-  refLinks: (f) => [serverUp(f.backup.backupServer), refLink('Up', backupType, f.backup), entityLink('Alternate', backupFileType, f, 'BackupFile')],
+  refLinks: (f) => [
+    serverUp(f.backup.backupServer),
+    refLink('Up', backupType, f.backup),
+    entityLink('Alternate', backupFileType, f, 'BackupFile'),
+  ],
   entity: (f) =>
     el(
       'BackupFile',

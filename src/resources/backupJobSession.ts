@@ -37,10 +37,15 @@ const vmBackupSessionType = vmJobSessionType({
 
 /** Each kind of session keeps its own shape; the list holds them all in time order. */
 const shapeOf = (s: AnyBackupSession) =>
-  (isVmSession(s) ? vmBackupSessionType : isNasSession(s) ? nasBackupSessionType : agentBackupSessionType) as unknown as ResourceType<AnyBackupSession>;
+  (isVmSession(s)
+    ? vmBackupSessionType
+    : isNasSession(s)
+      ? nasBackupSessionType
+      : agentBackupSessionType) as unknown as ResourceType<AnyBackupSession>;
 
 /** The JobType a session reports. */
-export const sessionJobType = (s: AnyBackupSession): string => (isVmSession(s) ? s.job.jobType : isNasSession(s) ? 'NasBackup' : 'AgentBackup');
+export const sessionJobType = (s: AnyBackupSession): string =>
+  isVmSession(s) ? s.job.jobType : isNasSession(s) ? 'NasBackup' : 'AgentBackup';
 
 /**
  * `/backupSessions`: sessions of backup and backup copy jobs, and (as EM lists them there too)
@@ -60,7 +65,15 @@ export const backupJobSessionType: ResourceType<AnyBackupSession> = {
   // EM's `GET /query?type=BackupJobSession` page, JobType values in its listing order.
   queryFields: jobSessionFields<AnyBackupSession>(
     'BackupJobSession',
-    ['Backup', 'BackupCopy', 'ImmediateBackupCopy', 'ImmediateBackupCopyWorker', 'AgentBackup', 'AgentManagement', 'NasBackup'],
+    [
+      'Backup',
+      'BackupCopy',
+      'ImmediateBackupCopy',
+      'ImmediateBackupCopyWorker',
+      'AgentBackup',
+      'AgentManagement',
+      'NasBackup',
+    ],
     (s) => s.job,
     sessionJobType,
   ),

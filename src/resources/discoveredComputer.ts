@@ -6,7 +6,6 @@ import { entityLink, refLink, serverUp } from './links.js';
 import { serverFields, uidField } from './queryFields.js';
 import { protectionGroupType } from './protectionGroup.js';
 
-
 /** `/agents/discoveredComputers`: computers an agent protection group found. */
 export const discoveredComputerType: ResourceType<DiscoveredComputer> = {
   uidType: 'DiscoveredComputer',

@@ -17,15 +17,22 @@ export const fileServerType: ResourceType<FileServer> = {
   name: (f) => f.path,
   refLinks: (f) => [serverUp(f.backupServer), entityLink('Alternate', fileServerType, f, 'FileServer')],
   entity: (f) =>
-    el('FileServer', ...entityBase(fileServerType, f, 'FileServer', [serverUp(f.backupServer), refLink('Alternate', fileServerType, f)]), {
-      elems: {
-        ServerType: 'SmbServer',
-        HierarchyObjRef: `urn:NasBackup:FileServer:${f.backupServer.id}.${f.id}`,
-        SmbServerOptions: el('SmbServerOptions', { elems: { Path: f.path, CredentialsId: f.credentialsId } }),
-        ProcessingOptions: el('ProcessingOptions', {
-          elems: { ServerUid: uid('FileServer', f.id), CacheRepositoryUid: uid('Repository', f.cacheRepository.id) },
-        }),
-        NASServerAdvancedOptions: el('NASServerAdvancedOptions', { elems: { ProcessingMode: 'Direct' } }),
+    el(
+      'FileServer',
+      ...entityBase(fileServerType, f, 'FileServer', [
+        serverUp(f.backupServer),
+        refLink('Alternate', fileServerType, f),
+      ]),
+      {
+        elems: {
+          ServerType: 'SmbServer',
+          HierarchyObjRef: `urn:NasBackup:FileServer:${f.backupServer.id}.${f.id}`,
+          SmbServerOptions: el('SmbServerOptions', { elems: { Path: f.path, CredentialsId: f.credentialsId } }),
+          ProcessingOptions: el('ProcessingOptions', {
+            elems: { ServerUid: uid('FileServer', f.id), CacheRepositoryUid: uid('Repository', f.cacheRepository.id) },
+          }),
+          NASServerAdvancedOptions: el('NASServerAdvancedOptions', { elems: { ProcessingMode: 'Direct' } }),
+        },
       },
-    }),
+    ),
 };

@@ -24,7 +24,10 @@ export const hierarchyRootType: ResourceType<HierarchyRoot> = {
     el(
       'HierarchyRoot',
       // EM adds a Related link to the managed server; managed servers are not simulated.
-      ...entityBase(hierarchyRootType, r, 'HierarchyRoot', [serverUp(r.backupServer), refLink('Alternate', hierarchyRootType, r)]),
+      ...entityBase(hierarchyRootType, r, 'HierarchyRoot', [
+        serverUp(r.backupServer),
+        refLink('Alternate', hierarchyRootType, r),
+      ]),
       { elems: { HierarchyRootId: r.id, UniqueId: uniqueId(r), HostType: HOST_TYPE[r.platform] } },
     ),
   // EM's `GET /query?type=HierarchyRoot` page; HostType values in its listing order.
@@ -32,7 +35,12 @@ export const hierarchyRootType: ResourceType<HierarchyRoot> = {
     uidField('HierarchyRoot'),
     { name: 'Name', kind: 'string', get: (r) => r.name },
     { name: 'UniqueId', kind: 'string', get: uniqueId },
-    { name: 'HostType', kind: 'enum', values: ['ESX', 'VC', 'ESXi', 'HvServer', 'HvCluster', 'Scvmm', 'VcdSystem'], get: (r) => HOST_TYPE[r.platform] },
+    {
+      name: 'HostType',
+      kind: 'enum',
+      values: ['ESX', 'VC', 'ESXi', 'HvServer', 'HvCluster', 'Scvmm', 'VcdSystem'],
+      get: (r) => HOST_TYPE[r.platform],
+    },
     ...serverFields<HierarchyRoot>((r) => r.backupServer),
   ],
 };

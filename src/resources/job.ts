@@ -82,9 +82,17 @@ export const jobType: ResourceType<Job> = {
   // The fields of EM's `GET /query?type=Job` page; JobType and Platform in its listing order.
   queryFields: [
     ...jobHeadFields<Job>('Job'),
-    { name: 'JobType', kind: 'enum', values: ['Backup', 'BackupCopy', 'ImmediateBackupCopy', 'Replica'], get: (j) => j.jobType },
+    {
+      name: 'JobType',
+      kind: 'enum',
+      values: ['Backup', 'BackupCopy', 'ImmediateBackupCopy', 'Replica'],
+      get: (j) => j.jobType,
+    },
     { name: 'Platform', kind: 'enum', values: VM_PLATFORMS, get: (j) => j.platform },
-    ...scheduleFields<Job>((j, now) => nextRun(j.schedule, now), (j) => j.scheduleEnabled !== false),
+    ...scheduleFields<Job>(
+      (j, now) => nextRun(j.schedule, now),
+      (j) => j.scheduleEnabled !== false,
+    ),
     ...serverFields<Job>((j) => j.backupServer),
   ],
 };

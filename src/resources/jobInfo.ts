@@ -47,7 +47,9 @@ export function jobInfo(job: Job): El {
     info = el('BackupJobInfo', {
       elems: {
         Includes: includes,
-        SimpleRetentionPolicy: el('SimpleRetentionPolicy', { elems: { RetainCycles: 100, RetainDaysToKeep: 100, RetainLimitType: 'Days' } }),
+        SimpleRetentionPolicy: el('SimpleRetentionPolicy', {
+          elems: { RetainCycles: 100, RetainDaysToKeep: 100, RetainLimitType: 'Days' },
+        }),
       },
     });
   } else if (job.jobType === 'Replica') {
@@ -55,7 +57,11 @@ export function jobInfo(job: Job): El {
   } else {
     info = el('ImmediateBackupCopyJobInfo', {
       elems: {
-        LinkedJobIncludes: list('LinkedJobIncludes', 'LinkedJobObjects', linkedJobsOf(job).map((o) => linkedJobObject(o, false))),
+        LinkedJobIncludes: list(
+          'LinkedJobIncludes',
+          'LinkedJobObjects',
+          linkedJobsOf(job).map((o) => linkedJobObject(o, false)),
+        ),
         LinkedBackupIncludes: list('LinkedBackupIncludes', 'LinkedBackupObjects', []),
         LinkedBackupRepositoryIncludes: list('LinkedBackupRepositoryIncludes', 'LinkedBackupRepositories', []),
       },

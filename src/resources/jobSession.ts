@@ -10,7 +10,12 @@ import { restoreSessionView } from '../../data/timeline.js';
  * Progress, FailureMessage (never set by the mock: `null` in JSON, as a live EM 12 writes it).
  * The derived types add IsRetry after them.
  */
-export function jobSessionLayers(run: JobRun, job: { id: string; name: string }, jobType: string, now: number): Layer[] {
+export function jobSessionLayers(
+  run: JobRun,
+  job: { id: string; name: string },
+  jobType: string,
+  now: number,
+): Layer[] {
   const v = restoreSessionView(run, now);
   return [
     {

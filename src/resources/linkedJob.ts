@@ -12,7 +12,9 @@ export interface LinkedJob {
 
 /** The jobs a backup copy job copies (its source job); its id is the one its JobInfo shows. */
 export function linkedJobsOf(job: Job): LinkedJob[] {
-  return job.jobType === 'BackupCopy' && job.source ? [{ id: guidFor(0, 'LinkedJobObject', job.id), job, linked: job.source }] : [];
+  return job.jobType === 'BackupCopy' && job.source
+    ? [{ id: guidFor(0, 'LinkedJobObject', job.id), job, linked: job.source }]
+    : [];
 }
 
 export const linkedJobHref = (o: LinkedJob) => href(`jobs/${o.job.id}/linkedJobs/${o.id}`);
@@ -46,11 +48,16 @@ export function linkedJobObject(o: LinkedJob, standalone: boolean): El {
  * is the key the same items have in the job's `LinkedJobIncludes`.
  */
 export const linkedJobList = (items: readonly LinkedJob[]): List =>
-  list('LinkedJobResourceObjects', 'LinkedJobObjects', items.map((o) => linkedJobObject(o, true)));
+  list(
+    'LinkedJobResourceObjects',
+    'LinkedJobObjects',
+    items.map((o) => linkedJobObject(o, true)),
+  );
 
 /**
  * `LinkedBackupRepositoryResourceObjects`: the repositories a backup copy job copies from. Every
  * simulated copy job copies from a job, never from a repository, so the list is always empty; its
  * JSON key is the one the job's `LinkedBackupRepositoryIncludes` uses.
  */
-export const linkedBackupRepositoryList = (): List => list('LinkedBackupRepositoryResourceObjects', 'LinkedBackupRepositories', []);
+export const linkedBackupRepositoryList = (): List =>
+  list('LinkedBackupRepositoryResourceObjects', 'LinkedBackupRepositories', []);

@@ -14,17 +14,33 @@ export function refLink<T extends { id: string }>(rel: string, type: ResourceTyp
 }
 
 /** A link to an object's entity (`…/{id}?format=Entity`), typed with its entity type. */
-export function entityLink<T extends { id: string }>(rel: string, type: ResourceType<T>, item: T, entityType: string): LinkSpec {
+export function entityLink<T extends { id: string }>(
+  rel: string,
+  type: ResourceType<T>,
+  item: T,
+  entityType: string,
+): LinkSpec {
   return { rel, href: itemHref(type, item, true), name: type.name(item), type: entityType };
 }
 
 /** A `Down` (or other) link to a sub-collection `…/{id}/<sub>`. */
-export function subLink<T extends { id: string }>(rel: string, type: ResourceType<T>, item: T, sub: string, linkType?: string): LinkSpec {
+export function subLink<T extends { id: string }>(
+  rel: string,
+  type: ResourceType<T>,
+  item: T,
+  sub: string,
+  linkType?: string,
+): LinkSpec {
   return { rel, href: href(`${type.itemPath ?? type.path}/${item.id}/${sub}`), type: linkType };
 }
 
 /** An action link (`…/{id}?action=<name>`), which clients POST to. */
-export function actionLink<T extends { id: string }>(rel: string, type: ResourceType<T>, item: T, action: string): LinkSpec {
+export function actionLink<T extends { id: string }>(
+  rel: string,
+  type: ResourceType<T>,
+  item: T,
+  action: string,
+): LinkSpec {
   return { rel, href: `${itemHref(type, item)}?action=${action}` };
 }
 

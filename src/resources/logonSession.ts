@@ -69,11 +69,7 @@ export function logonSessionLinks(session: LogonSession, serves: (path: string) 
     type: l.type,
     name: l.name,
   }));
-  return [
-    { rel: 'Up', href: href(''), type: 'EnterpriseManager' },
-    ...down,
-    { rel: 'Delete', href: self },
-  ];
+  return [{ rel: 'Up', href: href(''), type: 'EnterpriseManager' }, ...down, { rel: 'Delete', href: self }];
 }
 
 /** `LogonSessionType`: ResourceType (Links; Href, Type) + UserName, SessionId. */

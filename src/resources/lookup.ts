@@ -14,10 +14,16 @@ export function browseHref(root: HierarchyRoot, type: string): string {
 /** `GET /lookupSvc`: Up to the caller's logon session, then per root a Down link for each type it browses. */
 export function lookupSvcRepresentation(logonSessionId: string, roots: readonly HierarchyRoot[]): El {
   const down: LinkSpec[] = roots.flatMap((root) =>
-    BROWSED_TYPES[root.platform].map((type) => ({ rel: 'Down', href: browseHref(root, type), type: 'HierarchyItemList' })),
+    BROWSED_TYPES[root.platform].map((type) => ({
+      rel: 'Down',
+      href: browseHref(root, type),
+      type: 'HierarchyItemList',
+    })),
   );
   return el('LookupSvc', {
-    elems: { Links: links([{ rel: 'Up', href: href(`logonSessions/${logonSessionId}`), type: 'LogonSession' }, ...down]) },
+    elems: {
+      Links: links([{ rel: 'Up', href: href(`logonSessions/${logonSessionId}`), type: 'LogonSession' }, ...down]),
+    },
     attrs: { Href: href('lookupSvc'), Type: 'LookupService' },
   });
 }

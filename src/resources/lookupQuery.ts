@@ -73,14 +73,27 @@ const REF = /^urn:([^:]+):([^:]+):([^.]+)\.(.+)$/i;
 /** `hierarchyRef=urn:<Platform>:<Type>:<root guid>.<object ref>`: the one object it names. */
 function byReference(store: Store, ref: string): InventoryObject {
   const m = REF.exec(ref);
-  if (!m || !GUID.test(m[3]!)) throw bad(`hierarchyRef ${shown(ref)} is not a HierarchyObjRef (urn:<Platform>:<Type>:<HierarchyRootId>.<ObjectRef>).`);
+  if (!m || !GUID.test(m[3]!))
+    throw bad(
+      `hierarchyRef ${shown(ref)} is not a HierarchyObjRef (urn:<Platform>:<Type>:<HierarchyRootId>.<ObjectRef>).`,
+    );
   const [, platformRaw, typeRaw, rootId, objectRef] = m as unknown as [string, string, string, string, string];
   const platform = PLATFORMS.find((p) => p.toLowerCase() === platformRaw.toLowerCase());
-  if (!platform) throw bad(`hierarchyRef ${shown(ref)} names an unknown platform ${shown(platformRaw)}: use VMware, HyperV or vCloud.`);
+  if (!platform)
+    throw bad(
+      `hierarchyRef ${shown(ref)} names an unknown platform ${shown(platformRaw)}: use VMware, HyperV or vCloud.`,
+    );
   const type = objectType(typeRaw, [platform]);
-  if (!type) throw bad(`hierarchyRef ${shown(ref)} names an unknown ${platform} object type ${shown(typeRaw)}: use one of ${OBJECT_TYPES[platform].join(', ')}.`);
+  if (!type)
+    throw bad(
+      `hierarchyRef ${shown(ref)} names an unknown ${platform} object type ${shown(typeRaw)}: use one of ${OBJECT_TYPES[platform].join(', ')}.`,
+    );
   const r = root(store, rootId);
-  if (!r || r.platform !== platform) throw new EmError(404, `No ${platform} hierarchy root ${rootId.toLowerCase()} exists for hierarchyRef ${shown(ref)}.`);
+  if (!r || r.platform !== platform)
+    throw new EmError(
+      404,
+      `No ${platform} hierarchy root ${rootId.toLowerCase()} exists for hierarchyRef ${shown(ref)}.`,
+    );
   const wanted = objectRef.toLowerCase();
   const found = inventoryOf(store)
     .get(r.id)!

@@ -24,4 +24,5 @@ export function mountEntity(m: Mount): El {
 }
 
 /** `VmRestorePointMounts`: the caller's mounts of one point. */
-export const mountList = (mounts: readonly Mount[]): List => list('VmRestorePointMounts', 'VmRestorePointMounts', mounts.map(mountEntity));
+export const mountList = (mounts: readonly Mount[]): List =>
+  list('VmRestorePointMounts', 'VmRestorePointMounts', mounts.map(mountEntity));

@@ -23,7 +23,12 @@ export const nasJobType: ResourceType<NasJob> = {
   entity: (j, now) =>
     el(
       'NASJob',
-      ...entityBase(nasJobType, j, 'NasJob', fileOrAgentJobLinks(nasJobType, j, 'NasObjectList', (rel, name) => action(j, rel, name))),
+      ...entityBase(
+        nasJobType,
+        j,
+        'NasJob',
+        fileOrAgentJobLinks(nasJobType, j, 'NasObjectList', (rel, name) => action(j, rel, name)),
+      ),
       {
         elems: {
           Description: j.description,
@@ -43,7 +48,10 @@ export const nasJobType: ResourceType<NasJob> = {
   // EM's `GET /query?type=NasJob` page.
   queryFields: [
     ...jobHeadFields<NasJob>('NasJob'),
-    ...scheduleFields<NasJob>((j, now) => nextRun(j.schedule, now), (j) => j.scheduleEnabled !== false),
+    ...scheduleFields<NasJob>(
+      (j, now) => nextRun(j.schedule, now),
+      (j) => j.scheduleEnabled !== false,
+    ),
     ...serverFields<NasJob>((j) => j.backupServer),
   ],
 };

@@ -28,7 +28,9 @@ export function objectInJob(o: ObjectInJob, standalone: boolean): El {
     'ObjectInJob',
     {
       elems: {
-        Links: standalone ? links([{ rel: 'Up', href: href(`jobs/${o.job.id}?format=Entity`), name: o.job.name, type: 'Job' }]) : undefined,
+        Links: standalone
+          ? links([{ rel: 'Up', href: href(`jobs/${o.job.id}?format=Entity`), name: o.job.name, type: 'Job' }])
+          : undefined,
       },
       attrs: { Href: objectInJobHref(o), Type: 'ObjectInJob' },
     },
@@ -38,5 +40,9 @@ export function objectInJob(o: ObjectInJob, standalone: boolean): El {
 
 /** `ObjectsInJob` (or a job's `Includes`); JSON `ObjectInJobs` either way, the key scripts read. */
 export function objectInJobList(items: readonly ObjectInJob[], standalone: boolean, name = 'ObjectsInJob'): List {
-  return list(name, 'ObjectInJobs', items.map((o) => objectInJob(o, standalone)));
+  return list(
+    name,
+    'ObjectInJobs',
+    items.map((o) => objectInJob(o, standalone)),
+  );
 }

@@ -24,7 +24,11 @@ export const protectionGroupType: ResourceType<AgentProtectionGroup> = {
       ...entityBase(protectionGroupType, g, 'AgentProtectionGroup', [
         serverUp(g.backupServer),
         refLink('Alternate', protectionGroupType, g),
-        { rel: 'Down', href: href(`agents/protectionGroups/${g.id}/discoveredComputers?format=Entity`), type: 'DiscoveredComputerList' },
+        {
+          rel: 'Down',
+          href: href(`agents/protectionGroups/${g.id}/discoveredComputers?format=Entity`),
+          type: 'DiscoveredComputerList',
+        },
       ]),
       {
         elems: {

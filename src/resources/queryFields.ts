@@ -19,7 +19,9 @@ export function uidField<T extends { id: string }>(uidType: string): QueryField<
 }
 
 /** `UID`, `Name`, `Description`: how every job page begins. */
-export function jobHeadFields<T extends { id: string; name: string; description: string }>(uidType: string): QueryField<T>[] {
+export function jobHeadFields<T extends { id: string; name: string; description: string }>(
+  uidType: string,
+): QueryField<T>[] {
   return [
     uidField(uidType),
     { name: 'Name', kind: 'string', get: (x) => x.name },
@@ -44,7 +46,9 @@ export function jobFields<T>(job: (x: T) => { id: string; name: string }): Query
 }
 
 /** `CreationTime` (the collection's time key) and `EndTime` (absent while running). */
-export function runTimeFields<T extends { creationTime: number; endTime: number; result: JobRun['result'] }>(): QueryField<T>[] {
+export function runTimeFields<
+  T extends { creationTime: number; endTime: number; result: JobRun['result'] },
+>(): QueryField<T>[] {
   return [
     { name: 'CreationTime', kind: 'date', timeKey: true, get: (x) => x.creationTime },
     { name: 'EndTime', kind: 'date', get: sessionEndTime },
@@ -52,7 +56,9 @@ export function runTimeFields<T extends { creationTime: number; endTime: number;
 }
 
 /** `Result` of a session or task: None while it runs. */
-export function resultField<T extends { creationTime: number; endTime: number; result: JobRun['result'] }>(): QueryField<T> {
+export function resultField<
+  T extends { creationTime: number; endTime: number; result: JobRun['result'] },
+>(): QueryField<T> {
   return { name: 'Result', kind: 'enum', values: RESULT_VALUES, get: sessionResult };
 }
 
@@ -83,7 +89,10 @@ export function jobSessionFields<T extends JobRun>(
  * The schedule fields of a job page: NextRun (where the page lists it), ScheduleConfigured,
  * ScheduleEnabled (every simulated job is scheduled).
  */
-export function scheduleFields<T>(nextRun?: (x: T, now: number) => number, enabled: (x: T) => boolean = () => true): QueryField<T>[] {
+export function scheduleFields<T>(
+  nextRun?: (x: T, now: number) => number,
+  enabled: (x: T) => boolean = () => true,
+): QueryField<T>[] {
   return [
     ...(nextRun ? [{ name: 'NextRun', kind: 'date', get: nextRun } as const] : []),
     { name: 'ScheduleConfigured', kind: 'bool', get: () => true },

@@ -24,7 +24,14 @@ export const REPORT_FRAMES: { path: string; name: string; build: (store: Store, 
 export function summaryReport(): El {
   return el('SummaryReport', {
     elems: {
-      Links: links(REPORT_FRAMES.map((f) => ({ rel: 'Down', href: href(`reports/summary/${f.path}`), name: f.name, type: 'ReportFrame' }))),
+      Links: links(
+        REPORT_FRAMES.map((f) => ({
+          rel: 'Down',
+          href: href(`reports/summary/${f.path}`),
+          name: f.name,
+          type: 'ReportFrame',
+        })),
+      ),
     },
   });
 }
@@ -40,7 +47,8 @@ const REPORT_DEFINITIONS = {
 } as const;
 
 /** Relative links into EM's own web reports, as the real frames carry them. */
-const reportLink = (name: keyof typeof REPORT_DEFINITIONS) => `Workspace/ViewReport.aspx?definition=${REPORT_DEFINITIONS[name]}&ShowParams=1`;
+const reportLink = (name: keyof typeof REPORT_DEFINITIONS) =>
+  `Workspace/ViewReport.aspx?definition=${REPORT_DEFINITIONS[name]}&ShowParams=1`;
 
 const running = (r: { creationTime: number; endTime: number }, now: number) => r.creationTime <= now && now < r.endTime;
 const finished = (r: { endTime: number }, now: number) => r.endTime <= now;
@@ -98,7 +106,8 @@ function vmsOverview(store: Store, now: number): El {
       .map((t) => t.vm),
   );
   const files = upTo(store.backupFiles, now);
-  const sizeOf = (type: 'vbk' | 'vib') => files.filter((f) => f.fileType === type).reduce((s, f) => s + f.backupSize, 0);
+  const sizeOf = (type: 'vbk' | 'vib') =>
+    files.filter((f) => f.fileType === type).reduce((s, f) => s + f.backupSize, 0);
   const states = [...latestBackupStates(store, now).values()];
   const sum = (vms: Iterable<Vm>) => [...vms].reduce((s, vm) => s + vm.sizeBytes, 0);
   return el('VmsOverviewReportFrame', {
@@ -112,7 +121,10 @@ function vmsOverview(store: Store, now: number): El {
       // One replica per replicated VM, as large as the VM.
       ReplicaRestorePointsSize: sum(replicated),
       SourceVmsSize: sum(protectedVms),
-      SuccessBackupPercents: states.length === 0 ? 0 : Math.round((100 * states.filter((t) => t.result === 'Success').length) / states.length),
+      SuccessBackupPercents:
+        states.length === 0
+          ? 0
+          : Math.round((100 * states.filter((t) => t.result === 'Success').length) / states.length),
       ProtectedVmsReportLink: reportLink('ProtectedVms'),
     },
   });
@@ -159,7 +171,11 @@ function processedVms(store: Store, now: number): El {
   const days = [];
   for (let d = today; d >= today - 6 * DAY; d -= DAY) {
     const vmsOn = (tasks: readonly TaskSession[]) =>
-      new Set(tasks.filter((t) => t.endTime >= d && t.endTime < d + DAY && finished(t, now) && t.result !== 'Failed').map((t) => t.vm)).size;
+      new Set(
+        tasks
+          .filter((t) => t.endTime >= d && t.endTime < d + DAY && finished(t, now) && t.result !== 'Failed')
+          .map((t) => t.vm),
+      ).size;
     const range = (c: Store['backupTaskSessions']) => c.between(d - DAY, Math.min(d + DAY, now));
     days.push(
       el('Day', {
@@ -180,7 +196,9 @@ function repositoryFrame(store: Store): El {
       Periods: repeated(
         'Periods',
         store.repositories.all().map((r) =>
-          el('Period', { elems: { Name: r.name, Capacity: r.capacity, FreeSpace: freeSpace(r), BackupSize: r.backupSize } }),
+          el('Period', {
+            elems: { Name: r.name, Capacity: r.capacity, FreeSpace: freeSpace(r), BackupSize: r.backupSize },
+          }),
         ),
       ),
     },

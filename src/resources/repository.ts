@@ -5,7 +5,8 @@ import { entityLink, refLink, serverUp, subLink } from './links.js';
 import { serverFields, uidField } from './queryFields.js';
 
 /** Free space: capacity less what its backup files and other data take; unknown (-1) when the capacity is. */
-export const freeSpace = (r: Repository) => (r.capacity === UNKNOWN_CAPACITY ? UNKNOWN_CAPACITY : r.capacity - r.backupSize - r.otherData);
+export const freeSpace = (r: Repository) =>
+  r.capacity === UNKNOWN_CAPACITY ? UNKNOWN_CAPACITY : r.capacity - r.backupSize - r.otherData;
 
 /** `/repositories`: backup repositories of every backup server. */
 export const repositoryType: ResourceType<Repository> = {

@@ -61,7 +61,12 @@ export function reference<T extends { id: string }>(type: ResourceType<T>, item:
 }
 
 /** The attributes every `EntityType` carries, in EM's order (base first: Href, Type; then Name, UID). */
-export function entityBase<T extends { id: string }>(type: ResourceType<T>, item: T, entityType: string, entityLinks: LinkSpec[]) {
+export function entityBase<T extends { id: string }>(
+  type: ResourceType<T>,
+  item: T,
+  entityType: string,
+  entityLinks: LinkSpec[],
+) {
   return [
     { elems: { Links: links(entityLinks) }, attrs: { Href: itemHref(type, item, true), Type: entityType } },
     { attrs: { Name: type.name(item), UID: uid(type.uidType, item.id) } },
@@ -69,7 +74,13 @@ export function entityBase<T extends { id: string }>(type: ResourceType<T>, item
 }
 
 /** When the entity of any of `items` (or of those in [start, end)) may first look different after `now` (see `changesAt`). */
-export function entitiesChangeAt<T extends { id: string }>(type: ResourceType<T>, items: readonly T[], now: number, start = 0, end = items.length): number {
+export function entitiesChangeAt<T extends { id: string }>(
+  type: ResourceType<T>,
+  items: readonly T[],
+  now: number,
+  start = 0,
+  end = items.length,
+): number {
   if (!type.isFinal) return Infinity;
   let until = Infinity;
   for (let i = start; i < end && until > now + 1; i++) {
@@ -89,10 +100,18 @@ const collectionUntil = new WeakMap<object, { epoch: number; from: number; until
  * millisecond or more, so the answer is kept for the store epoch and reused until it expires:
  * nothing changes before `until`, whatever instant in between asks.
  */
-export function existingChangeAt<T extends { id: string }>(type: ResourceType<T>, collection: Collection<T>, epoch: number, now: number): number {
+export function existingChangeAt<T extends { id: string }>(
+  type: ResourceType<T>,
+  collection: Collection<T>,
+  epoch: number,
+  now: number,
+): number {
   const memo = collectionUntil.get(collection);
   if (memo && memo.epoch === epoch && memo.from <= now && now < memo.until) return memo.until;
-  const until = Math.min(collection.nextTimeAfter(now), entitiesChangeAt(type, collection.all(), now, 0, collection.upperBound(now)));
+  const until = Math.min(
+    collection.nextTimeAfter(now),
+    entitiesChangeAt(type, collection.all(), now, 0, collection.upperBound(now)),
+  );
   collectionUntil.set(collection, { epoch, from: now, until });
   return until;
 }

@@ -5,7 +5,13 @@ import { el } from '../repr/tree.js';
 import { entityBase, itemHref, type ResourceType } from './resourceType.js';
 import { serverUp } from './links.js';
 import { vmRestorePointName, vmRestorePointType } from './vmRestorePoint.js';
-import { restoreSessionChangesAt, restoreSessionView, sessionEndTime, sessionResult, sessionState } from '../../data/timeline.js';
+import {
+  restoreSessionChangesAt,
+  restoreSessionView,
+  sessionEndTime,
+  sessionResult,
+  sessionState,
+} from '../../data/timeline.js';
 
 /** `GET /restoreSessions` lists only sessions created in the last 30 days (EM v12+). */
 export const RESTORE_SESSION_WINDOW_MS = 30 * DAY;
@@ -61,7 +67,10 @@ export const restoreSessionType: ResourceType<RestoreSession> = {
   listed: (store: Store, now: number) => store.restoreSessions.between(now - RESTORE_SESSION_WINDOW_MS, now),
   // The next session created enters the window; the oldest in it leaves one millisecond after 30 days.
   listedChangesAt: (store: Store, now: number) =>
-    Math.min(store.restoreSessions.nextTimeAfter(now), store.restoreSessions.firstTimeFrom(now - RESTORE_SESSION_WINDOW_MS) + RESTORE_SESSION_WINDOW_MS + 1),
+    Math.min(
+      store.restoreSessions.nextTimeAfter(now),
+      store.restoreSessions.firstTimeFrom(now - RESTORE_SESSION_WINDOW_MS) + RESTORE_SESSION_WINDOW_MS + 1,
+    ),
   isFinal: (s, now) => now >= s.endTime,
   changesAt: restoreSessionChangesAt,
   // The fields of EM's `GET /query?type=RestoreSession` page. Enum orders: notes/query.md.

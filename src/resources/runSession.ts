@@ -36,11 +36,21 @@ export function runSessionType<T extends RunSession>(spec: RunSessionSpec<T>): R
     listElement: 'BackupJobSessions',
     collection: spec.collection,
     name: (s) => s.name,
-    refLinks: (s) => [serverUp(s.job.backupServer), jobUp(s), entityLink('Alternate', type, s, 'BackupJobSession'), tasks(s)],
+    refLinks: (s) => [
+      serverUp(s.job.backupServer),
+      jobUp(s),
+      entityLink('Alternate', type, s, 'BackupJobSession'),
+      tasks(s),
+    ],
     entity: (s, now) =>
       el(
         'BackupJobSession',
-        ...entityBase(type, s, 'BackupJobSession', [serverUp(s.job.backupServer), jobUp(s), refLink('Alternate', type, s), tasks(s)]),
+        ...entityBase(type, s, 'BackupJobSession', [
+          serverUp(s.job.backupServer),
+          jobUp(s),
+          refLink('Alternate', type, s),
+          tasks(s),
+        ]),
         ...jobSessionLayers(s, s.job, spec.jobType, now),
       ),
     listed: (store, now) => upTo(spec.collection(store), now),

@@ -60,5 +60,8 @@ export function entryServiceRepresentation(service: EntryService, serves: (path:
   const down: LinkSpec[] = service.links
     .filter(([, path]) => serves(path.split('?')[0]!))
     .map(([type, path]) => ({ rel: 'Down', href: href(path), type }));
-  return el(service.element, { elems: { Links: links(down) }, attrs: { Href: href(service.path), Type: service.type } });
+  return el(service.element, {
+    elems: { Links: links(down) },
+    attrs: { Href: href(service.path), Type: service.type },
+  });
 }

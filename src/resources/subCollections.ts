@@ -45,24 +45,41 @@ function of<P extends { id: string }, C extends { id: string }>(
 const unsimulated = <P extends { id: string }>(parent: ResourceType<P>, ...subs: string[]): SubCollection[] =>
   subs.map((sub) => ({ parent: parent as unknown as AnyResourceType, sub }));
 /** Members of a parent's own (small) array that exist at the clock's time. */
-const visible = <T extends { creationTime: number }>(items: readonly T[], now: number) => items.filter((i) => i.creationTime <= now);
+const visible = <T extends { creationTime: number }>(items: readonly T[], now: number) =>
+  items.filter((i) => i.creationTime <= now);
 
 export const subCollections: SubCollection[] = [
   of(backupServerType, 'jobs', jobType, (s, store) => store.jobs.all().filter((j) => j.backupServer === s)),
-  of(backupServerType, 'repositories', repositoryType, (s, store) => store.repositories.all().filter((r) => r.backupServer === s)),
-  of(jobType, 'backupSessions', backupJobSessionType, (j, store, now) => upTo(store.backupSessions, now).filter((s) => s.job.id === j.id)),
-  of(jobType, 'replicaSessions', replicaJobSessionType, (j, store, now) => upTo(store.replicaSessions, now).filter((s) => s.job.id === j.id)),
+  of(backupServerType, 'repositories', repositoryType, (s, store) =>
+    store.repositories.all().filter((r) => r.backupServer === s),
+  ),
+  of(jobType, 'backupSessions', backupJobSessionType, (j, store, now) =>
+    upTo(store.backupSessions, now).filter((s) => s.job.id === j.id),
+  ),
+  of(jobType, 'replicaSessions', replicaJobSessionType, (j, store, now) =>
+    upTo(store.replicaSessions, now).filter((s) => s.job.id === j.id),
+  ),
   // File share and agent sessions list no task sessions (their per-object tasks are not simulated).
-  of(backupJobSessionType, 'taskSessions', backupTaskSessionType, (s, _store, now) => (isVmSession(s) ? visible(s.tasks, now) : [])),
+  of(backupJobSessionType, 'taskSessions', backupTaskSessionType, (s, _store, now) =>
+    isVmSession(s) ? visible(s.tasks, now) : [],
+  ),
   of(replicaJobSessionType, 'replicaTaskSessions', replicaTaskSessionType, (s, _store, now) => visible(s.tasks, now)),
   of(repositoryType, 'backups', backupType, (r, store) => store.backups.all().filter((b) => b.repository.id === r.id)),
-  of(backupType, 'restorePoints', restorePointType, (b, store, now) => upTo(store.restorePoints, now).filter((p) => p.backup === b)),
-  of(backupType, 'backupFiles', backupFileType, (b, store, now) => upTo(store.backupFiles, now).filter((f) => f.backup === b)),
+  of(backupType, 'restorePoints', restorePointType, (b, store, now) =>
+    upTo(store.restorePoints, now).filter((p) => p.backup === b),
+  ),
+  of(backupType, 'backupFiles', backupFileType, (b, store, now) =>
+    upTo(store.backupFiles, now).filter((f) => f.backup === b),
+  ),
   of(restorePointType, 'vmRestorePoints', vmRestorePointType, (p, _store, now) => visible(p.vmRestorePoints, now)),
   of(restorePointType, 'backupFiles', backupFileType, (p) => [p.backupFile]),
   of(backupFileType, 'restorePoints', restorePointType, (f) => [f.restorePoint]),
-  of(backupFileType, 'vmRestorePoints', vmRestorePointType, (f, _store, now) => visible(f.restorePoint.vmRestorePoints, now)),
-  of(nasJobType, 'backupSessions', nasBackupSessionType, (j, store, now) => upTo(store.nasBackupSessions, now).filter((s) => s.job.id === j.id)),
+  of(backupFileType, 'vmRestorePoints', vmRestorePointType, (f, _store, now) =>
+    visible(f.restorePoint.vmRestorePoints, now),
+  ),
+  of(nasJobType, 'backupSessions', nasBackupSessionType, (j, store, now) =>
+    upTo(store.nasBackupSessions, now).filter((s) => s.job.id === j.id),
+  ),
   of(agentBackupJobType, 'backupSessions', agentBackupSessionType, (j, _store, now) => visible(j.sessions, now)),
   ...unsimulated(backupServerType, 'externalRepositories', 'credentials', 'passwords', 'managedServers'),
   ...unsimulated(repositoryType, 'replicas'),

@@ -12,7 +12,8 @@ export function taskEntity(t: Task, now: number): El {
   const state = taskState(t, now);
   const finished = state === 'Finished';
   const linkSpecs: LinkSpec[] = [{ rel: 'Delete', href: self, type: 'Task' }];
-  if (finished && t.related) linkSpecs.push({ rel: 'Related', href: href(t.related.path), name: t.related.name, type: t.related.type });
+  if (finished && t.related)
+    linkSpecs.push({ rel: 'Related', href: href(t.related.path), name: t.related.name, type: t.related.type });
   return el(
     'Task',
     { elems: { Links: links(linkSpecs) }, attrs: { Href: self, Type: 'Task' } },

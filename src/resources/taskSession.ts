@@ -38,7 +38,11 @@ export function taskSessionType(kind: TaskKind): ResourceType<TaskSession> {
     listElement: `${kind.entity}s`,
     collection: kind.collection,
     name: taskName,
-    refLinks: (t) => [serverUp(t.session.job.backupServer), refLink('Up', kind.sessionType(), t.session), entityLink('Alternate', type, t, kind.entity)],
+    refLinks: (t) => [
+      serverUp(t.session.job.backupServer),
+      refLink('Up', kind.sessionType(), t.session),
+      entityLink('Alternate', type, t, kind.entity),
+    ],
     entity: (t, now) => {
       const v = restoreSessionView(t, now);
       const point = t.vmRestorePoint && t.vmRestorePoint.creationTime <= now ? t.vmRestorePoint : undefined;
@@ -73,7 +77,8 @@ export function taskSessionType(kind: TaskKind): ResourceType<TaskSession> {
     isFinal: ended,
     // Its run, and the restore point it links to, which appears at its own creation time.
     changesAt: (t, now) => {
-      const pointAt = t.vmRestorePoint && t.vmRestorePoint.creationTime > now ? t.vmRestorePoint.creationTime : Infinity;
+      const pointAt =
+        t.vmRestorePoint && t.vmRestorePoint.creationTime > now ? t.vmRestorePoint.creationTime : Infinity;
       return Math.min(runChangesAt(t, now), pointAt);
     },
     // EM's `GET /query?type=BackupTaskSession` / `ReplicaTaskSession` pages (the same fields);

@@ -49,7 +49,12 @@ export function vmJobSessionType(spec: VmJobSessionSpec): ResourceType<JobSessio
     listedChangesAt: (store, now) => upToChangesAt(spec.collection(store), now),
     isFinal: ended,
     changesAt: runChangesAt,
-    queryFields: jobSessionFields<JobSession>(uidType, spec.queryJobTypes, (s) => s.job, (s) => s.job.jobType),
+    queryFields: jobSessionFields<JobSession>(
+      uidType,
+      spec.queryJobTypes,
+      (s) => s.job,
+      (s) => s.job.jobType,
+    ),
   };
   return type;
 }

@@ -10,8 +10,18 @@ export const vmRestorePointName = (p: VmRestorePoint) => `${p.vm.name}@${nameSta
 
 /** The three parents every VM restore point links Up to, in EM's order. */
 const parents = (p: VmRestorePoint) => [
-  { rel: 'Up', href: itemHref(backupServerType, p.backupServer), name: p.backupServer.name, type: 'BackupServerReference' },
-  { rel: 'Up', href: href(`restorePoints/${p.restorePoint.id}`), name: sqlStamp(p.restorePoint.creationTime), type: 'RestorePointReference' },
+  {
+    rel: 'Up',
+    href: itemHref(backupServerType, p.backupServer),
+    name: p.backupServer.name,
+    type: 'BackupServerReference',
+  },
+  {
+    rel: 'Up',
+    href: href(`restorePoints/${p.restorePoint.id}`),
+    name: sqlStamp(p.restorePoint.creationTime),
+    type: 'RestorePointReference',
+  },
   { rel: 'Up', href: href(`backupFiles/${p.backupFile.id}`), name: p.backupFile.name, type: 'BackupFileReference' },
 ];
 
@@ -24,7 +34,12 @@ export const vmRestorePointType: ResourceType<VmRestorePoint> = {
   name: vmRestorePointName,
   refLinks: (p) => [
     ...parents(p),
-    { rel: 'Alternate', href: itemHref(vmRestorePointType, p, true), name: vmRestorePointName(p), type: 'VmRestorePoint' },
+    {
+      rel: 'Alternate',
+      href: itemHref(vmRestorePointType, p, true),
+      name: vmRestorePointName(p),
+      type: 'VmRestorePoint',
+    },
   ],
   entity: (p) => {
     const self = itemHref(vmRestorePointType, p);
@@ -58,7 +73,12 @@ export const vmRestorePointType: ResourceType<VmRestorePoint> = {
     { name: 'Name', kind: 'string', get: vmRestorePointName },
     { name: 'CreationTime', kind: 'date', timeKey: true, get: (p) => p.creationTime },
     { name: 'Type', kind: 'enum', values: ['Full', 'Increment', 'ReverseIncrement'], get: (p) => p.pointType },
-    { name: 'Algorithm', kind: 'enum', values: ['Full', 'ReversedIncremental', 'Incremental', 'SyntheticFull'], get: (p) => p.algorithm },
+    {
+      name: 'Algorithm',
+      kind: 'enum',
+      values: ['Full', 'ReversedIncremental', 'Incremental', 'SyntheticFull'],
+      get: (p) => p.algorithm,
+    },
     { name: 'RestorePointId', kind: 'uid', get: (p) => uid('RestorePoint', p.restorePoint.id) },
     { name: 'RestorePointName', kind: 'string', get: (p) => sqlStamp(p.restorePoint.creationTime) },
     { name: 'VmDisplayName', kind: 'string', get: (p) => p.vm.name },

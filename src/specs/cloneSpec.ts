@@ -26,8 +26,14 @@ export function readCloneInfo(req: FastifyRequest, job: Job, store: Store): Clon
   const info = spec.object(element);
   const jobName = info.string('JobName', MAX_JOB_NAME);
   const description = info.string('Description', undefined, true);
-  const taken = store.jobs.all().some((j) => j.backupServer.id === job.backupServer.id && j.name.toLowerCase() === jobName.toLowerCase());
-  if (taken) throw new EmError(400, `${info.path}.JobName: a job named ${JSON.stringify(jobName)} already exists on ${job.backupServer.name}.`);
+  const taken = store.jobs
+    .all()
+    .some((j) => j.backupServer.id === job.backupServer.id && j.name.toLowerCase() === jobName.toLowerCase());
+  if (taken)
+    throw new EmError(
+      400,
+      `${info.path}.JobName: a job named ${JSON.stringify(jobName)} already exists on ${job.backupServer.name}.`,
+    );
   if (!folder) return { jobName, description, vmSuffix: info.string('VmSuffix') };
   const folderName = info.string(folder);
   const repoId = uidMember(info, 'RepositoryUid', 'Repository');

@@ -8,7 +8,13 @@ import type { Store } from '../../data/store.js';
 export function readQuickBackupSpec(req: FastifyRequest, server: BackupServer, store: Store): Vm {
   const spec = readBody(req, 'QuickBackupStartupSpec');
   const ref = spec.string('VmRef', 512);
-  const vm = store.vms.find((v) => v.root.backupServer.id === server.id && hierarchyObjRef(v).toLowerCase() === ref.trim().toLowerCase());
-  if (!vm) throw new EmError(400, `${spec.path}.VmRef: there is no VM ${JSON.stringify(ref.slice(0, 120))} on ${server.name}.`);
+  const vm = store.vms.find(
+    (v) => v.root.backupServer.id === server.id && hierarchyObjRef(v).toLowerCase() === ref.trim().toLowerCase(),
+  );
+  if (!vm)
+    throw new EmError(
+      400,
+      `${spec.path}.VmRef: there is no VM ${JSON.stringify(ref.slice(0, 120))} on ${server.name}.`,
+    );
   return vm;
 }

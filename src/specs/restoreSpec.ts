@@ -26,7 +26,7 @@ export function readRestoreSpec(req: FastifyRequest, point: VmRestorePoint, stor
   if (platform === 'vCloud') {
     const rootId = uidMember(spec, 'HierarchyRootUid', 'HierarchyRoot');
     const root = store.hierarchyRoots.get(rootId);
-    if (!root || root.platform !== 'vCloud') {
+    if (root?.platform !== 'vCloud') {
       throw new EmError(400, `${spec.path}.HierarchyRootUid: there is no Cloud Director hierarchy root ${rootId}.`);
     }
     const quickRollback = spec.boolean('QuickRollback', true) ?? false;
@@ -34,13 +34,18 @@ export function readRestoreSpec(req: FastifyRequest, point: VmRestorePoint, stor
     let newName: string | undefined;
     if (params) {
       const pointId = uidMember(params, 'VmRestorePointUid', 'VmRestorePoint');
-      if (pointId !== point.id) throw new EmError(400, `${params.path}.VmRestorePointUid must name the restore point being restored (${point.id}).`);
+      if (pointId !== point.id)
+        throw new EmError(
+          400,
+          `${params.path}.VmRestorePointUid must name the restore point being restored (${point.id}).`,
+        );
       newName = params.string('VmNewName', 255, true);
     }
     return { powerOnAfterRestore, quickRollback, keepOriginalVm: false, newName };
   }
   const quickRollback = spec.boolean('QuickRollback');
   const keepOriginalVm = spec.boolean('KeepOriginalVM', true) ?? false;
-  if (keepOriginalVm && quickRollback) throw new EmError(400, `${spec.path}.QuickRollback must be false when KeepOriginalVM is true.`);
+  if (keepOriginalVm && quickRollback)
+    throw new EmError(400, `${spec.path}.QuickRollback must be false when KeepOriginalVM is true.`);
   return { powerOnAfterRestore, quickRollback, keepOriginalVm, newName: undefined };
 }

@@ -8,7 +8,10 @@ export function uidMember(body: BodyFields, name: string, uidType: string): stri
   const raw = body.string(name);
   const m = UID.exec(raw.trim());
   if (!m || m[1]!.toLowerCase() !== uidType.toLowerCase()) {
-    throw new EmError(400, `${body.path}.${name} must be a ${uidType} UID (urn:veeam:${uidType}:<guid>), got ${JSON.stringify(raw.slice(0, 80))}.`);
+    throw new EmError(
+      400,
+      `${body.path}.${name} must be a ${uidType} UID (urn:veeam:${uidType}:<guid>), got ${JSON.stringify(raw.slice(0, 80))}.`,
+    );
   }
   return m[2]!.toLowerCase();
 }
