@@ -1,4 +1,5 @@
 import { Rng, guidFor } from './random.js';
+import { runNow, type Steps } from './steps.js';
 import { DAY, HOUR, MINUTE, nameStamp, sqlDatetime } from './time.js';
 import { Store } from './store.js';
 import type {
@@ -269,11 +270,19 @@ function onSqlGrid(x: { creationTime: number; endTime?: number }): void {
   if (x.endTime !== undefined) x.endTime = sqlDatetime(x.endTime);
 }
 
+/** Restore sessions generated between two pauses of `generateSteps`. */
+const RESTORE_SESSIONS_PER_STEP = 5000;
+
 /**
  * Builds the whole environment from the seed and the clock start: the inventory (generated, or
  * given by a dataset file), then jobs, their history and the restore sessions. Same inputs, same store.
  */
 export function generate(opts: GenerateOptions): Store {
+  return runNow(generateSteps(opts));
+}
+
+/** `generate` in steps: it pauses after each job's history and every few thousand restore sessions. */
+export function* generateSteps(opts: GenerateOptions): Steps<Store> {
   const { seed, now } = opts;
   const store = new Store();
   const estate = opts.estate ?? estateSize();
@@ -288,7 +297,7 @@ export function generate(opts: GenerateOptions): Store {
     others: [],
   };
   const replicas: JobHistory = { sessions: [], tasks: [], restorePoints: [], backupFiles: [], vmRestorePoints: [] };
-  inventory.forEach(({ server, roots }, s) => {
+  for (const [s, { server, roots }] of inventory.entries()) {
     store.backupServers.add(server);
     for (const { root, vms } of roots) {
       store.hierarchyRoots.add(root);
@@ -296,11 +305,12 @@ export function generate(opts: GenerateOptions): Store {
     }
     const repos = repositoriesOf(seed, server, s);
     const jobs = jobsOf(seed, server, s, roots, repos, now);
-    jobs.forEach((job, j) => {
+    for (const [j, job] of jobs.entries()) {
       store.jobs.add(job);
       if (job.backup) store.backups.add(job.backup);
       jobHistory(seed, job, j, from, now, job.jobType === 'Replica' ? replicas : history);
-    });
+      yield;
+    }
     const nas = nasJobOf(seed, server, s, repos.defaultRepo, now - estate.historyDays * DAY, now);
     store.nasJobs.add(nas);
     store.fileServers.add(nas.fileServer);
@@ -325,7 +335,8 @@ export function generate(opts: GenerateOptions): Store {
     }
     // The first server also has a storage snapshot repository, so clients meet EM's unknown capacity.
     if (s === 0) store.repositories.add(snapshotRepositoryOf(seed, server));
-  });
+    yield;
+  }
   // Before anything compares them, so what a client filters on is what it was shown.
   for (const h of [history, replicas]) {
     for (const x of [...h.sessions, ...h.tasks, ...h.restorePoints, ...h.backupFiles, ...h.vmRestorePoints])
@@ -338,6 +349,7 @@ export function generate(opts: GenerateOptions): Store {
   store.vmRestorePoints.addAll(history.vmRestorePoints);
   store.replicaSessions.addAll(replicas.sessions);
   store.replicaTaskSessions.addAll(replicas.tasks);
+  yield;
 
   // Restores come from the primary backups (not copies), from points that exist at the clock start.
   const pointsByVm = new Map<Vm, VmRestorePoint[]>();
@@ -353,6 +365,7 @@ export function generate(opts: GenerateOptions): Store {
     const session = restoreSession(seed, i, now, estate.historyDays, candidates);
     onSqlGrid(session);
     sessions.push(session);
+    if (i % RESTORE_SESSIONS_PER_STEP === RESTORE_SESSIONS_PER_STEP - 1) yield;
   }
   store.restoreSessions.addAll(sessions);
   return store;

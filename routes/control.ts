@@ -100,7 +100,9 @@ export async function controlRoutes(app: FastifyInstance): Promise<void> {
   route('GET', '/clock', (_req, reply) => sendJson(reply, 200, control.clockState()));
   route('PUT', '/clock', (req, reply) => sendJson(reply, 200, control.setClock(parseJsonBody(req.body))));
 
-  route('POST', '/reset', (req, reply) => sendJson(reply, 200, control.reset(parseJsonBody(req.body))));
+  route('POST', '/reset', async (req, reply) =>
+    sendJson(reply, 200, await control.resetYielding(parseJsonBody(req.body))),
+  );
 
   route('POST', '/restoreSessions', (req, reply) =>
     sendJson(reply, 201, { restoreSessions: control.addRestoreSessions(parseJsonBody(req.body)) }),

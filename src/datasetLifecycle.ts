@@ -2,7 +2,8 @@ import type { Config } from './config.js';
 import type { Clock } from './clock.js';
 import { LogonSessionStore } from './logonSessions.js';
 import type { Store } from '../data/store.js';
-import { generate } from '../data/generate.js';
+import { generateSteps } from '../data/generate.js';
+import { runNow, type Steps } from '../data/steps.js';
 import { datasetStore, loadDatasetFile } from './control/dataset.js';
 import { estateOf, sameEstate, type EstateSize } from '../data/estate.js';
 
@@ -64,7 +65,7 @@ export class Dataset {
     const now = config.clockStart;
     const doc = config.dataFile === undefined ? undefined : loadDatasetFile(config.dataFile, config.seed, now);
     this.source = { doc, seed: config.seed, restoreSessions: config.restoreSessions, estate: estateOf(config) };
-    this.store = this.build(this.source, now);
+    this.store = runNow(this.build(this.source, now));
     this.logons = new LogonSessionStore(clock, config);
     this.ready = true;
   }
@@ -81,8 +82,9 @@ export class Dataset {
   /**
    * Builds the dataset anew with the given changes, then (only if that worked) swaps it in, drops
    * every logon session and sets the clock to the new start. A build that throws changes nothing.
+   * In steps: until the swap, requests that run between them see the dataset as it was.
    */
-  rebuild(opts: RebuildOptions): Store {
+  *rebuild(opts: RebuildOptions): Steps<Store> {
     const source: DatasetSource = {
       ...this.source,
       seed: opts.seed ?? this.source.seed,
@@ -91,7 +93,7 @@ export class Dataset {
     const start = opts.start ?? this.clock.now();
     this.ready = false;
     try {
-      this.store = this.build(source, start);
+      this.store = yield* this.build(source, start);
     } finally {
       this.ready = true;
     }
@@ -104,12 +106,17 @@ export class Dataset {
     return this.store;
   }
 
-  private build(source: DatasetSource, now: number): Store {
+  private *build(source: DatasetSource, now: number): Steps<Store> {
     const p = this.pristine;
     if (p === undefined || p.now !== now || !sameSource(p.source, source)) {
       const store =
         source.doc === undefined
-          ? generate({ seed: source.seed, now, restoreSessions: source.restoreSessions, estate: source.estate })
+          ? yield* generateSteps({
+              seed: source.seed,
+              now,
+              restoreSessions: source.restoreSessions,
+              estate: source.estate,
+            })
           : datasetStore(source.doc, source.seed, now);
       this.pristine = { source, now, store };
     }

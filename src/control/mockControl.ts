@@ -1,4 +1,5 @@
 import { Rng } from '../../data/random.js';
+import { runNow, runYielding, type Steps } from '../../data/steps.js';
 import { ControlError, FieldError } from './errors.js';
 import { Fields } from './input.js';
 import { Journal, REDACTED } from './journal.js';
@@ -61,6 +62,8 @@ export class MockControl {
   private start: number;
   /** Sessions created through the control plane since the last reset (seeds their ids). */
   private injected = 0;
+  /** The reset under way, if any: the next one starts after it. */
+  private resetting: Promise<unknown> = Promise.resolve();
 
   constructor(parts: ControlParts) {
     ({ config: this.config, clock: this.clock, dataset: this.dataset } = parts);
@@ -108,6 +111,20 @@ export class MockControl {
    * journal, fault rules and injected sessions.
    */
   reset(body?: unknown): ResetResult {
+    return runNow(this.resetSteps(body));
+  }
+
+  /**
+   * `reset` for a request: generating a new estate pauses between jobs so other requests are
+   * answered meanwhile (they see the old dataset until the swap). Resets run one after another.
+   */
+  resetYielding(body?: unknown): Promise<ResetResult> {
+    const run = this.resetting.then(() => runYielding(this.resetSteps(body)));
+    this.resetting = run.catch(() => undefined);
+    return run;
+  }
+
+  private *resetSteps(body?: unknown): Steps<ResetResult> {
     const f = Fields.of(body ?? {}, [], ['seed', 'restoreSessions', 'clock']);
     const seed = f.integer('seed', 0, 2 ** 31 - 1);
     const size = f.integer('restoreSessions', 0, 1_000_000);
@@ -117,7 +134,7 @@ export class MockControl {
     const start = f.instant('clock', this.clock.now()) ?? this.start;
     let store;
     try {
-      store = this.dataset.rebuild({
+      store = yield* this.dataset.rebuild({
         ...(seed === undefined ? {} : { seed }),
         ...(size === undefined ? {} : { restoreSessions: size }),
         start,
