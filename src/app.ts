@@ -95,6 +95,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.decorate('routeTable', new RouteTable());
   // Beyond loopback the control plane needs a token: the given one or one made now (the CLI prints it).
   config.controlToken = controlAccess(config).token;
+  // Sites beyond the hand-made ones (a bigger estate, or a dataset file's servers) take values from faker.
+  if (config.dataFile !== undefined || estateOf(config).backupServers > HAND_MADE_SITES) await loadFaker();
   // The dataset (store, logon sessions, pristine copy) lives in its own module; the API reads the
   // current store and sessions through these getters, and the control plane resets it through
   // the parts it is handed.
@@ -108,8 +110,6 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   });
   app.decorate('logons', { getter: () => dataset.logons });
   app.decorate('control', new MockControl({ config, clock, dataset }));
-  // Sites beyond the hand-made ones (a bigger estate, or a dataset file's servers) take values from faker.
-  if (config.dataFile !== undefined || estateOf(config).backupServers > HAND_MADE_SITES) await loadFaker();
   app.decorate('responses', new ResponseCache());
   const closing = new AbortController();
   app.decorate('closing', closing.signal);
