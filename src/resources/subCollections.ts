@@ -80,7 +80,10 @@ export const subCollections: SubCollection[] = [
   of(nasJobType, 'backupSessions', nasBackupSessionType, (j, store, now) =>
     upTo(store.nasBackupSessions, now).filter((s) => s.job.id === j.id),
   ),
-  of(agentBackupJobType, 'backupSessions', agentBackupSessionType, (j, _store, now) => visible(j.sessions, now)),
+  // From the store, not the job's generated history: actions add runs.
+  of(agentBackupJobType, 'backupSessions', agentBackupSessionType, (j, store, now) =>
+    upTo(store.agentBackupSessions, now).filter((s) => s.job.id === j.id),
+  ),
   ...unsimulated(backupServerType, 'externalRepositories', 'credentials', 'passwords', 'managedServers'),
   ...unsimulated(repositoryType, 'replicas'),
   ...unsimulated(restorePointType, 'vAppRestorePoints'),
