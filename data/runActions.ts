@@ -1,6 +1,7 @@
 import { Rng, guidFor } from './random.js';
 import { nameStamp } from './time.js';
 import type { Collection } from './collection.js';
+import { runsOfJob } from './runsByJob.js';
 import type { Store } from './store.js';
 import type { AgentBackupSession, JobRun, NasBackupSession } from './model.js';
 
@@ -12,11 +13,8 @@ import type { AgentBackupSession, JobRun, NasBackupSession } from './model.js';
 export type PlainRun = NasBackupSession | AgentBackupSession;
 
 /** The job's newest run (runs of one job never overlap, so only it can still be running). */
-export function latestRun<S extends PlainRun>(own: Collection<S>, job: { id: string }): S | undefined {
-  const all = own.all();
-  for (let i = all.length - 1; i >= 0; i--) if (all[i]!.job.id === job.id) return all[i];
-  return undefined;
-}
+export const latestRun = <S extends PlainRun>(own: Collection<S>, job: { id: string }): S | undefined =>
+  runsOfJob(own, job.id, Infinity).at(-1);
 
 /**
  * A run starting now, ending as the test said (the next job run's outcome, used up here) or with
