@@ -100,25 +100,18 @@ t.test('the run is listed wherever backup job sessions are, and its point once t
 t.test('what the backup server refuses is reported in the task and changes nothing', async (t) => {
   const { app, real } = await build();
   const token = await logon(app);
-  const idle = await get(app, token, '/api/agents/backupSessions?format=Entity');
+  const listed = async () => (await get(app, token, '/api/agents/backupSessions?format=Entity')).body;
+  const idle = await listed();
   // Stop while idle; retry after a successful run.
   await act(app, token, `/api/agents/jobs/${WIN1}?action=stop`);
   await act(app, token, `/api/agents/jobs/${WIN1}?action=retry`);
-  t.equal(
-    (await get(app, token, '/api/agents/backupSessions?format=Entity')).body,
-    idle.body,
-    'nothing started or stopped',
-  );
+  t.equal(await listed(), idle, 'nothing started or stopped');
   await act(app, token, `/api/agents/jobs/${WIN1}?action=start`);
-  const running = await get(app, token, '/api/agents/backupSessions?format=Entity');
+  const running = await listed();
   // Start and retry while it runs.
   await act(app, token, `/api/agents/jobs/${WIN1}?action=start`);
   await act(app, token, `/api/agents/jobs/${WIN1}?action=retry`);
-  t.equal(
-    (await get(app, token, '/api/agents/backupSessions?format=Entity')).body,
-    running.body,
-    'nothing more started',
-  );
+  t.equal(await listed(), running, 'nothing more started');
   real.now += 2000;
   const tasks = ((await json(app, token, '/api/tasks')).Tasks as Json[]).map((x) => [
     x.Operation,
