@@ -2,6 +2,7 @@ import { Rng, guidFor } from './random.js';
 import { DAY, HOUR, MINUTE, nameStamp } from './time.js';
 import type {
   AgentBackupJob,
+  AgentBackupSession,
   AgentPlatform,
   AgentProtectionGroup,
   AgentRestorePoint,
@@ -157,28 +158,29 @@ export function agentBackupJobsOf(
   });
 }
 
-/**
- * The restore points agent runs left: one per computer of the job for every run that did not
- * fail, taken in turn during the run; a weekly full (by UTC day, as VM jobs), increments otherwise.
- */
+/** The restore points agent runs left: those of every run of the job's history. */
 export function agentRestorePointsOf(seed: number, job: AgentBackupJob): AgentRestorePoint[] {
-  const points: AgentRestorePoint[] = [];
-  for (const session of job.sessions) {
-    if (session.result === 'Failed') continue;
-    const full = Math.floor(session.creationTime / DAY) % 7 === 0;
-    const step = (session.endTime - session.creationTime) / (job.computers.length + 1);
-    job.computers.forEach((computer, i) => {
-      points.push({
-        id: guidFor(seed, 'AgentRestorePoint', `${session.id}/${computer.id}`),
-        computer,
-        session,
-        creationTime: Math.round(session.creationTime + step * (i + 1)),
-        algorithm: full ? 'Full' : 'Incremental',
-        pointType: full ? 'Full' : 'Increment',
-      });
-    });
-  }
-  return points;
+  return job.sessions.flatMap((session) => agentRunPoints(seed, session));
+}
+
+/**
+ * The points one agent run leaves (for the generated history and for runs started by actions
+ * alike): one per computer of its job unless the run failed, taken in turn during the run; a
+ * weekly full (by UTC day, as VM jobs), increments otherwise.
+ */
+export function agentRunPoints(seed: number, session: AgentBackupSession): AgentRestorePoint[] {
+  if (session.result === 'Failed') return [];
+  const { computers } = session.job;
+  const full = Math.floor(session.creationTime / DAY) % 7 === 0;
+  const step = (session.endTime - session.creationTime) / (computers.length + 1);
+  return computers.map((computer, i) => ({
+    id: guidFor(seed, 'AgentRestorePoint', `${session.id}/${computer.id}`),
+    computer,
+    session,
+    creationTime: Math.round(session.creationTime + step * (i + 1)),
+    algorithm: full ? 'Full' : 'Incremental',
+    pointType: full ? 'Full' : 'Increment',
+  }));
 }
 
 /** One file share backup job per backup server, nightly, writing to its default repository. */

@@ -201,11 +201,3 @@ export function cloneJob(store: Store, seed: number, job: Job, info: CloneInfo):
 export function deleteJob(store: Store, job: Job): void {
   store.change(() => store.jobs.remove(job.id));
 }
-
-export function toggleScheduleEnabled(store: Store, job: Job): Job {
-  const next: Job = { ...job, scheduleEnabled: job.scheduleEnabled === false };
-  return store.change(() => {
-    store.jobs.replace(next);
-    return next;
-  });
-}

@@ -202,7 +202,10 @@ export interface AgentBackupJob {
   platform: AgentPlatform;
   computers: DiscoveredComputer[];
   schedule: Schedule;
+  /** The generated history; runs started by actions are only in the store's collections. */
   sessions: AgentBackupSession[];
+  /** False once toggleScheduleEnabled turned it off (absent: enabled). */
+  scheduleEnabled?: boolean;
 }
 
 /** A file share a NAS job backs up (EM's FileServer, an SMB share here). */

@@ -7,10 +7,13 @@
 export type TaskOperation =
   | 'StartJob'
   | 'StopJob'
+  | 'StopAgentJob'
   | 'RetryJob'
+  | 'RetryAgentJob'
   | 'CloneJob'
   | 'DeleteJob'
   | 'ToggleScheduleEnabled'
+  | 'UpdateJob'
   | 'StartVMRestore'
   | 'QuickBackup'
   | 'MountRestorePoint';

@@ -6,17 +6,8 @@ import { jobType } from '../src/resources/job.js';
 import { vmRestorePointType } from '../src/resources/vmRestorePoint.js';
 import { addTask, type TaskOutcome } from '../data/taskLog.js';
 import type { TaskOperation } from '../data/tasks.js';
-import type { BackupServer, Job, NasJob } from '../data/model.js';
-import {
-  cloneJob,
-  deleteJob,
-  failedVms,
-  isRunning,
-  latestSession,
-  startRun,
-  stopSession,
-  toggleScheduleEnabled,
-} from '../data/jobActions.js';
+import type { AgentBackupJob, AgentBackupSession, BackupServer, Job, NasBackupSession, NasJob } from '../data/model.js';
+import { cloneJob, deleteJob, failedVms, isRunning, latestSession, startRun, stopSession } from '../data/jobActions.js';
 import { startRestore } from '../data/restoreActions.js';
 import { taskEntity } from '../src/resources/task.js';
 import { find } from './resources.js';
@@ -25,7 +16,10 @@ import { readRestoreSpec } from '../src/specs/restoreSpec.js';
 import { readQuickBackupSpec } from '../src/specs/quickBackupSpec.js';
 import { backupServerType } from '../src/resources/backupServer.js';
 import { nasJobType } from '../src/resources/nasJob.js';
-import { latestNasSession, startNasRun, stopNasSession, toggleNasSchedule } from '../data/nasActions.js';
+import { nasRuns } from '../data/nasActions.js';
+import { agentRuns } from '../data/agentActions.js';
+import { toggleSchedule, type PlainJobRuns, type PlainRun } from '../data/runActions.js';
+import { agentBackupJobType } from '../src/resources/agentBackupJob.js';
 
 /** `raw` as one of `known` (any case), or a 400 naming the choices. */
 function pick<A extends string>(raw: string, what: string, known: readonly A[]): A {
@@ -115,47 +109,70 @@ function jobAction(
       ];
     }
     case 'toggleScheduleEnabled':
-      toggleScheduleEnabled(store, job);
+      toggleSchedule(store, store.jobs, job);
       return ['ToggleScheduleEnabled', ok()];
   }
 }
 
-const NAS_ACTIONS = ['start', 'stop', 'retry', 'toggleScheduleEnabled'] as const;
+const PLAIN_JOB_ACTIONS = ['start', 'stop', 'retry', 'toggleScheduleEnabled'] as const;
+type PlainJobAction = (typeof PLAIN_JOB_ACTIONS)[number];
 
-/** File share job actions: the same rules as VM jobs, on NAS sessions (no per-VM tasks). */
-function nasAction(
+/** One kind of job whose runs have no per-VM tasks: its model changes and its tasks' Operations. */
+interface PlainJobKind<J extends { id: string; name: string }, S extends PlainRun> {
+  runs: PlainJobRuns<J, S>;
+  operations: Record<PlainJobAction, TaskOperation>;
+  /** The list of its sessions, which a task's Related link goes through. */
+  sessions: string;
+}
+
+const nasKind: PlainJobKind<NasJob, NasBackupSession> = {
+  runs: nasRuns,
+  operations: { start: 'StartJob', stop: 'StopJob', retry: 'RetryJob', toggleScheduleEnabled: 'ToggleScheduleEnabled' },
+  sessions: 'nas/backupSessions',
+};
+
+/** The agent job pages' task samples name these Operations. */
+const agentKind: PlainJobKind<AgentBackupJob, AgentBackupSession> = {
+  runs: agentRuns,
+  operations: { start: 'StartJob', stop: 'StopAgentJob', retry: 'RetryAgentJob', toggleScheduleEnabled: 'UpdateJob' },
+  sessions: 'agents/backupSessions',
+};
+
+/**
+ * File share and agent job actions: the same rules as VM jobs, on sessions without per-VM tasks;
+ * retry needs the last run to have failed (the agent retry page says so).
+ */
+function plainJobAction<J extends { id: string; name: string }, S extends PlainRun>(
   app: FastifyInstance,
-  job: NasJob,
-  action: (typeof NAS_ACTIONS)[number],
+  kind: PlainJobKind<J, S>,
+  job: J,
+  action: PlainJobAction,
 ): [TaskOperation, TaskOutcome] {
   const { store } = app;
+  const { runs } = kind;
   const now = app.clock.now();
-  const last = latestNasSession(store, job);
+  const operation = kind.operations[action];
+  const last = runs.latest(store, job);
   const running = last !== undefined && last.endTime > now;
-  const related = (id: string, name: string) => ({
-    path: `nas/backupSessions/${id}?format=Entity`,
-    type: 'BackupJobSession',
-    name,
+  const started = (s: S): TaskOutcome => ({
+    ...triggered(job, action === 'retry' ? 'retry' : 'start'),
+    related: { path: `${kind.sessions}/${s.id}?format=Entity`, type: 'BackupJobSession', name: s.name },
   });
   switch (action) {
-    case 'start': {
-      if (running) return ['StartJob', alreadyRunning(job)];
-      const s = startNasRun(store, app.config.seed, job, now, false);
-      return ['StartJob', { ...triggered(job, 'start'), related: related(s.id, s.name) }];
-    }
+    case 'start':
+      if (running) return [operation, alreadyRunning(job)];
+      return [operation, started(runs.start(store, app.config.seed, job, now, false))];
     case 'stop':
-      if (!running) return ['StopJob', notRunning(job)];
-      stopNasSession(store, last, now);
-      return ['StopJob', triggered(job, 'stop')];
-    case 'retry': {
-      if (running) return ['RetryJob', alreadyRunning(job)];
-      if (last?.result !== 'Failed') return ['RetryJob', refused(`Job "${job.name}" has nothing failed to retry.`)];
-      const s = startNasRun(store, app.config.seed, job, now, true);
-      return ['RetryJob', { ...triggered(job, 'retry'), related: related(s.id, s.name) }];
-    }
+      if (!running) return [operation, notRunning(job)];
+      runs.stop(store, last, now);
+      return [operation, triggered(job, 'stop')];
+    case 'retry':
+      if (running) return [operation, alreadyRunning(job)];
+      if (last?.result !== 'Failed') return [operation, refused(`Job "${job.name}" has nothing failed to retry.`)];
+      return [operation, started(runs.start(store, app.config.seed, job, now, true))];
     case 'toggleScheduleEnabled':
-      toggleNasSchedule(store, job);
-      return ['ToggleScheduleEnabled', ok()];
+      runs.toggleSchedule(store, job);
+      return [operation, ok()];
   }
 }
 
@@ -204,7 +221,18 @@ export function actionRoutes(app: FastifyInstance): void {
     handler: (req, reply) => {
       const { id, action: raw } = req.params as { id: string; action: string };
       const job = find(app, nasJobType, id);
-      const [operation, outcome] = nasAction(app, job, pick(raw, 'a file share job', NAS_ACTIONS));
+      const [operation, outcome] = plainJobAction(app, nasKind, job, pick(raw, 'a file share job', PLAIN_JOB_ACTIONS));
+      return accepted(req, reply, operation, outcome);
+    },
+  });
+
+  addRoute(app, {
+    method: 'POST',
+    url: '/api/agents/jobs/:id',
+    handler: (req, reply) => {
+      const job = find(app, agentBackupJobType, (req.params as { id: string }).id);
+      const action = actionOf(req, 'an agent backup job', PLAIN_JOB_ACTIONS);
+      const [operation, outcome] = plainJobAction(app, agentKind, job, action);
       return accepted(req, reply, operation, outcome);
     },
   });

@@ -1,8 +1,9 @@
 import t from 'tap';
+import type { Test } from 'tap';
 import { startMockServer } from '../src/index.js';
 
 /**
- * Three whole action flows over a real socket, as a client would run them: act, poll the task,
+ * Whole action flows over a real socket, as a client would run them: act, poll the task,
  * follow its Related link. The clock is frozen and moved through the control plane, so nothing
  * depends on real time. (The server runs in-process through the library: starting the CLI is
  * covered by blackbox.test.ts, and a process start is slow on a loaded machine.)
@@ -10,53 +11,59 @@ import { startMockServer } from '../src/index.js';
 
 const ADMIN = `Basic ${Buffer.from('admin:admin').toString('base64')}`;
 
+/** A client of a mock started on a free port with a frozen clock: calls as admin, moves the clock. */
+async function client(t: Test) {
+  const server = await startMockServer({ seed: 1, clockStart: '2026-11-29T12:00:00Z', restoreSessions: 20 });
+  t.teardown(() => server.close());
+  const base = `http://127.0.0.1:${server.port}`;
+  await fetch(`${base}/__mock/clock`, {
+    method: 'PUT',
+    body: JSON.stringify({ frozen: true }),
+    headers: { 'content-type': 'application/json' },
+  });
+  const advance = (by: string) =>
+    fetch(`${base}/__mock/clock`, {
+      method: 'PUT',
+      body: JSON.stringify({ advance: by }),
+      headers: { 'content-type': 'application/json' },
+    });
+  const logon = await fetch(`${base}/api/sessionMngr/?v=latest`, {
+    method: 'POST',
+    headers: { authorization: ADMIN },
+  });
+  const token = logon.headers.get('x-restsvcsessionid')!;
+  const call = async (method: string, path: string, body?: object) => {
+    const res = await fetch(path.startsWith('http') ? path : `${base}/api/${path}`, {
+      method,
+      headers: {
+        'x-restsvcsessionid': token,
+        accept: 'application/json',
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, any> };
+  };
+  // Longer waits go in steps, each followed by a request, as a polling client keeps its logon alive.
+  const wait = async (minutes: number) => {
+    for (let left = minutes; left > 0; left -= 10) {
+      await advance(`${Math.min(10, left)}m`);
+      await call('GET', 'tasks');
+    }
+  };
+  const poll = async (task: Record<string, any>) => {
+    await advance('2s');
+    const done = await call('GET', task.Href as string);
+    t.equal(done.body.State, 'Finished');
+    return done.body;
+  };
+  return { call, poll, wait };
+}
+
 t.test(
   'start a job → task → session Working then Success with a new point; restore from it; clone then delete',
   async (t) => {
-    const server = await startMockServer({ seed: 1, clockStart: '2026-11-29T12:00:00Z', restoreSessions: 20 });
-    t.teardown(() => server.close());
-    const base = `http://127.0.0.1:${server.port}`;
-    await fetch(`${base}/__mock/clock`, {
-      method: 'PUT',
-      body: JSON.stringify({ frozen: true }),
-      headers: { 'content-type': 'application/json' },
-    });
-    const advance = (by: string) =>
-      fetch(`${base}/__mock/clock`, {
-        method: 'PUT',
-        body: JSON.stringify({ advance: by }),
-        headers: { 'content-type': 'application/json' },
-      });
-    const logon = await fetch(`${base}/api/sessionMngr/?v=latest`, {
-      method: 'POST',
-      headers: { authorization: ADMIN },
-    });
-    const token = logon.headers.get('x-restsvcsessionid')!;
-    const call = async (method: string, path: string, body?: object) => {
-      const res = await fetch(path.startsWith('http') ? path : `${base}/api/${path}`, {
-        method,
-        headers: {
-          'x-restsvcsessionid': token,
-          accept: 'application/json',
-          ...(body ? { 'content-type': 'application/json' } : {}),
-        },
-        ...(body ? { body: JSON.stringify(body) } : {}),
-      });
-      return { status: res.status, body: (await res.json()) as Record<string, any> };
-    };
-    // Longer waits go in steps, each followed by a request, as a polling client keeps its logon alive.
-    const wait = async (minutes: number) => {
-      for (let left = minutes; left > 0; left -= 10) {
-        await advance(`${Math.min(10, left)}m`);
-        await call('GET', 'tasks');
-      }
-    };
-    const poll = async (task: Record<string, any>) => {
-      await advance('2s');
-      const done = await call('GET', task.Href as string);
-      t.equal(done.body.State, 'Finished');
-      return done.body;
-    };
+    const { call, poll, wait } = await client(t);
 
     // 1. Start a job, poll its task, follow it to the session; it ends Success with a new restore point.
     const jobs = await call('GET', 'jobs?format=Entity');
@@ -115,3 +122,34 @@ t.test(
     t.equal((await call('GET', cloneHref)).status, 404);
   },
 );
+
+t.test('start an agent job → task → session Working then Success → a new agent restore point is listed', async (t) => {
+  const { call, poll, wait } = await client(t);
+  const uids = async (path: string) => ((await call('GET', path)).body.Refs as { UID: string }[]).map((r) => r.UID);
+  const jobs = (await call('GET', 'agents/jobs')).body.Refs as { Name: string; UID: string }[];
+  const jobId = jobs
+    .find((j) => j.Name === 'Windows Agent Backup 1')!
+    .UID.split(':')
+    .pop();
+  const pointsBefore = await uids('agents/agentRestorePoints');
+
+  const started = await call('POST', `agents/jobs/${jobId}?action=start`);
+  t.equal(started.status, 202);
+  t.match(started.body, { Operation: 'StartJob', State: 'Running' });
+  const task = await poll(started.body);
+  t.match(task.Result, { Success: true, Message: 'Job "Windows Agent Backup 1" triggered to start.' });
+  const sessionHref = (task.Links as { Rel: string; Href: string }[]).find((l) => l.Rel === 'Related')!.Href;
+  const working = (await call('GET', sessionHref)).body;
+  t.match(working, { JobType: 'AgentBackup', State: 'Working', Result: 'None' });
+  t.ok((await uids('agents/backupSessions')).includes(working.UID), 'listed in /agents/backupSessions');
+  t.ok((await uids(`agents/jobs/${jobId}/backupSessions`)).includes(working.UID), "listed in the job's sessions");
+
+  await wait(30);
+  const done = (await call('GET', sessionHref)).body;
+  t.match(done, { State: 'Stopped', Result: 'Success', Progress: 100 });
+  const points = await uids('agents/agentRestorePoints');
+  t.equal(points.length, pointsBefore.length + 1);
+  const point = (await call('GET', `agents/agentRestorePoints/${points.at(-1)!.split(':').pop()}?format=Entity`)).body;
+  t.match(point, { Name: /^ws101\.tech\.local@2026-11-29 12:/ });
+  t.ok(point.CreationTimeUTC > done.CreationTimeUTC && point.CreationTimeUTC < done.EndTimeUTC, 'taken during the run');
+});

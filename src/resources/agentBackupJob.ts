@@ -37,7 +37,7 @@ export const agentBackupJobType: ResourceType<AgentBackupJob> = {
           JobType: 'AgentBackup',
           Platform: j.platform,
           Description: j.description,
-          ...scheduleElems(j.schedule, now),
+          ...scheduleElems(j.schedule, now, j.scheduleEnabled !== false),
         },
       },
     ),
@@ -49,7 +49,7 @@ export const agentBackupJobType: ResourceType<AgentBackupJob> = {
     { name: 'JobType', kind: 'enum', values: ['AgentBackup'], get: () => 'AgentBackup' },
     { name: 'Platform', kind: 'enum', values: ['AgentForLinux', 'AgentForWindows'], get: (j) => j.platform },
     // The page lists no NextRun for agent jobs.
-    ...scheduleFields<AgentBackupJob>(),
+    ...scheduleFields<AgentBackupJob>(undefined, (j) => j.scheduleEnabled !== false),
     ...serverFields<AgentBackupJob>((j) => j.backupServer),
   ],
 };

@@ -20,6 +20,7 @@ import { protectionGroupType } from './protectionGroup.js';
 import { agentRestorePointType } from './agentRestorePoint.js';
 import { discoveredComputerType } from './discoveredComputer.js';
 import { upTo } from '../../data/timeline.js';
+import { runsOfJob } from '../../data/runsByJob.js';
 
 /**
  * `/api/<parent>/{id}/<sub>`: the objects of one type that belong to a parent. A sub-collection
@@ -53,12 +54,8 @@ export const subCollections: SubCollection[] = [
   of(backupServerType, 'repositories', repositoryType, (s, store) =>
     store.repositories.all().filter((r) => r.backupServer === s),
   ),
-  of(jobType, 'backupSessions', backupJobSessionType, (j, store, now) =>
-    upTo(store.backupSessions, now).filter((s) => s.job.id === j.id),
-  ),
-  of(jobType, 'replicaSessions', replicaJobSessionType, (j, store, now) =>
-    upTo(store.replicaSessions, now).filter((s) => s.job.id === j.id),
-  ),
+  of(jobType, 'backupSessions', backupJobSessionType, (j, store, now) => runsOfJob(store.backupSessions, j.id, now)),
+  of(jobType, 'replicaSessions', replicaJobSessionType, (j, store, now) => runsOfJob(store.replicaSessions, j.id, now)),
   // File share and agent sessions list no task sessions (their per-object tasks are not simulated).
   of(backupJobSessionType, 'taskSessions', backupTaskSessionType, (s, _store, now) =>
     isVmSession(s) ? visible(s.tasks, now) : [],
@@ -78,9 +75,11 @@ export const subCollections: SubCollection[] = [
     visible(f.restorePoint.vmRestorePoints, now),
   ),
   of(nasJobType, 'backupSessions', nasBackupSessionType, (j, store, now) =>
-    upTo(store.nasBackupSessions, now).filter((s) => s.job.id === j.id),
+    runsOfJob(store.nasBackupSessions, j.id, now),
   ),
-  of(agentBackupJobType, 'backupSessions', agentBackupSessionType, (j, _store, now) => visible(j.sessions, now)),
+  of(agentBackupJobType, 'backupSessions', agentBackupSessionType, (j, store, now) =>
+    runsOfJob(store.agentBackupSessions, j.id, now),
+  ),
   ...unsimulated(backupServerType, 'externalRepositories', 'credentials', 'passwords', 'managedServers'),
   ...unsimulated(repositoryType, 'replicas'),
   ...unsimulated(restorePointType, 'vAppRestorePoints'),
