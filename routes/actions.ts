@@ -110,7 +110,7 @@ function jobAction(
     }
     case 'toggleScheduleEnabled':
       toggleSchedule(store, store.jobs, job);
-      return ['ToggleScheduleEnabled', ok()];
+      return ['UpdateJob', ok()];
   }
 }
 
@@ -125,9 +125,10 @@ interface PlainJobKind<J extends { id: string; name: string }, S extends PlainRu
   sessions: string;
 }
 
+/** The file share job pages' task samples name these Operations (StartNasJob, …; the toggle is UpdateJob). */
 const nasKind: PlainJobKind<NasJob, NasBackupSession> = {
   runs: nasRuns,
-  operations: { start: 'StartJob', stop: 'StopJob', retry: 'RetryJob', toggleScheduleEnabled: 'ToggleScheduleEnabled' },
+  operations: { start: 'StartNasJob', stop: 'StopNasJob', retry: 'RetryNasJob', toggleScheduleEnabled: 'UpdateJob' },
   sessions: 'nas/backupSessions',
 };
 

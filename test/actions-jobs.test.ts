@@ -72,6 +72,8 @@ t.test('DELETE /tasks/{id} removes the task (204); what it did stays done; anoth
   });
   const token = await logon(app);
   await act(app, token, `/api/jobs/${JOB}?action=toggleScheduleEnabled`);
+  // post_jobs_id_actiontogglescheduleenabled.md: the toggle's task is an UpdateJob.
+  t.equal(JSON.parse((await get(app, token, '/api/tasks/task-1', 'json')).body).Operation, 'UpdateJob');
   const op = await logon(app, 'op', 'pw');
   t.equal((await act(app, op, '/api/tasks/task-1', { method: 'DELETE' })).statusCode, 404);
   const del = await act(app, token, '/api/tasks/task-1', { method: 'DELETE' });

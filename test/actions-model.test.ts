@@ -248,11 +248,11 @@ t.test('file share jobs: start, stop, retry and toggleScheduleEnabled on NAS ses
     (x.Result as { Success: boolean }).Success,
   ]);
   t.same(tasks, [
-    ['StartJob', true],
-    ['StartJob', false],
-    ['StopJob', true],
-    ['RetryJob', true],
-    ['ToggleScheduleEnabled', true],
+    ['StartNasJob', true],
+    ['StartNasJob', false],
+    ['StopNasJob', true],
+    ['RetryNasJob', true],
+    ['UpdateJob', true],
   ]);
   const started = (await entities(app, token, '/api/tasks', 'Tasks'))[0]!;
   const related = (started.Links as { Rel: string; Href: string }[]).find((l) => l.Rel === 'Related')!;
@@ -265,7 +265,7 @@ t.test('file share jobs: start, stop, retry and toggleScheduleEnabled on NAS ses
   await act(app, token, `/api/nas/jobs/${id}/retry`);
   real.now += 2000;
   t.match((await entities(app, token, '/api/tasks', 'Tasks')).at(-1), {
-    Operation: 'RetryJob',
+    Operation: 'RetryNasJob',
     Result: { Success: false, Message: 'Job "File Share Backup 1" has nothing failed to retry.' },
   });
   const bad = await act(app, token, `/api/nas/jobs/${id}/explode`, { fmt: 'json' });
