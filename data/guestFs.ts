@@ -238,8 +238,9 @@ export class GuestFs {
   }
 
   private sorted(entries: FsEntry[]): FsEntry[] {
+    // Names are unique in a folder (compared as the guest OS compares them), so no two keys are equal.
     const k = (e: FsEntry) => this.key(e.name);
-    return entries.sort((a, b) => (k(a) < k(b) ? -1 : k(a) > k(b) ? 1 : 0));
+    return entries.sort((a, b) => (k(a) < k(b) ? -1 : 1));
   }
 
   /** Names of generated content, from faker, seeded by the directory. */

@@ -300,6 +300,14 @@ t.test('what the backup server refuses is reported in the task; a malformed File
       Result: { Success: false, Message: text },
     });
   }
+  // A Linux path keeps its case in the Download link (only Windows names match in any case).
+  const hosts = await act(app, token, `${linux}/%2Fetc/hosts?action=restore`, {
+    body: { ForDirectDownload: {} },
+    fmt: 'json',
+  });
+  real.now += 2000;
+  const links = (await json(app, token, `/api/tasks/${JSON.parse(hosts.body).TaskId}`)).Links as Link[];
+  t.match(links.find((l) => l.Rel === 'Download')!.Href, /\/mounts\/1\/%2Fetc\/hosts\?action=download$/);
   const tasks = app.store.tasks.length;
   const bad: [string, object | string, string][] = [
     [
