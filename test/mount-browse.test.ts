@@ -179,6 +179,9 @@ t.test('bad paths, actions and paging are EM errors naming the problem; nothing 
     t.equal(res.statusCode, status, path);
     t.equal(message(res), text, path);
   }
+  const put = await act(app, token, `${win}/C:/Users`, { method: 'PUT', fmt: 'json' });
+  t.equal(put.statusCode, 405);
+  t.equal(put.headers.allow, 'GET, HEAD, POST');
   // Past the last page: no items, Previous leads back to the last page.
   const past = await json(app, token, `${win}/C:?action=listAll&pageSize=4&page=9`);
   t.same([past.Files.FileEntries, past.Directories.DirectoryEntries], [[], []]);
