@@ -264,7 +264,7 @@ t.test(
 
     // To the original location: Overwrite as an XML attribute, or JSON members; credentials optional.
     const original = [
-      `<FileRestoreSpec ${EM_NS}><ToOriginalLocation Overwrite="true"><GuestCredentials><UserName>fs\\admin</UserName><Password>pw</Password></GuestCredentials></ToOriginalLocation></FileRestoreSpec>`,
+      `<FileRestoreSpec ${EM_NS}><ToOriginalLocation Overwrite="true"><GuestCredentials><UserName xml:space="preserve">fs\\admin</UserName><Password>pw</Password></GuestCredentials></ToOriginalLocation></FileRestoreSpec>`,
       { ToOriginalLocation: { Overwrite: false, PermissionsOnly: true } },
       `<FileRestoreSpec ${EM_NS}><ToOriginalLocation/></FileRestoreSpec>`,
     ];

@@ -27,7 +27,8 @@ function bodyText(req: FastifyRequest): string {
  * XmlSerializer writes some members as attributes (`<ToOriginalLocation Overwrite="false">`).
  */
 function members(el: XmlElement): Members | string {
-  if (el.children.length === 0 && Object.keys(el.attrs).length === 0) return el.text;
+  // A value with attributes (`<Name xml:space="preserve">x</Name>`) stays a value.
+  if (el.children.length === 0 && (Object.keys(el.attrs).length === 0 || el.text.trim() !== '')) return el.text;
   const out: Members = { ...el.attrs };
   for (const c of el.children) {
     if (c.namespace !== EM_NAMESPACE) throw bad(`The element ${c.name} must be in EM's namespace ${EM_NAMESPACE}.`);
