@@ -160,8 +160,8 @@ export class GuestFs {
   private readonly role: string;
 
   /**
-   * @param identity what the tree is seeded by besides the seed (the VM), so every mount of a VM
-   *   shows the same files; `asOf` (the restore point's time) dates them.
+   * The tree is seeded by the seed and the VM, so every mount of a VM shows the same files;
+   * `asOf` (the restore point's time) dates them.
    */
   constructor(
     private readonly seed: number,
