@@ -1,6 +1,7 @@
 import type { Store } from './store.js';
 import type { RestoreSession, VmRestorePoint } from './model.js';
 import { startRestore } from './restoreActions.js';
+import { GuestFs, type FsEntry, type GuestOs } from './guestFs.js';
 
 /**
  * A file-level restore mount of a VM restore point (`/vmRestorePoints/{id}/mounts/{n}`). EM keeps
@@ -14,6 +15,10 @@ export interface Mount {
   logonSession: string;
   session: RestoreSession;
   unmounted: boolean;
+  /** The guest file system it shows (generated as it is browsed). */
+  fs: GuestFs;
+  /** Files restored for download: the guest path's key and the instant its task finishes. */
+  downloads: Map<string, number>;
 }
 
 /**
@@ -22,9 +27,24 @@ export interface Mount {
  */
 const OPEN_FOR = 365 * 24 * 60 * 60_000;
 
-export function mount(store: Store, seed: number, point: VmRestorePoint, logonSession: string, now: number): Mount {
+export function mount(
+  store: Store,
+  seed: number,
+  point: VmRestorePoint,
+  logonSession: string,
+  now: number,
+  os: GuestOs,
+): Mount {
   const session = startRestore(store, seed, point, 'FileLevelRestore', now, OPEN_FOR);
-  const m: Mount = { number: store.mounts.length + 1, point, logonSession, session, unmounted: false };
+  const m: Mount = {
+    number: store.mounts.length + 1,
+    point,
+    logonSession,
+    session,
+    unmounted: false,
+    fs: new GuestFs(seed, point.vm, os, point.creationTime),
+    downloads: new Map(),
+  };
   return store.change(() => {
     store.mounts.push(m);
     return m;
@@ -42,3 +62,11 @@ export function unmount(store: Store, m: Mount, now: number): void {
     if (store.restoreSessions.get(m.session.id)) store.restoreSessions.replace({ ...m.session, endTime: now });
   });
 }
+
+/** A file restored for direct download can be fetched once its task has finished (`readyAt`). */
+export function prepareDownload(store: Store, m: Mount, file: FsEntry, readyAt: number): void {
+  store.change(() => m.downloads.set(m.fs.key(file.path), readyAt));
+}
+
+export const downloadReady = (m: Mount, file: FsEntry, now: number): boolean =>
+  (m.downloads.get(m.fs.key(file.path)) ?? Infinity) <= now;

@@ -7,6 +7,7 @@ export interface TaskOutcome {
   success: boolean;
   message: string;
   related?: TaskRelated;
+  download?: string;
 }
 
 /** Records the task an action answers with (its number is the dataset's next). */
@@ -26,6 +27,7 @@ export function addTask(
     success: outcome.success,
     message: outcome.message,
     related: outcome.related,
+    ...(outcome.download && { download: outcome.download }),
   };
   store.change(() => store.tasks.push(task));
   return task;

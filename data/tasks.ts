@@ -18,7 +18,8 @@ export type TaskOperation =
   | 'UpdateJob'
   | 'StartVMRestore'
   | 'QuickBackup'
-  | 'MountRestorePoint';
+  | 'MountRestorePoint'
+  | 'FileRestoreFromMountPoint';
 
 /** What a finished task links to (`Related`): a path below /api/ and the link's Type and Name. */
 export interface TaskRelated {
@@ -38,6 +39,8 @@ export interface Task {
   success: boolean;
   message: string;
   related: TaskRelated | undefined;
+  /** A file restored for direct download: its `?action=download` path below /api/ (`Download` link). */
+  download?: string;
   /** Removed by `DELETE /tasks/{id}`: gone for its user, its number not reused. */
   removed?: boolean;
 }

@@ -9,6 +9,7 @@ import { serviceRoutes } from './services.js';
 import { taskRoutes } from './tasks.js';
 import { actionRoutes } from './actions.js';
 import { mountRoutes } from './mounts.js';
+import { browseRoutes } from './guestFs.js';
 import { lookupRoutes } from './lookup.js';
 
 /** Every route under /api. */
@@ -23,5 +24,6 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   taskRoutes(app);
   actionRoutes(app);
   mountRoutes(app);
+  browseRoutes(app);
   lookupRoutes(app);
 }

@@ -5,6 +5,7 @@ import { EmError } from '../src/errors.js';
 import { vmRestorePointType } from '../src/resources/vmRestorePoint.js';
 import { mountEntity, mountList, mountName, mountPath } from '../src/resources/mount.js';
 import { mount, mountsOf, unmount, type Mount } from '../data/mounts.js';
+import { guestOsOf } from '../data/guestFs.js';
 import { addTask } from '../data/taskLog.js';
 import { taskEntity } from '../src/resources/task.js';
 import { find } from './resources.js';
@@ -12,7 +13,7 @@ import { find } from './resources.js';
 type Params = { id: string; n?: string };
 
 /** One of the caller's live mounts of the point, or 404 (EM keeps mounts per logon session). */
-function findMount(app: FastifyInstance, req: FastifyRequest): Mount {
+export function findMount(app: FastifyInstance, req: FastifyRequest): Mount {
   const { id, n } = req.params as Params;
   const point = find(app, vmRestorePointType, id);
   const m = mountsOf(app.store, point, req.logon!.id).find((x) => String(x.number) === n);
@@ -24,7 +25,7 @@ function findMount(app: FastifyInstance, req: FastifyRequest): Mount {
   return m;
 }
 
-/** File-level restore: mount a VM restore point, read the mount, unmount. */
+/** File-level restore: mount a VM restore point, read the mount, unmount (browsing: routes/guestFs.ts). */
 export function mountRoutes(app: FastifyInstance): void {
   const url = '/api/vmRestorePoints/:id/mounts';
   addRoute(app, {
@@ -33,7 +34,7 @@ export function mountRoutes(app: FastifyInstance): void {
     handler: (req, reply) => {
       const point = find(app, vmRestorePointType, (req.params as Params).id);
       const now = app.clock.now();
-      const m = mount(app.store, app.config.seed, point, req.logon!.id, now);
+      const m = mount(app.store, app.config.seed, point, req.logon!.id, now, guestOsOf(point.vm));
       const task = addTask(app.store, req.logon!.userName, 'MountRestorePoint', now, {
         success: true,
         message: 'Ok',

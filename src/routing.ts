@@ -27,7 +27,7 @@ export class RouteTable {
     const source = url
       .toLowerCase()
       .split('/')
-      .map((seg) => (seg.startsWith(':') ? '[^/]+' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .map((seg) => (seg.startsWith(':') ? '[^/]+' : seg === '*' ? '.+' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
       .join('/');
     this.entries.push({ pattern: new RegExp(`^${source}/?$`, 'i'), method, url });
   }

@@ -22,6 +22,18 @@ export interface QueryPage<T> {
   pagesCount: number;
 }
 
+/** One page of an in-memory list, counted as a query's pages are (at least one page). */
+export function pageOf<T>(all: readonly T[], pageSize: number, page: number): QueryPage<T> {
+  const start = Math.min(all.length, (page - 1) * pageSize);
+  return {
+    items: all.slice(start, start + pageSize),
+    total: all.length,
+    pageNum: page,
+    pageSize,
+    pagesCount: Math.max(1, Math.ceil(all.length / pageSize)),
+  };
+}
+
 /** A read-only run of items: a window of the store's own array, or the filtered matches. */
 interface Seq<T> {
   length: number;

@@ -13,7 +13,11 @@ type Item = { id: string };
  * page, see `pagingQuery`), then the attributes PageNum, PageSize, PagesCount.
  */
 export function pagingInfo(page: QueryPage<unknown>, query: string, sortedLinks = true): El {
-  const to = (n: number) => href(`query?${pagingQuery(query, page.pageSize, n, sortedLinks)}`);
+  return pagingInfoTo(page, (n) => href(`query?${pagingQuery(query, page.pageSize, n, sortedLinks)}`));
+}
+
+/** `PagingInfoType` whose links lead to `to(n)` for page n (a file-system listing's pages too). */
+export function pagingInfoTo(page: QueryPage<unknown>, to: (n: number) => string): El {
   const specs: LinkSpec[] = [{ rel: 'First', href: to(1) }];
   // Past the end, Previous leads back to the last page that has items.
   if (page.pageNum > 1) specs.push({ rel: 'Previous', href: to(Math.min(page.pageNum - 1, page.pagesCount)) });

@@ -51,7 +51,8 @@ export class QueryTypes {
 
 const bad = (message: string) => new EmError(400, message);
 
-function positiveInt(name: string, text: string | undefined): number | undefined {
+/** A paging parameter: a whole number from 1 to .NET's Int32 maximum, or a 400 naming it. */
+export function positiveInt(name: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   if (!/^\s*[+-]?\d+\s*$/.test(text))
     throw bad(`Query parameter ${name} must be a whole number; ${JSON.stringify(text.slice(0, 40))} is not.`);

@@ -22,10 +22,14 @@ function bodyText(req: FastifyRequest): string {
   return Buffer.isBuffer(body) ? body.toString('utf8') : typeof body === 'string' ? body : '';
 }
 
-/** An element's members: child elements by name (text when it has none). */
+/**
+ * An element's members: its attributes and child elements by name (text when it has neither).
+ * XmlSerializer writes some members as attributes (`<ToOriginalLocation Overwrite="false">`).
+ */
 function members(el: XmlElement): Members | string {
-  if (el.children.length === 0) return el.text;
-  const out: Members = {};
+  // A value with attributes (`<Name xml:space="preserve">x</Name>`) stays a value.
+  if (el.children.length === 0 && (Object.keys(el.attrs).length === 0 || el.text.trim() !== '')) return el.text;
+  const out: Members = { ...el.attrs };
   for (const c of el.children) {
     if (c.namespace !== EM_NAMESPACE) throw bad(`The element ${c.name} must be in EM's namespace ${EM_NAMESPACE}.`);
     out[c.name] = members(c);
@@ -111,6 +115,8 @@ export class BodyFields {
   object(name: string, optional = false): BodyFields | undefined {
     const v = this.present(name, optional);
     if (v === undefined) return undefined;
+    // An empty XML element (`<ForDirectDownload/>`) is an element whose members are all left out.
+    if (v === '' && !this.json) return new BodyFields({}, this.where(name), this.json);
     if (typeof v !== 'object' || v === null || Array.isArray(v))
       throw bad(`${this.where(name)} must be an element with members, got ${shown(v)}.`);
     return new BodyFields(v, this.where(name), this.json);

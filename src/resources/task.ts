@@ -3,8 +3,8 @@ import { el, links, list, type El, type LinkSpec, type List } from '../repr/tree
 import { href } from '../repr/href.js';
 
 /**
- * EM's `Task` (docs: GET /tasks/{ID}): attributes Href and Type, then Links (Delete; Related once
- * finished, to what the action made or touched), TaskId, State, Operation and, once finished,
+ * EM's `Task` (docs: GET /tasks/{ID}): attributes Href and Type, then Links (Delete; Download or
+ * Related once finished, to what the action made or touched), TaskId, State, Operation and, once finished,
  * Result (attribute Success, element Message). A task has no Name or UID.
  */
 export function taskEntity(t: Task, now: number): El {
@@ -12,6 +12,8 @@ export function taskEntity(t: Task, now: number): El {
   const state = taskState(t, now);
   const finished = state === 'Finished';
   const linkSpecs: LinkSpec[] = [{ rel: 'Delete', href: self, type: 'Task' }];
+  // The download link of a file restored for direct download (docs: no Type, once finished).
+  if (finished && t.download) linkSpecs.push({ rel: 'Download', href: href(t.download) });
   if (finished && t.related)
     linkSpecs.push({ rel: 'Related', href: href(t.related.path), name: t.related.name, type: t.related.type });
   return el(
