@@ -7,8 +7,20 @@ export class Collection<T extends { id: string }> {
   /** Built on the first lookup by id: most collections are only ever listed, and start-up is shorter without it. */
   private byId: Map<string, T> | undefined;
 
+  /** Counts the collection's changes: views derived from it are rebuilt only when it moved. */
+  private changes = 0;
+
   /** Called after every change to the collection (the store bumps its change epoch). */
   onChange: () => void = () => {};
+
+  get version(): number {
+    return this.changes;
+  }
+
+  private changed(): void {
+    this.changes++;
+    this.onChange();
+  }
 
   constructor(private readonly timeOf: (item: T) => number = () => 0) {}
 
@@ -40,7 +52,7 @@ export class Collection<T extends { id: string }> {
     if (i > 0 && this.timeOf(this.items[i - 1]!) > key) i = this.upperBound(key);
     this.items.splice(i, 0, item);
     this.byId?.set(item.id.toLowerCase(), item);
-    this.onChange();
+    this.changed();
   }
 
   /** Adds many at once: one stable sort instead of one insertion each. */
@@ -50,7 +62,7 @@ export class Collection<T extends { id: string }> {
       this.byId?.set(item.id.toLowerCase(), item);
     }
     this.sortByTime();
-    this.onChange();
+    this.changed();
   }
 
   /**
@@ -92,7 +104,7 @@ export class Collection<T extends { id: string }> {
     if (!old) throw new Error(`replace: no object ${next.id}`);
     this.items[this.items.indexOf(old)] = next;
     this.index().set(next.id.toLowerCase(), next);
-    this.onChange();
+    this.changed();
     return old;
   }
 
@@ -101,7 +113,7 @@ export class Collection<T extends { id: string }> {
     if (!item) return undefined;
     this.items.splice(this.items.indexOf(item), 1);
     this.byId!.delete(id.toLowerCase());
-    this.onChange();
+    this.changed();
     return item;
   }
 

@@ -201,6 +201,8 @@ export interface AgentBackupJob {
   description: string;
   platform: AgentPlatform;
   computers: DiscoveredComputer[];
+  /** Where its backups go: the backup server's default repository, as for the file share job. */
+  repository: Repository;
   schedule: Schedule;
   sessions: AgentBackupSession[];
 }

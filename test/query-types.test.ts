@@ -7,12 +7,20 @@ import t from 'tap';
 import { build, logon, get, CLOCK_START, type Fmt } from './helper.js';
 import { matchExpected } from './expected.js';
 import { isVmSession, type JobRun } from '../data/model.js';
+import { agentBackupViews } from '../data/agentBackups.js';
 
 const { app } = await build();
 t.teardown(() => app.close());
 const token = await logon(app);
 const store = app.store;
 const now = CLOCK_START;
+// Agent jobs' backups, points and files are listed with the VM ones (time-ordered, VM first on a tie).
+const agent = agentBackupViews(store);
+const byTime = <T extends { creationTime: number }>(...lists: (readonly T[])[]) =>
+  lists
+    .flat()
+    .filter((x) => x.creationTime <= now)
+    .sort((a, b) => a.creationTime - b.creationTime);
 
 type Json = Record<string, any>;
 
@@ -53,17 +61,20 @@ const types: Record<string, { plural: string; items: () => readonly { id: string
     items: () => store.replicaTaskSessions.all().filter((s) => s.creationTime <= now),
   },
   Repository: { plural: 'Repositories', items: () => store.repositories.all() },
-  Backup: { plural: 'Backups', items: () => store.backups.all() },
+  Backup: { plural: 'Backups', items: () => [...store.backups.all(), ...agent.backups.all()] },
   RestorePoint: {
     plural: 'RestorePoints',
-    items: () => store.restorePoints.all().filter((p) => p.creationTime <= now),
+    items: () => byTime<{ id: string; creationTime: number }>(store.restorePoints.all(), agent.restorePoints.all()),
   },
   HierarchyRoot: { plural: 'HierarchyRoots', items: () => store.hierarchyRoots.all() },
   NasJob: { plural: 'NASJobs', items: () => store.nasJobs.all() },
   // EM's own member name in a query answer (the live EM 12 capture, notes/em-samples.md).
   AgentBackupJob: { plural: 'AgentBackupJob', items: () => store.agentBackupJobs.all() },
   DiscoveredComputer: { plural: 'DiscoveredComputers', items: () => store.discoveredComputers.all() },
-  BackupFile: { plural: 'BackupFiles', items: () => store.backupFiles.all().filter((f) => f.creationTime <= now) },
+  BackupFile: {
+    plural: 'BackupFiles',
+    items: () => byTime<{ id: string; creationTime: number }>(store.backupFiles.all(), agent.backupFiles.all()),
+  },
 };
 
 const uidOf = (type: string) => (x: { id: string }) => `urn:veeam:${type}:${x.id}`;
@@ -192,6 +203,17 @@ t.test('the filter strings published clients send, adapted to the seeded names',
       () => store.repositories.all().filter((r) => r.name === 'Backup Volume 01'),
     ],
     ['Backup', `jobUid=="urn:veeam:Job:${job.id}"`, () => [job.backup!]],
+    // The 13.1 query page's example filter: agent jobs' backups and their computers' backups.
+    [
+      'Backup',
+      'Platform==AgentForLinux;BackupType==ChildBackup',
+      () => agent.backups.all().filter((b) => b.platform === 'AgentForLinux' && b.parent),
+    ],
+    [
+      'RestorePoint',
+      `BackupName=="${agent.backups.all()[1]!.name}"`,
+      () => agent.restorePoints.all().filter((p) => p.creationTime <= now && p.backup === agent.backups.all()[1]),
+    ],
     [
       'RestorePoint',
       `BackupName=="${job.name}";CreationTime>${day}`,
@@ -218,7 +240,10 @@ t.test('the filter strings published clients send, adapted to the seeded names',
     [
       'BackupFile',
       `CreationTimeUTC>${day};BackupSize>0`,
-      () => store.backupFiles.all().filter((f) => f.creationTime <= now && f.creationTime > Date.parse(day)),
+      () =>
+        byTime<{ id: string; creationTime: number }>(store.backupFiles.all(), agent.backupFiles.all()).filter(
+          (f) => f.creationTime > Date.parse(day),
+        ),
     ],
   ];
   for (const [type, filter, expect] of cases) {

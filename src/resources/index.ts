@@ -8,9 +8,9 @@ import { backupTaskSessionType } from './backupTaskSession.js';
 import { replicaJobSessionType } from './replicaJobSession.js';
 import { replicaTaskSessionType } from './replicaTaskSession.js';
 import { repositoryType } from './repository.js';
-import { backupType } from './backup.js';
-import { restorePointType } from './restorePoint.js';
-import { backupFileType } from './backupFile.js';
+import { agentBackupType, backupType } from './backup.js';
+import { agentBackupPointType, restorePointType } from './restorePoint.js';
+import { agentBackupFileType, backupFileType } from './backupFile.js';
 import { hierarchyRootType } from './hierarchyRoot.js';
 import { discoveredComputerType } from './discoveredComputer.js';
 import { nasJobType } from './nasJob.js';
@@ -44,4 +44,7 @@ export const resourceTypes = [
   fileServerType,
   protectionGroupType,
   agentRestorePointType,
+  agentBackupType,
+  agentBackupPointType,
+  agentBackupFileType,
 ] as unknown as AnyResourceType[];
