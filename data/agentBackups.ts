@@ -193,7 +193,7 @@ function memoized<T>(build: (store: Store) => T, sources: (store: Store) => { ve
   return (store: Store): T => {
     const versions = sources(store).map((c) => c.version);
     const known = memo.get(store);
-    if (known && known.versions.every((v, i) => v === versions[i])) return known.value;
+    if (known?.versions.every((v, i) => v === versions[i])) return known.value;
     const value = build(store);
     memo.set(store, { versions, value });
     return value;
