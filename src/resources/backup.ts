@@ -9,27 +9,33 @@ import {
 import { el, type LinkSpec } from '../repr/tree.js';
 import { href } from '../repr/href.js';
 import { byKind, entityBase, type ResourceType, type Shape } from './resourceType.js';
-import { entityLink, refLink, serverUp, subLink } from './links.js';
+import { heldBy, refLink, subLink } from './links.js';
 import { repositoryType } from './repository.js';
 import { jobFields, uidField } from './queryFields.js';
+
+/** What every list of backups shares. */
+const BACKUP = {
+  uidType: 'Backup',
+  refType: 'BackupReference',
+  listElement: 'Backups',
+  name: (b: AnyBackup) => b.name,
+};
+
+/** A backup's first links: Up server and repository, Alternate. */
+const inRepository = <T extends AnyBackup>(type: ResourceType<T>, b: T) =>
+  heldBy(type, b, b.backupServer, refLink('Up', repositoryType, b.repository), 'Backup');
 
 /**
  * A VM job's backup. Entity links as the docs' `GET /backups/{ID}` table lists them: Up
  * repository, Up server, Alternate, Down restorePoints, Down backupFiles.
  */
 const vmBackupShape: Shape<Backup> = {
-  refLinks: (b) => [
-    serverUp(b.backupServer),
-    refLink('Up', repositoryType, b.repository),
-    entityLink('Alternate', backupType, b, 'Backup'),
-  ],
+  refLinks: (b) => inRepository(backupType, b).ref,
   entity: (b) =>
     el(
       'Backup',
       ...entityBase(backupType, b, 'Backup', [
-        refLink('Up', repositoryType, b.repository),
-        serverUp(b.backupServer),
-        refLink('Alternate', backupType, b),
+        ...inRepository(backupType, b).entity,
         subLink('Down', backupType, b, 'restorePoints', 'RestorePointReferenceList'),
         subLink('Down', backupType, b, 'backupFiles', 'BackupFileReferenceList'),
       ]),
@@ -60,17 +66,12 @@ function parentUp(b: AgentBackup, entity: boolean): LinkSpec {
  * its entity; a ChildBackup links to its restore points (and files, in the entity) and Up to its parent.
  */
 export const agentBackupType: ResourceType<AgentBackup> = {
-  uidType: 'Backup',
+  ...BACKUP,
   path: 'agents/backups',
   itemPath: 'backups',
-  refType: 'BackupReference',
-  listElement: 'Backups',
   collection: (store) => agentBackupViews(store).backups,
-  name: (b) => b.name,
   refLinks: (b) => [
-    serverUp(b.backupServer),
-    refLink('Up', repositoryType, b.repository),
-    entityLink('Alternate', agentBackupType, b, 'Backup'),
+    ...inRepository(agentBackupType, b).ref,
     ...(b.parent
       ? [subLink('Down', agentBackupType, b, 'restorePoints', 'RestorePointReferenceList'), parentUp(b, false)]
       : [subLink('Up', agentBackupType, b, 'childbackups', 'BackupReferenceList')]),
@@ -79,9 +80,7 @@ export const agentBackupType: ResourceType<AgentBackup> = {
     el(
       'Backup',
       ...entityBase(agentBackupType, b, 'Backup', [
-        refLink('Up', repositoryType, b.repository),
-        serverUp(b.backupServer),
-        refLink('Alternate', agentBackupType, b),
+        ...inRepository(agentBackupType, b).entity,
         ...(b.parent
           ? [
               subLink('Down', agentBackupType, b, 'restorePoints', 'RestorePointReferenceList'),
@@ -96,12 +95,9 @@ export const agentBackupType: ResourceType<AgentBackup> = {
 
 /** `/backups`: the backups of VM jobs, then those of agent jobs ("also displayed in /backups", docs). */
 export const backupType: ResourceType<AnyBackup> = {
-  uidType: 'Backup',
+  ...BACKUP,
   path: 'backups',
-  refType: 'BackupReference',
-  listElement: 'Backups',
   collection: (store) => allBackups(store).backups,
-  name: (b) => b.name,
   ...byKind<AnyBackup>((b) => (isAgentBackup(b) ? agentBackupType : vmBackupShape) as Shape<AnyBackup>),
   // EM's `GET /query?type=Backup` page; Platform and BackupType values in its listing order.
   queryFields: [

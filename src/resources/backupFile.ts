@@ -9,9 +9,9 @@ import {
 import { emDateTime } from '../../data/time.js';
 import { el, type Layer } from '../repr/tree.js';
 import { byKind, entityBase, type ResourceType, type Shape } from './resourceType.js';
-import { entityLink, refLink, serverUp, subLink } from './links.js';
+import { heldBy, refLink, subLink } from './links.js';
 import { upTo, upToChangesAt } from '../../data/timeline.js';
-import { agentBackupType, backupType } from './backup.js';
+import { backupType } from './backup.js';
 import { backupFileQueryFields } from './queryFields.js';
 
 /** The members of a BackupFile entity, whoever wrote it. */
@@ -30,20 +30,26 @@ function fileMembers(f: AnyBackupFile): Layer {
   };
 }
 
+/** What every list of backup files shares. */
+const BACKUP_FILE = {
+  uidType: 'BackupFile',
+  refType: 'BackupFileReference',
+  listElement: 'BackupFiles',
+  name: (f: AnyBackupFile) => f.name,
+};
+
+/** A file's first links: Up server and backup, Alternate. */
+const inBackup = <T extends AnyBackupFile>(type: ResourceType<T>, f: T) =>
+  heldBy(type, f, f.backup.backupServer, refLink('Up', backupType, f.backup), 'BackupFile');
+
 /** The .vbk/.vib file a VM backup run writes. */
 const vmBackupFileShape: Shape<BackupFile> = {
-  refLinks: (f) => [
-    serverUp(f.backup.backupServer),
-    refLink('Up', backupType, f.backup),
-    entityLink('Alternate', backupFileType, f, 'BackupFile'),
-  ],
+  refLinks: (f) => inBackup(backupFileType, f).ref,
   entity: (f) =>
     el(
       'BackupFile',
       ...entityBase(backupFileType, f, 'BackupFile', [
-        refLink('Up', backupType, f.backup),
-        serverUp(f.backup.backupServer),
-        refLink('Alternate', backupFileType, f),
+        ...inBackup(backupFileType, f).entity,
         // Veeam's own type name on this link (sic).
         subLink('Related', backupFileType, f, 'restorePoints', 'BackupFileReferenceList'),
         subLink('Down', backupFileType, f, 'vmRestorePoints', 'VmRestorePointReferenceList'),
@@ -52,6 +58,12 @@ const vmBackupFileShape: Shape<BackupFile> = {
     ),
 };
 
+/** What an agent file holds: its restore point and agent restore point. */
+const agentFileLinks = (f: AgentBackupFile) => [
+  subLink('Related', agentBackupFileType, f, 'restorePoints', 'BackupFileReferenceList'),
+  subLink('Down', agentBackupFileType, f, 'agentRestorePoints', 'AgentRestorePointReferenceList'),
+];
+
 /**
  * `/agents/backupFiles`: the file each agent restore point lives in, addressed at
  * `/backupFiles/{id}`. Links as the 13.1 sample's references (Up server, Up backup, Alternate,
@@ -59,29 +71,17 @@ const vmBackupFileShape: Shape<BackupFile> = {
  * agent points in place of the VM points.
  */
 export const agentBackupFileType: ResourceType<AgentBackupFile> = {
-  uidType: 'BackupFile',
+  ...BACKUP_FILE,
   path: 'agents/backupFiles',
   itemPath: 'backupFiles',
-  refType: 'BackupFileReference',
-  listElement: 'BackupFiles',
   collection: (store) => agentBackupViews(store).backupFiles,
-  name: (f) => f.name,
-  refLinks: (f) => [
-    serverUp(f.backup.backupServer),
-    refLink('Up', agentBackupType, f.backup),
-    entityLink('Alternate', agentBackupFileType, f, 'BackupFile'),
-    subLink('Related', agentBackupFileType, f, 'restorePoints', 'BackupFileReferenceList'),
-    subLink('Down', agentBackupFileType, f, 'agentRestorePoints', 'AgentRestorePointReferenceList'),
-  ],
+  refLinks: (f) => [...inBackup(agentBackupFileType, f).ref, ...agentFileLinks(f)],
   entity: (f) =>
     el(
       'BackupFile',
       ...entityBase(agentBackupFileType, f, 'BackupFile', [
-        refLink('Up', agentBackupType, f.backup),
-        serverUp(f.backup.backupServer),
-        refLink('Alternate', agentBackupFileType, f),
-        subLink('Related', agentBackupFileType, f, 'restorePoints', 'BackupFileReferenceList'),
-        subLink('Down', agentBackupFileType, f, 'agentRestorePoints', 'AgentRestorePointReferenceList'),
+        ...inBackup(agentBackupFileType, f).entity,
+        ...agentFileLinks(f),
       ]),
       fileMembers(f),
     ),
@@ -91,12 +91,9 @@ export const agentBackupFileType: ResourceType<AgentBackupFile> = {
 
 /** `/backupFiles`: the .vbk/.vib files of VM backup runs and of agent runs. */
 export const backupFileType: ResourceType<AnyBackupFile> = {
-  uidType: 'BackupFile',
+  ...BACKUP_FILE,
   path: 'backupFiles',
-  refType: 'BackupFileReference',
-  listElement: 'BackupFiles',
   collection: (store) => allBackups(store).backupFiles,
-  name: (f) => f.name,
   ...byKind<AnyBackupFile>((f) => (isAgentFile(f) ? agentBackupFileType : vmBackupFileShape) as Shape<AnyBackupFile>),
   listed: (store, now) => upTo(allBackups(store).backupFiles, now),
   listedChangesAt: (store, now) => upToChangesAt(allBackups(store).backupFiles, now),

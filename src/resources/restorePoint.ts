@@ -9,28 +9,36 @@ import {
 import { emDateTime, sqlStamp } from '../../data/time.js';
 import { el } from '../repr/tree.js';
 import { byKind, entityBase, type ResourceType, type Shape } from './resourceType.js';
-import { entityLink, refLink, serverUp, subLink } from './links.js';
+import { heldBy, refLink, subLink } from './links.js';
 import { upTo, upToChangesAt } from '../../data/timeline.js';
-import { agentBackupType, backupType } from './backup.js';
+import { backupType } from './backup.js';
 import { serverFields, uidField } from './queryFields.js';
 
 const backupDate = (p: AnyRestorePoint) => ({ elems: { BackupDateUTC: emDateTime(p.creationTime) } });
 
+/** What every list of restore points shares; a point is named by its time in SQL Server's style. */
+const RESTORE_POINT = {
+  uidType: 'RestorePoint',
+  refType: 'RestorePointReference',
+  listElement: 'RestorePoints',
+  name: (p: AnyRestorePoint) => sqlStamp(p.creationTime),
+};
+
+/** A point's first links: Up server and backup, Alternate. */
+const inBackup = <T extends AnyRestorePoint>(type: ResourceType<T>, p: T) =>
+  heldBy(type, p, p.backup.backupServer, refLink('Up', backupType, p.backup), 'RestorePoint');
+
 /** A VM backup run's point. */
 const vmRestorePointShape: Shape<RestorePoint> = {
   refLinks: (p) => [
-    serverUp(p.backup.backupServer),
-    refLink('Up', backupType, p.backup),
-    entityLink('Alternate', restorePointType, p, 'RestorePoint'),
+    ...inBackup(restorePointType, p).ref,
     subLink('Down', restorePointType, p, 'vmRestorePoints', 'VmRestorePointReferenceList'),
   ],
   entity: (p) =>
     el(
       'RestorePoint',
       ...entityBase(restorePointType, p, 'RestorePoint', [
-        refLink('Up', backupType, p.backup),
-        serverUp(p.backup.backupServer),
-        refLink('Alternate', restorePointType, p),
+        ...inBackup(restorePointType, p).entity,
         subLink('Down', restorePointType, p, 'vmRestorePoints', 'VmRestorePointReferenceList'),
         subLink('Down', restorePointType, p, 'vAppRestorePoints', 'VAppRestorePointReferenceList'),
         // Veeam's own type name on this link (sic).
@@ -40,6 +48,12 @@ const vmRestorePointShape: Shape<RestorePoint> = {
     ),
 };
 
+/** What an agent point holds: its agent restore point; and its file. */
+const agentPointLinks = (p: AgentBackupPoint) => [
+  subLink('Down', agentBackupPointType, p, 'agentRestorePoints', 'AgentRestorePointReferenceList'),
+  subLink('Related', agentBackupPointType, p, 'backupFiles', 'RestorePointReferenceList'),
+];
+
 /**
  * `/agents/restorePoints`: a computer's point in its ChildBackup, one per agent restore point,
  * addressed at `/restorePoints/{id}`. Reference links as the 13.1 sample: Up server, Up backup,
@@ -48,29 +62,17 @@ const vmRestorePointShape: Shape<RestorePoint> = {
  * vApp points.
  */
 export const agentBackupPointType: ResourceType<AgentBackupPoint> = {
-  uidType: 'RestorePoint',
+  ...RESTORE_POINT,
   path: 'agents/restorePoints',
   itemPath: 'restorePoints',
-  refType: 'RestorePointReference',
-  listElement: 'RestorePoints',
   collection: (store) => agentBackupViews(store).restorePoints,
-  name: (p) => sqlStamp(p.creationTime),
-  refLinks: (p) => [
-    serverUp(p.backup.backupServer),
-    refLink('Up', agentBackupType, p.backup),
-    entityLink('Alternate', agentBackupPointType, p, 'RestorePoint'),
-    subLink('Down', agentBackupPointType, p, 'agentRestorePoints', 'AgentRestorePointReferenceList'),
-    subLink('Related', agentBackupPointType, p, 'backupFiles', 'RestorePointReferenceList'),
-  ],
+  refLinks: (p) => [...inBackup(agentBackupPointType, p).ref, ...agentPointLinks(p)],
   entity: (p) =>
     el(
       'RestorePoint',
       ...entityBase(agentBackupPointType, p, 'RestorePoint', [
-        refLink('Up', agentBackupType, p.backup),
-        serverUp(p.backup.backupServer),
-        refLink('Alternate', agentBackupPointType, p),
-        subLink('Down', agentBackupPointType, p, 'agentRestorePoints', 'AgentRestorePointReferenceList'),
-        subLink('Related', agentBackupPointType, p, 'backupFiles', 'RestorePointReferenceList'),
+        ...inBackup(agentBackupPointType, p).entity,
+        ...agentPointLinks(p),
       ]),
       backupDate(p),
     ),
@@ -80,12 +82,9 @@ export const agentBackupPointType: ResourceType<AgentBackupPoint> = {
 
 /** `/restorePoints`: one per VM backup run, and one per computer of each agent run; named by time in SQL Server's style. */
 export const restorePointType: ResourceType<AnyRestorePoint> = {
-  uidType: 'RestorePoint',
+  ...RESTORE_POINT,
   path: 'restorePoints',
-  refType: 'RestorePointReference',
-  listElement: 'RestorePoints',
   collection: (store) => allBackups(store).restorePoints,
-  name: (p) => sqlStamp(p.creationTime),
   ...byKind<AnyRestorePoint>(
     (p) => (isAgentPoint(p) ? agentBackupPointType : vmRestorePointShape) as Shape<AnyRestorePoint>,
   ),
