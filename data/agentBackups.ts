@@ -1,8 +1,8 @@
-import { Collection } from './collection.js';
+import type { Collection } from './collection.js';
+import { collectionOf, memoized } from './derived.js';
 import { Rng, guidFor } from './random.js';
 import { fileSizes, fileStamp, pathIn } from './runs.js';
 import { sqlDatetime } from './time.js';
-import type { Store } from './store.js';
 import type {
   AgentBackupJob,
   AgentPlatform,
@@ -179,26 +179,6 @@ function agentBackupsOf(jobs: readonly AgentBackupJob[], agentPoints: readonly A
 }
 
 const created = (x: { creationTime: number }) => x.creationTime;
-
-/** Collections of `items` in time order (or in the given order, with no time). */
-function collectionOf<T extends { id: string }>(items: readonly T[], timeOf?: (x: T) => number): Collection<T> {
-  const c = new Collection<T>(timeOf);
-  c.addAll(items);
-  return c;
-}
-
-/** A value kept per store until one of the collections it is built from changes. */
-function memoized<T>(build: (store: Store) => T, sources: (store: Store) => { version: number }[]) {
-  const memo = new WeakMap<Store, { versions: number[]; value: T }>();
-  return (store: Store): T => {
-    const versions = sources(store).map((c) => c.version);
-    const known = memo.get(store);
-    if (known?.versions.every((v, i) => v === versions[i])) return known.value;
-    const value = build(store);
-    memo.set(store, { versions, value });
-    return value;
-  };
-}
 
 /** Rebuilt when agent jobs or points change: a few arrays over objects that are kept. */
 export const agentBackupViews = memoized(

@@ -137,6 +137,7 @@ t.test('crawling from /api/ finds no dead link and no 5xx', async (t) => {
     '/api/backups/{id}/childbackups?format=Entity',
     '/api/restorePoints/{id}/agentRestorePoints',
     '/api/backupFiles/{id}/agentRestorePoints',
+    '/api/nas/jobs/{id}/includes/{id}',
     '/api/lookupSvc',
     '/api/lookup?host=urn%3aveeam%3aHierarchyRoot%3a{id}&name=*&type=Vm',
     '/api/lookup?host=urn%3aveeam%3aHierarchyRoot%3a{id}&name=*&type=Vapp',

@@ -2,6 +2,7 @@ import t from 'tap';
 import { build, logon, get, BASE } from './helper.js';
 import { isVmSession } from '../data/model.js';
 import { backupPointOf } from '../data/agentBackups.js';
+import { nasObjectsOf } from '../src/resources/nasObject.js';
 import { matchExpected } from './expected.js';
 
 /** A file name for a URL: ids become {id}, the rest of the path and query a slug. */
@@ -113,6 +114,10 @@ t.test('resource endpoints in XML and JSON', async (t) => {
     `/api/agents/agentRestorePoints/${agentPoint.id}`,
     `/api/agents/agentRestorePoints/${agentPoint.id}?format=Entity`,
     '/api/query?type=Backup&format=Entities&sortAsc=Name&filter=Platform==AgentForWindows',
+    // A file share job's share, at its own Href and through the query (13.1 `nas_jobs_id_includes`
+    // and `get_query_nasobject` samples; JSON as a v10 capture of a NAS job's Includes).
+    `/api/nas/jobs/${s.nasJobs.all()[0]!.id}/includes/${nasObjectsOf(s.nasJobs.all()[0]!)[0]!.id}`,
+    '/api/query?type=NasObject&format=Entities&sortAsc=JobName&filter=BackupServerName=="vbr01.tech.local"',
     // A repository of unknown capacity: -1 as the docs' /reports/summary/repository sample shows.
     `/api/repositories/${s.repositories.all().find((r) => r.kind === 'SanSnapshotOnly')!.id}?format=Entity`,
   ];

@@ -332,3 +332,44 @@ t.test('filters that do not fit a type are a 400 naming the problem', async (t) 
     );
   }
 });
+
+t.test('NAS objects: each job includes its share, answered by the query in Resources', async (t) => {
+  const jobs = store.nasJobs.all();
+  const hrefsOf = (body: Json) => (body.Resources.NASObjects.NASObjects as Json[]).map((o) => o.Href as string);
+  const includes = await Promise.all(
+    jobs.map(async (j) => ((await json(`/api/nas/jobs/${j.id}/includes`)).NASObjects as Json[])[0]!),
+  );
+  t.same(
+    includes.map((o) => o.FileOrFolder),
+    jobs.map((j) => j.share),
+  );
+  // Not an entity in EM's schema: Resources whatever the format, never Refs.
+  const all = await json('/api/query?type=NasObject');
+  t.equal(all.Refs, null);
+  t.same(
+    hrefsOf(all),
+    includes.map((o) => o.Href),
+  );
+  const second = await json(`/api/query?type=nasobject&filter=JobName=="${jobs[1]!.name}"&format=entities`);
+  t.same(hrefsOf(second), [includes[1]!.Href], 'filtered by job name');
+  const byId = await json(`/api/query?type=NasObject&filter=UID==${includes[2]!.ObjectInJobId}`);
+  t.same(hrefsOf(byId), [includes[2]!.Href], 'UID is the bare ObjectInJobId');
+  t.same(
+    hrefsOf(await json('/api/query?type=NasObject&sortDesc=Name')),
+    includes.map((o) => o.Href).reverse(),
+    'sorted by share',
+  );
+  const item = await get(
+    app,
+    token,
+    `/api/nas/jobs/${jobs[0]!.id}/includes/urn:veeam:NasObject:${includes[0]!.ObjectInJobId}`,
+    'json',
+  );
+  t.equal(JSON.parse(item.body).Href, includes[0]!.Href, 'an include at its own Href, by GUID or UID');
+  const missing = await get(app, token, `/api/nas/jobs/${jobs[0]!.id}/includes/${includes[1]!.ObjectInJobId}`, 'json');
+  t.equal(missing.statusCode, 404);
+  t.equal(
+    JSON.parse(missing.body).Message,
+    `The file share job ${jobs[0]!.id} includes no object ${includes[1]!.ObjectInJobId}.`,
+  );
+});

@@ -20,6 +20,7 @@ import { agentBackupSessionType } from './agentBackupSession.js';
 import { fileServerType } from './fileServer.js';
 import { protectionGroupType } from './protectionGroup.js';
 import { agentRestorePointType } from './agentRestorePoint.js';
+import { nasObjectType } from './nasObject.js';
 
 /** Every resource type served as `/api/<path>` and `/api/<path>/{id}`. */
 export const resourceTypes = [
@@ -48,3 +49,6 @@ export const resourceTypes = [
   agentBackupPointType,
   agentBackupFileType,
 ] as unknown as AnyResourceType[];
+
+/** What `/query` answers from the model: the resource types, and NAS objects (a job's includes, with no collection path of their own). */
+export const queryableTypes = [...resourceTypes, nasObjectType as unknown as AnyResourceType];

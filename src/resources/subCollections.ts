@@ -103,7 +103,6 @@ export const subCollections: SubCollection[] = [
   ...unsimulated(backupServerType, 'externalRepositories', 'credentials', 'passwords', 'managedServers'),
   ...unsimulated(repositoryType, 'replicas'),
   ...unsimulated(restorePointType, 'vAppRestorePoints'),
-  ...unsimulated(nasJobType, 'includes'),
   of(protectionGroupType, 'discoveredComputers', discoveredComputerType, (g) => g.computers),
   ...unsimulated(agentBackupJobType, 'includes'),
   ...unsimulated(agentRestorePointType, 'mounts'),
