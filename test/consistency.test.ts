@@ -278,6 +278,18 @@ t.test('agent backups, points and files: one of each per agent restore point, li
     t.same(await uids(`/api/backups/${idOf(parent.Href)}/restorePoints`), [], 'a ParentBackup holds no point itself');
   }
   t.equal(points, agentRps.length, "the children's restore points are all the agent restore points");
+
+  // VM points and files hold no agent points, agent ones no VM points; only a parent has children.
+  const vmPoint = store.restorePoints.all()[0]!;
+  const agentRp = idOf(agentRps[0]!)!;
+  for (const url of [
+    `/api/restorePoints/${vmPoint.id}/agentRestorePoints`,
+    `/api/backupFiles/${vmPoint.backupFile.id}/agentRestorePoints`,
+    `/api/restorePoints/${agentRp}/vmRestorePoints`,
+    `/api/backupFiles/${idOf(agentFiles[0]!)}/vmRestorePoints`,
+    `/api/backups/${vmPoint.backup.id}/childbackups`,
+  ])
+    t.same(await uids(url), [], `${url.replace(/[0-9a-f-]{36}/, '{id}')} is empty`);
 });
 
 t.test('an agent run added to the store later shows up in every list, and a gone job keeps its backups', async (t) => {

@@ -74,6 +74,8 @@ export function nasObjectList(items: readonly NasObject[], standalone: boolean, 
   );
 }
 
+const shareOf = (o: NasObject) => o.job.share;
+
 /** Every NAS job's includes, for the query service; rebuilt when the jobs change. */
 const allNasObjects = memoized(
   (store) => collectionOf(store.nasJobs.all().flatMap(nasObjectsOf)),
@@ -92,12 +94,13 @@ export const nasObjectType: ResourceType<NasObject> = {
   refType: 'NasObject',
   listElement: 'NASObjects',
   collection: allNasObjects,
-  name: (o) => o.job.share,
+  name: shareOf,
+  // Never drawn: a NAS object is answered in Resources only.
   refLinks: () => [],
   entity: (o) => nasObject(o, true),
   queryFields: [
     { name: 'UID', kind: 'string', get: (o) => o.id },
-    { name: 'Name', kind: 'string', get: (o) => o.job.share },
+    { name: 'Name', kind: 'string', get: shareOf },
     ...jobFields<NasObject>((o) => o.job),
     { name: 'FileServerUid', kind: 'uid', get: (o) => uid('FileServer', o.job.fileServer.id) },
     { name: 'FileServerName', kind: 'string', get: (o) => o.job.fileServer.path },
