@@ -134,6 +134,7 @@ export function agentBackupJobsOf(
   server: BackupServer,
   serverIndex: number,
   computers: readonly DiscoveredComputer[],
+  repository: Repository,
   from: number,
   now: number,
 ): AgentBackupJob[] {
@@ -147,6 +148,7 @@ export function agentBackupJobsOf(
       description: `Nightly backup of the ${AGENT_LABEL[platform]} servers of site ${n}`,
       platform,
       computers: computers.filter((c) => agentPlatform(c) === platform),
+      repository,
       schedule: { periodMs: DAY, offsetMs: 23 * HOUR + i * 20 * MINUTE + serverIndex * 10 * MINUTE },
       sessions: [],
     };

@@ -11,7 +11,10 @@ export class Collection<T extends { id: string }> {
   onChange: () => void = () => {};
   private changes = 0;
 
-  /** Moves with every change to this collection alone (a clock move leaves it), for indexes over it. */
+  /**
+   * Moves with every change to this collection alone (a clock move leaves it): views and indexes
+   * derived from it are rebuilt only when it moved.
+   */
   get version(): number {
     return this.changes;
   }

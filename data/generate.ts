@@ -320,7 +320,15 @@ export function* generateSteps(opts: GenerateOptions): Steps<Store> {
     const computers = discoveredComputersOf(seed, server, s);
     for (const c of computers) store.discoveredComputers.add(c);
     for (const g of protectionGroupsOf(seed, server, s, computers)) store.protectionGroups.add(g);
-    for (const j of agentBackupJobsOf(seed, server, s, computers, now - estate.historyDays * DAY, now)) {
+    for (const j of agentBackupJobsOf(
+      seed,
+      server,
+      s,
+      computers,
+      repos.defaultRepo,
+      now - estate.historyDays * DAY,
+      now,
+    )) {
       store.agentBackupJobs.add(j);
       j.sessions.forEach(onSqlGrid);
       store.agentBackupSessions.addAll(j.sessions);

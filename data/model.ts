@@ -201,6 +201,8 @@ export interface AgentBackupJob {
   description: string;
   platform: AgentPlatform;
   computers: DiscoveredComputer[];
+  /** Where its backups go: the backup server's default repository, as for the file share job. */
+  repository: Repository;
   schedule: Schedule;
   /** The generated history; runs started by actions are only in the store's collections. */
   sessions: AgentBackupSession[];

@@ -1,6 +1,15 @@
 import { Rng, guidFor } from './random.js';
 import { DAY, MINUTE, nameStamp } from './time.js';
-import type { BackupFile, Job, JobSession, RestorePoint, SessionResult, TaskSession, VmRestorePoint } from './model.js';
+import type {
+  BackupFile,
+  Job,
+  JobSession,
+  Repository,
+  RestorePoint,
+  SessionResult,
+  TaskSession,
+  VmRestorePoint,
+} from './model.js';
 import { runTimes } from './jobs.js';
 
 const SECOND = 1000;
@@ -26,7 +35,7 @@ export interface JobHistory {
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /** `yyyy-MM-ddTHHmmss`, the stamp in backup file names. */
-function fileStamp(ms: number): string {
+export function fileStamp(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19).replace(/:/g, '');
 }
 
@@ -85,6 +94,25 @@ function run(seed: number, job: Job, start: number, jobIndex: number, out: JobHi
   if (file) job.backup!.repository.backupSize += file.backupSize;
 }
 
+/** Where a backup file lies: `<repository folder>/<backup folder>/<file>`, with the repository's separator. */
+export function pathIn(repository: Repository, folder: string, name: string): string {
+  const sep = repository.kind === 'LinuxLocal' ? '/' : '\\';
+  return `${repository.path}${sep}${folder}${sep}${name}`;
+}
+
+type FileSizes = Pick<BackupFile, 'backupSize' | 'dataSize' | 'deduplicationRatio' | 'compressRatio'>;
+
+/** What a backup file of `dataSize` bytes of source takes, and its ratios (two draws from `rng`). */
+export function fileSizes(rng: Rng, dataSize: number, full: boolean): FileSizes {
+  // Fulls hold about half the source after compression; increments a few percent of it.
+  const backupSize = Math.round((dataSize * (full ? 0.4 + rng.next() * 0.15 : 0.02 + rng.next() * 0.06)) / MB) * MB;
+  // EM writes both ratios with two decimals (5.71 and 1.52 in the 13.1 backup sample) and their
+  // product is about DataSize / BackupSize.
+  const total = dataSize / backupSize;
+  const compressRatio = round2(Math.min(1.3 + rng.next() * 0.9, total));
+  return { backupSize, dataSize, deduplicationRatio: round2(Math.max(1, total / compressRatio)), compressRatio };
+}
+
 /**
  * The restore point, backup file and VM points a backup run leaves (if any VM succeeded); the
  * caller accounts the file's size to its repository.
@@ -98,7 +126,6 @@ export function writeBackup(seed: number, session: JobSession, full: boolean, ou
   const dataSize = done.reduce((s, t) => s + t.vm.sizeBytes, 0);
   const ext = full ? 'vbk' : 'vib';
   const name = `${backup.name}D${fileStamp(session.creationTime)}_${rng.int(0, 0xffff).toString(16).toUpperCase().padStart(4, '0')}.${ext}`;
-  const sep = backup.repository.kind === 'LinuxLocal' ? '/' : '\\';
   const restorePoint: RestorePoint = {
     id: guidFor(seed, 'RestorePoint', key),
     backup,
@@ -114,19 +141,10 @@ export function writeBackup(seed: number, session: JobSession, full: boolean, ou
     backup,
     restorePoint,
     creationTime: session.creationTime,
-    filePath: `${backup.repository.path}${sep}${backup.name}${sep}${name}`,
-    // Fulls hold about half the source after compression; increments a few percent of it.
-    backupSize: Math.round((dataSize * (full ? 0.4 + rng.next() * 0.15 : 0.02 + rng.next() * 0.06)) / MB) * MB,
-    dataSize,
-    deduplicationRatio: 0,
-    compressRatio: 0,
+    filePath: pathIn(backup.repository, backup.name, name),
+    ...fileSizes(rng, dataSize, full),
     fileType: ext,
   };
-  // EM writes both ratios with two decimals (5.71 and 1.52 in the 13.1 backup sample) and their
-  // product is about DataSize / BackupSize; one draw, as the integer ratios took before.
-  const total = dataSize / file.backupSize;
-  file.compressRatio = round2(Math.min(1.3 + rng.next() * 0.9, total));
-  file.deduplicationRatio = round2(Math.max(1, total / file.compressRatio));
   restorePoint.backupFile = file;
   for (const task of done) {
     const point: VmRestorePoint = {

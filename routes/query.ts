@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { addRoute } from '../src/routing.js';
 import { send, sendCached } from '../src/repr/send.js';
 import { existingChangeAt } from '../src/resources/resourceType.js';
-import { resourceTypes } from '../src/resources/index.js';
+import { queryableTypes } from '../src/resources/index.js';
 import { runQuery } from '../src/query/engine.js';
 import { parseQueryRequest, QueryTypes } from '../src/query/request.js';
 import { rawQueryOf } from '../src/query/queryString.js';
@@ -11,7 +11,7 @@ import { Collection } from '../data/collection.js';
 
 /** `GET /api/query` (the query service) and `GET /api/querySvc` (its preset queries). */
 export function queryRoutes(app: FastifyInstance): void {
-  const types = new QueryTypes(resourceTypes);
+  const types = new QueryTypes(queryableTypes);
   // What a type the mock holds nothing of is answered from.
   const none = new Collection<{ id: string }>();
 

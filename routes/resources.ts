@@ -15,9 +15,10 @@ import {
 } from '../src/resources/resourceType.js';
 import { nasJobType } from '../src/resources/nasJob.js';
 import { subCollections } from '../src/resources/subCollections.js';
-import { list } from '../src/repr/tree.js';
+import { list, type El, type List } from '../src/repr/tree.js';
 import { jobType } from '../src/resources/job.js';
 import { objectInJob, objectInJobList, objectsInJob } from '../src/resources/objectInJob.js';
+import { nasObject, nasObjectList, nasObjectsOf } from '../src/resources/nasObject.js';
 import {
   linkedBackupRepositoryList,
   linkedJobList,
@@ -36,6 +37,43 @@ export function find<T extends { id: string }>(app: FastifyInstance, type: Resou
   const item = type.collection(app.store).get(guid);
   if (!item) throw new EmError(404, `The ${describe(type)} ${guid} does not exist.`);
   return item;
+}
+
+/** How a job's objects are named in ids and messages. */
+interface ObjectNaming {
+  /** The word of a full UID in the path, and what it is called in a refusal. */
+  uidWord: string;
+  what: string;
+  missing(job: string, guid: string): string;
+}
+
+/** `GET /api/<job path>/{id}/<sub>` (the list) and `…/<sub>/{objId}` (one item): objects a job holds, at their own Hrefs. */
+function jobObjectRoutes<J extends { id: string }, O extends { id: string }>(
+  app: FastifyInstance,
+  jobs: ResourceType<J>,
+  sub: string,
+  objectsOf: (job: J) => readonly O[],
+  listOf: (items: readonly O[]) => List,
+  itemOf: (item: O) => El,
+  naming: ObjectNaming,
+): void {
+  addRoute(app, {
+    method: 'GET',
+    url: `/api/${jobs.path}/:id/${sub}`,
+    handler: (req, reply) => send(req, reply, listOf(objectsOf(find(app, jobs, (req.params as { id: string }).id)))),
+  });
+  addRoute(app, {
+    method: 'GET',
+    url: `/api/${jobs.path}/:id/${sub}/:objId`,
+    handler: (req, reply) => {
+      const { id, objId } = req.params as { id: string; objId: string };
+      const job = find(app, jobs, id);
+      const guid = guidFromPath(objId, naming.uidWord, naming.what);
+      const item = objectsOf(job).find((o) => o.id === guid);
+      if (!item) throw new EmError(404, naming.missing(job.id, guid));
+      return send(req, reply, itemOf(item));
+    },
+  });
 }
 
 /** Objects EM serves at another collection's `/{id}` too (by bare GUID): NAS jobs at /jobs/{id}. */
@@ -60,47 +98,39 @@ export function resourceRoutes(app: FastifyInstance): void {
     });
   }
 
-  // A job's VMs (`ObjectsInJob`), each at its own Href.
-  addRoute(app, {
-    method: 'GET',
-    url: '/api/jobs/:id/includes',
-    handler: (req, reply) => {
-      const job = find(app, jobType, (req.params as { id: string }).id);
-      return send(req, reply, objectInJobList(objectsInJob(job), true));
+  // A job's VMs (`ObjectsInJob`), a backup copy job's sources, a file share job's share: each
+  // list, and each item at its own Href.
+  jobObjectRoutes(
+    app,
+    jobType,
+    'includes',
+    objectsInJob,
+    (o) => objectInJobList(o, true),
+    (o) => objectInJob(o, true),
+    {
+      uidWord: 'ObjectInJob',
+      what: 'object in job',
+      missing: (job, guid) => `The job ${job} includes no object ${guid}.`,
     },
+  );
+  jobObjectRoutes(app, jobType, 'linkedJobs', linkedJobsOf, linkedJobList, (o) => linkedJobObject(o, true), {
+    uidWord: 'LinkedJobObject',
+    what: 'linked job object',
+    missing: (job, guid) => `The job ${job} links no job object ${guid}.`,
   });
-  addRoute(app, {
-    method: 'GET',
-    url: '/api/jobs/:id/includes/:objId',
-    handler: (req, reply) => {
-      const { id, objId } = req.params as { id: string; objId: string };
-      const job = find(app, jobType, id);
-      const guid = guidFromPath(objId, 'ObjectInJob', 'object in job');
-      const item = objectsInJob(job).find((o) => o.id === guid);
-      if (!item) throw new EmError(404, `The job ${job.id} includes no object ${guid}.`);
-      return send(req, reply, objectInJob(item, true));
+  jobObjectRoutes(
+    app,
+    nasJobType,
+    'includes',
+    nasObjectsOf,
+    (o) => nasObjectList(o, true),
+    (o) => nasObject(o, true),
+    {
+      uidWord: 'NasObject',
+      what: 'NAS object',
+      missing: (job, guid) => `The file share job ${job} includes no object ${guid}.`,
     },
-  });
-
-  // A backup copy job's sources: the jobs it copies (each at its own Href) and the repositories.
-  addRoute(app, {
-    method: 'GET',
-    url: '/api/jobs/:id/linkedJobs',
-    handler: (req, reply) =>
-      send(req, reply, linkedJobList(linkedJobsOf(find(app, jobType, (req.params as { id: string }).id)))),
-  });
-  addRoute(app, {
-    method: 'GET',
-    url: '/api/jobs/:id/linkedJobs/:objId',
-    handler: (req, reply) => {
-      const { id, objId } = req.params as { id: string; objId: string };
-      const job = find(app, jobType, id);
-      const guid = guidFromPath(objId, 'LinkedJobObject', 'linked job object');
-      const item = linkedJobsOf(job).find((o) => o.id === guid);
-      if (!item) throw new EmError(404, `The job ${job.id} links no job object ${guid}.`);
-      return send(req, reply, linkedJobObject(item, true));
-    },
-  });
+  );
   addRoute(app, {
     method: 'GET',
     url: '/api/jobs/:id/linkedBackupRepositories',

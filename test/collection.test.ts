@@ -54,3 +54,20 @@ t.test('a copy shares the objects but not the membership', async (t) => {
   t.equal(copy.get('b'), c.get('b'), 'same objects');
   t.equal(c.get('c'), undefined);
 });
+
+t.test('every change moves the version, a failed removal does not', async (t) => {
+  const c = new Collection<{ id: string }>();
+  const seen = [c.version];
+  c.add({ id: 'a' });
+  seen.push(c.version);
+  c.addAll([{ id: 'b' }]);
+  seen.push(c.version);
+  c.replace({ id: 'a' });
+  seen.push(c.version);
+  c.remove('b');
+  seen.push(c.version);
+  c.remove('nothing');
+  seen.push(c.version);
+  t.same(seen, [0, 1, 2, 3, 4, 4]);
+  t.equal(c.copy().version, 0, 'a copy counts its own changes');
+});

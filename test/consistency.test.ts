@@ -1,6 +1,8 @@
 import t from 'tap';
 import { build, logon, get } from './helper.js';
 import type { FastifyInstance } from 'fastify';
+import type { AgentRestorePoint } from '../data/model.js';
+import { backupPointOf } from '../data/agentBackups.js';
 
 type Json = Record<string, any>;
 
@@ -57,9 +59,14 @@ t.test('the summary reports add up to what the collections list', async (t) => {
   t.equal(overview.BackupServers, servers.length);
   t.equal(overview.RepositoryServers, repos.length);
 
+  // The VM backups' files: agent backups are listed too (BackupType ParentBackup, ChildBackup)
+  // but the VM report and repository sizes count VM backups only (notes/environment.md).
+  const standard = new Set(backups.filter((b) => b.BackupType === 'Standard').map((b) => b.Href.split('?')[0]));
+  t.ok(standard.size < backups.length, '/backups lists agent backups too');
+  const vmFiles = files.filter((f) => standard.has(f.Links[0].Href));
   const vms = await json(app, token, '/api/reports/summary/vms_overview');
   t.equal(vms.RestorePoints, points.length, 'RestorePoints = listed VM restore points');
-  const sizeOf = (type: string) => files.filter((f) => f.FileType === type).reduce((s, f) => s + f.BackupSize, 0);
+  const sizeOf = (type: string) => vmFiles.filter((f) => f.FileType === type).reduce((s, f) => s + f.BackupSize, 0);
   t.equal(vms.FullBackupPointsSize, sizeOf('vbk'));
   t.equal(vms.IncrementalBackupPointsSize, sizeOf('vib'));
 
@@ -93,8 +100,8 @@ t.test('the summary reports add up to what the collections list', async (t) => {
       Name: r.Name,
       Capacity: r.Capacity,
       FreeSpace: r.FreeSpace,
-      // What a repository holds is the sum of the files of the backups in it.
-      BackupSize: files
+      // What a repository holds is the sum of the files of the VM backups in it.
+      BackupSize: vmFiles
         .filter(
           (f) => backups.find((b) => idOf(b.Href) === idOf(f.Links[0].Href))?.Links[0].Href === r.Href.split('?')[0],
         )
@@ -205,4 +212,120 @@ t.test('every VM restore point belongs to a restore point, a backup file and a b
     store.restoreSessions.all().every((s) => store.vmRestorePoints.get(s.vmRestorePoint.id) === s.vmRestorePoint),
     'restore sessions restore from listed points',
   );
+});
+
+t.test('agent backups, points and files: one of each per agent restore point, listed everywhere', async (t) => {
+  const { app, real } = await build();
+  t.teardown(() => app.close());
+  const token = await logon(app);
+  const store = app.store;
+  const uids = async (url: string) => ((await json(app, token, url)).Refs as Json[]).map((r) => r.UID as string);
+  const agentPoints = (await json(app, token, '/api/agents/agentRestorePoints?format=Entity'))
+    .AgentRestorePoints as Json[];
+  const agentRps = await uids('/api/agents/restorePoints');
+  const agentFiles = await uids('/api/agents/backupFiles');
+  const agentBackups = (await json(app, token, '/api/agents/backups?format=Entity')).Backups as Json[];
+  t.equal(agentRps.length, agentPoints.length, 'a restore point per agent restore point');
+  t.equal(agentFiles.length, agentPoints.length, 'a backup file per agent restore point');
+
+  // Each agent restore point links Up to its restore point and file, which link back down to it.
+  const upOf = (p: Json, type: string) => p.Links.find((l: Json) => l.Type === type).Href as string;
+  for (const p of agentPoints.slice(-5)) {
+    for (const type of ['RestorePointReference', 'BackupFileReference']) {
+      const down = await uids(`${new URL(upOf(p, type)).pathname}/agentRestorePoints`);
+      t.same(down, [p.UID], `${p.Name}: its ${type} lists it`);
+    }
+  }
+
+  // The generic lists and the query service hold the agent objects too, and nothing else is added.
+  const all = {
+    backups: await uids('/api/backups'),
+    restorePoints: await uids('/api/restorePoints'),
+    backupFiles: await uids('/api/backupFiles'),
+  };
+  const contains = (big: string[], small: string[]) => small.every((u) => big.includes(u));
+  t.ok(
+    contains(
+      all.backups,
+      agentBackups.map((b) => b.UID),
+    ),
+    '/backups lists every agent backup',
+  );
+  t.ok(contains(all.restorePoints, agentRps), '/restorePoints lists every agent restore point');
+  t.ok(contains(all.backupFiles, agentFiles), '/backupFiles lists every agent backup file');
+  t.equal(all.backups.length, store.backups.size + agentBackups.length);
+  t.equal(
+    all.restorePoints.length,
+    store.restorePoints.all().filter((p) => p.creationTime <= real.now).length + agentRps.length,
+  );
+  const query = (q: string) => json(app, token, `/api/query?${q}`).then((r) => r.PagingInfo.PagesCount as number);
+  t.equal(await query('type=Backup&pageSize=1'), all.backups.length, 'query?type=Backup counts them all');
+  t.equal(await query('type=RestorePoint&pageSize=1'), all.restorePoints.length);
+  t.equal(await query('type=BackupFile&pageSize=1'), all.backupFiles.length);
+
+  // One ParentBackup per agent job, holding one ChildBackup per computer; the children hold the points.
+  const parents = agentBackups.filter((b) => b.BackupType === 'ParentBackup');
+  t.equal(parents.length, store.agentBackupJobs.size, 'a ParentBackup per agent job');
+  t.equal(await query('type=Backup&filter=BackupType==ParentBackup&pageSize=1'), parents.length);
+  let points = 0;
+  for (const parent of parents) {
+    const kids = (await json(app, token, `/api/backups/${idOf(parent.Href)}/childbackups?format=Entity`))
+      .Backups as Json[];
+    t.ok(
+      kids.length > 0 && kids.every((k) => k.BackupType === 'ChildBackup' && k.Name.startsWith(`${parent.Name} - `)),
+    );
+    for (const kid of kids) points += (await uids(`/api/backups/${idOf(kid.Href)}/restorePoints`)).length;
+    t.same(await uids(`/api/backups/${idOf(parent.Href)}/restorePoints`), [], 'a ParentBackup holds no point itself');
+  }
+  t.equal(points, agentRps.length, "the children's restore points are all the agent restore points");
+
+  // VM points and files hold no agent points, agent ones no VM points; only a parent has children.
+  const vmPoint = store.restorePoints.all()[0]!;
+  const agentRp = idOf(agentRps[0]!)!;
+  for (const url of [
+    `/api/restorePoints/${vmPoint.id}/agentRestorePoints`,
+    `/api/backupFiles/${vmPoint.backupFile.id}/agentRestorePoints`,
+    `/api/restorePoints/${agentRp}/vmRestorePoints`,
+    `/api/backupFiles/${idOf(agentFiles[0]!)}/vmRestorePoints`,
+    `/api/backups/${vmPoint.backup.id}/childbackups`,
+  ])
+    t.same(await uids(url), [], `${url.replace(/[0-9a-f-]{36}/, '{id}')} is empty`);
+});
+
+t.test('an agent run added to the store later shows up in every list, and a gone job keeps its backups', async (t) => {
+  const { app, real } = await build();
+  t.teardown(() => app.close());
+  const token = await logon(app);
+  const store = app.store;
+  const last = store.agentRestorePoints.all().at(-1)!;
+  // What an agent job run does: a new session and one point per computer, through the store.
+  const session = { ...last.session, id: '11111111-1111-4111-8111-111111111111', creationTime: real.now + 60_000 };
+  const added: AgentRestorePoint = {
+    ...last,
+    id: '22222222-2222-4222-8222-222222222222',
+    session,
+    creationTime: real.now + 120_000,
+    pointType: 'Full',
+    algorithm: 'Full',
+  };
+  store.agentRestorePoints.add(added);
+  const derived = backupPointOf(added);
+  const has = async (url: string, id: string) =>
+    ((await json(app, token, url)).Refs as Json[]).some((r) => r.UID.endsWith(id));
+  t.notOk(await has('/api/restorePoints', derived.id), 'not listed before its time');
+  real.now += 180_000;
+  for (const url of ['/api/restorePoints', '/api/agents/restorePoints'])
+    t.ok(await has(url, derived.id), `${url} lists the new point`);
+  for (const url of ['/api/backupFiles', '/api/agents/backupFiles'])
+    t.ok(await has(url, derived.backupFile.id), `${url} lists the new file`);
+  t.ok(derived.backupFile.name.endsWith('.vbk'), 'a full point lives in a .vbk');
+  t.ok(await has(`/api/backups/${derived.backup.id}/restorePoints`, derived.id), 'its backup lists it');
+
+  // A job that is gone leaves its backups, points and files listed, as a deleted VM job's do.
+  const job = store.agentBackupJobs.all()[0]!;
+  const before = ((await json(app, token, '/api/agents/backups')).Refs as Json[]).map((r) => r.UID);
+  store.agentBackupJobs.remove(job.id);
+  const after = ((await json(app, token, '/api/agents/backups')).Refs as Json[]).map((r) => r.UID);
+  t.same([...after].sort(), [...before].sort(), 'the same backups are listed');
+  t.equal((await get(app, token, `/api/backups/${idOf(before[0]!)}?format=Entity`, 'json')).statusCode, 200);
 });

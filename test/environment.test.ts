@@ -1,6 +1,8 @@
 import t from 'tap';
 import { build, logon, get, BASE } from './helper.js';
 import { isVmSession } from '../data/model.js';
+import { backupPointOf } from '../data/agentBackups.js';
+import { nasObjectsOf } from '../src/resources/nasObject.js';
 import { matchExpected } from './expected.js';
 
 /** A file name for a URL: ids become {id}, the rest of the path and query a slug. */
@@ -35,6 +37,8 @@ t.test('resource endpoints in XML and JSON', async (t) => {
   const objectId = (JSON.parse(includes) as { ObjectInJobs: { ObjectInJobId: string }[] }).ObjectInJobs[0]!
     .ObjectInJobId;
   const agentSession = s.agentBackupSessions.all()[0]!;
+  const agentPoint = s.agentRestorePoints.all()[0]!;
+  const agentRp = backupPointOf(agentPoint);
   const linked = (await get(app, token, `/api/jobs/${copyJob.id}/linkedJobs`, 'json')).body;
   const linkedId = (JSON.parse(linked) as { LinkedJobObjects: { ObjectInJobId: string }[] }).LinkedJobObjects[0]!
     .ObjectInJobId;
@@ -94,6 +98,26 @@ t.test('resource endpoints in XML and JSON', async (t) => {
     `/api/jobs/${copyJob.id}/linkedJobs`,
     `/api/jobs/${copyJob.id}/linkedJobs/${linkedId}`,
     `/api/jobs/${copyJob.id}/linkedBackupRepositories`,
+    // Agent backups (13.1 `/agents/backups`, `/agents/restorePoints`, `/agents/backupFiles`,
+    // `/agents/agentRestorePoints/{ID}` and `query?type=Backup` samples): a ParentBackup per job, a
+    // ChildBackup per computer, and per agent restore point a restore point and a backup file.
+    `/api/agents/backups`,
+    `/api/agents/backups?format=Entity`,
+    `/api/backups/${agentRp.backup.parent!.id}`,
+    `/api/backups/${agentRp.backup.parent!.id}/childbackups?format=Entity`,
+    `/api/backups/${agentRp.backup.id}`,
+    `/api/restorePoints/${agentRp.id}`,
+    `/api/restorePoints/${agentRp.id}?format=Entity`,
+    `/api/restorePoints/${agentRp.id}/agentRestorePoints`,
+    `/api/backupFiles/${agentRp.backupFile.id}`,
+    `/api/backupFiles/${agentRp.backupFile.id}?format=Entity`,
+    `/api/agents/agentRestorePoints/${agentPoint.id}`,
+    `/api/agents/agentRestorePoints/${agentPoint.id}?format=Entity`,
+    '/api/query?type=Backup&format=Entities&sortAsc=Name&filter=Platform==AgentForWindows',
+    // A file share job's share, at its own Href and through the query (13.1 `nas_jobs_id_includes`
+    // and `get_query_nasobject` samples; JSON as a v10 capture of a NAS job's Includes).
+    `/api/nas/jobs/${s.nasJobs.all()[0]!.id}/includes/${nasObjectsOf(s.nasJobs.all()[0]!)[0]!.id}`,
+    '/api/query?type=NasObject&format=Entities&sortAsc=JobName&filter=BackupServerName=="vbr01.tech.local"',
     // A repository of unknown capacity: -1 as the docs' /reports/summary/repository sample shows.
     `/api/repositories/${s.repositories.all().find((r) => r.kind === 'SanSnapshotOnly')!.id}?format=Entity`,
   ];
@@ -128,9 +152,13 @@ t.test('whole collections: the list wrapper and item shape', async (t) => {
     ['backupFiles', 'BackupFileReference', 'BackupFiles'],
     ['nas/backupSessions', 'BackupJobSessionReference', 'BackupJobSessions'],
     ['agents/backupSessions', 'BackupJobSessionReference', 'BackupJobSessions'],
+    ['agents/backups', 'BackupReference', 'Backups'],
+    ['agents/restorePoints', 'RestorePointReference', 'RestorePoints'],
+    ['agents/backupFiles', 'BackupFileReference', 'BackupFiles'],
   ] as const) {
-    // EM addresses every backup job session at /backupSessions/{id}, whichever list shows it.
-    const itemPath = path.endsWith('backupSessions') ? 'backupSessions' : path;
+    // EM addresses every backup job session at /backupSessions/{id} and every agent backup, point
+    // and file at /backups, /restorePoints and /backupFiles, whichever list shows them.
+    const itemPath = path.replace(/^(nas|agents)\//, '');
     const xml = (await get(app, token, `/api/${path}`, 'xml')).body;
     t.ok(xml.startsWith('<?xml version="1.0" encoding="utf-8"?><EntityReferences xmlns:xsd='), `${path} XML wrapper`);
     t.match(

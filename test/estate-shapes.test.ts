@@ -1,6 +1,7 @@
 import t from 'tap';
 import { build, logon, get, BASE, type Fmt } from './helper.js';
 import type { Job } from '../data/model.js';
+import { backupPointOf } from '../data/agentBackups.js';
 
 /**
  * Jobs, backups, NAS and agent shapes (issue 10) against the docs' samples: link sets and order,
@@ -450,22 +451,31 @@ t.test(
 );
 
 t.test(
-  'agent restore points: the docs GET /agents/agentRestorePoints/{ID} sample (less the unsimulated Up links)',
+  'agent restore points: the docs 13.1 GET /agents/agentRestorePoints/{ID} sample (Up server, restore point, backup file)',
   async (t) => {
     const p = s.agentRestorePoints.all()[0]!;
+    const { id: rp, backupFile } = backupPointOf(p);
+    const ups =
+      `<Link Href="/api/restorePoints/${rp}" Name="Aug 31 2026 11:03PM" Type="RestorePointReference" Rel="Up" />` +
+      `<Link Href="/api/backupFiles/${backupFile.id}" Name="${backupFile.name}" Type="BackupFileReference" Rel="Up" />`;
     const href = `/api/agents/agentRestorePoints/${p.id}`;
     const name = `${p.computer.name}@${new Date(p.creationTime).toISOString().slice(0, 19).replace('T', ' ')}`;
     const xml = await body(`${href}?format=Entity`, 'xml');
     t.equal(
       xml,
       `<?xml version="1.0" encoding="utf-8"?><AgentRestorePoint xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" Href="${href}?format=Entity" Type="AgentRestorePoint" Name="${name}" UID="urn:veeam:AgentRestorePoint:${p.id}" xmlns="http://www.veeam.com/ent/v1.0">` +
-        `<Links><Link Href="/api/backupServers/${p.computer.backupServer.id}" Name="vbr01.tech.local" Type="BackupServerReference" Rel="Up" /><Link Href="${href}" Name="${name}" Type="AgentRestorePointReference" Rel="Alternate" />` +
+        `<Links><Link Href="/api/backupServers/${p.computer.backupServer.id}" Name="vbr01.tech.local" Type="BackupServerReference" Rel="Up" />${ups}<Link Href="${href}" Name="${name}" Type="AgentRestorePointReference" Rel="Alternate" />` +
         `<Link Href="${href}/mounts" Type="AgentRestorePointMountList" Rel="Down" /><Link Href="${href}/mounts" Type="AgentRestorePointMount" Rel="Create" /></Links>` +
         `<CreationTimeUTC>${new Date(p.creationTime).toISOString().replace(/\.?0*Z$/, 'Z')}</CreationTimeUTC><Algorithm>${p.algorithm}</Algorithm><PointType>${p.pointType}</PointType></AgentRestorePoint>`,
     );
     const j = await json(`${href}?format=Entity`);
     t.same(Object.keys(j), ['CreationTimeUTC', 'Algorithm', 'PointType', 'Name', 'UID', 'Links', 'Href', 'Type']);
-    t.same(jsonLinks((await json(href)).Links), ['Up BackupServerReference', 'Alternate AgentRestorePoint']);
+    t.same(jsonLinks((await json(href)).Links), [
+      'Up BackupServerReference',
+      'Up RestorePointReference',
+      'Up BackupFileReference',
+      'Alternate AgentRestorePoint',
+    ]);
     // One point per computer of every agent run that did not fail.
     const now = Date.parse('2026-11-29T12:00:00Z');
     const runs = s.agentBackupSessions.all().filter((x) => x.result !== 'Failed');

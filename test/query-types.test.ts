@@ -7,12 +7,20 @@ import t from 'tap';
 import { build, logon, get, CLOCK_START, type Fmt } from './helper.js';
 import { matchExpected } from './expected.js';
 import { isVmSession, type JobRun } from '../data/model.js';
+import { agentBackupViews } from '../data/agentBackups.js';
 
 const { app } = await build();
 t.teardown(() => app.close());
 const token = await logon(app);
 const store = app.store;
 const now = CLOCK_START;
+// Agent jobs' backups, points and files are listed with the VM ones (time-ordered, VM first on a tie).
+const agent = agentBackupViews(store);
+const byTime = <T extends { creationTime: number }>(...lists: (readonly T[])[]) =>
+  lists
+    .flat()
+    .filter((x) => x.creationTime <= now)
+    .sort((a, b) => a.creationTime - b.creationTime);
 
 type Json = Record<string, any>;
 
@@ -53,17 +61,20 @@ const types: Record<string, { plural: string; items: () => readonly { id: string
     items: () => store.replicaTaskSessions.all().filter((s) => s.creationTime <= now),
   },
   Repository: { plural: 'Repositories', items: () => store.repositories.all() },
-  Backup: { plural: 'Backups', items: () => store.backups.all() },
+  Backup: { plural: 'Backups', items: () => [...store.backups.all(), ...agent.backups.all()] },
   RestorePoint: {
     plural: 'RestorePoints',
-    items: () => store.restorePoints.all().filter((p) => p.creationTime <= now),
+    items: () => byTime<{ id: string; creationTime: number }>(store.restorePoints.all(), agent.restorePoints.all()),
   },
   HierarchyRoot: { plural: 'HierarchyRoots', items: () => store.hierarchyRoots.all() },
   NasJob: { plural: 'NASJobs', items: () => store.nasJobs.all() },
   // EM's own member name in a query answer (the live EM 12 capture, notes/em-samples.md).
   AgentBackupJob: { plural: 'AgentBackupJob', items: () => store.agentBackupJobs.all() },
   DiscoveredComputer: { plural: 'DiscoveredComputers', items: () => store.discoveredComputers.all() },
-  BackupFile: { plural: 'BackupFiles', items: () => store.backupFiles.all().filter((f) => f.creationTime <= now) },
+  BackupFile: {
+    plural: 'BackupFiles',
+    items: () => byTime<{ id: string; creationTime: number }>(store.backupFiles.all(), agent.backupFiles.all()),
+  },
 };
 
 const uidOf = (type: string) => (x: { id: string }) => `urn:veeam:${type}:${x.id}`;
@@ -192,6 +203,17 @@ t.test('the filter strings published clients send, adapted to the seeded names',
       () => store.repositories.all().filter((r) => r.name === 'Backup Volume 01'),
     ],
     ['Backup', `jobUid=="urn:veeam:Job:${job.id}"`, () => [job.backup!]],
+    // The 13.1 query page's example filter: agent jobs' backups and their computers' backups.
+    [
+      'Backup',
+      'Platform==AgentForLinux;BackupType==ChildBackup',
+      () => agent.backups.all().filter((b) => b.platform === 'AgentForLinux' && b.parent),
+    ],
+    [
+      'RestorePoint',
+      `BackupName=="${agent.backups.all()[1]!.name}"`,
+      () => agent.restorePoints.all().filter((p) => p.creationTime <= now && p.backup === agent.backups.all()[1]),
+    ],
     [
       'RestorePoint',
       `BackupName=="${job.name}";CreationTime>${day}`,
@@ -218,7 +240,10 @@ t.test('the filter strings published clients send, adapted to the seeded names',
     [
       'BackupFile',
       `CreationTimeUTC>${day};BackupSize>0`,
-      () => store.backupFiles.all().filter((f) => f.creationTime <= now && f.creationTime > Date.parse(day)),
+      () =>
+        byTime<{ id: string; creationTime: number }>(store.backupFiles.all(), agent.backupFiles.all()).filter(
+          (f) => f.creationTime > Date.parse(day),
+        ),
     ],
   ];
   for (const [type, filter, expect] of cases) {
@@ -306,4 +331,45 @@ t.test('filters that do not fit a type are a 400 naming the problem', async (t) 
       `${JSON.parse(res.body).Message} includes ${message}`,
     );
   }
+});
+
+t.test('NAS objects: each job includes its share, answered by the query in Resources', async (t) => {
+  const jobs = store.nasJobs.all();
+  const hrefsOf = (body: Json) => (body.Resources.NASObjects.NASObjects as Json[]).map((o) => o.Href as string);
+  const includes = await Promise.all(
+    jobs.map(async (j) => ((await json(`/api/nas/jobs/${j.id}/includes`)).NASObjects as Json[])[0]!),
+  );
+  t.same(
+    includes.map((o) => o.FileOrFolder),
+    jobs.map((j) => j.share),
+  );
+  // Not an entity in EM's schema: Resources whatever the format, never Refs.
+  const all = await json('/api/query?type=NasObject');
+  t.equal(all.Refs, null);
+  t.same(
+    hrefsOf(all),
+    includes.map((o) => o.Href),
+  );
+  const second = await json(`/api/query?type=nasobject&filter=JobName=="${jobs[1]!.name}"&format=entities`);
+  t.same(hrefsOf(second), [includes[1]!.Href], 'filtered by job name');
+  const byId = await json(`/api/query?type=NasObject&filter=UID==${includes[2]!.ObjectInJobId}`);
+  t.same(hrefsOf(byId), [includes[2]!.Href], 'UID is the bare ObjectInJobId');
+  t.same(
+    hrefsOf(await json('/api/query?type=NasObject&sortDesc=Name')),
+    includes.map((o) => o.Href).reverse(),
+    'sorted by share',
+  );
+  const item = await get(
+    app,
+    token,
+    `/api/nas/jobs/${jobs[0]!.id}/includes/urn:veeam:NasObject:${includes[0]!.ObjectInJobId}`,
+    'json',
+  );
+  t.equal(JSON.parse(item.body).Href, includes[0]!.Href, 'an include at its own Href, by GUID or UID');
+  const missing = await get(app, token, `/api/nas/jobs/${jobs[0]!.id}/includes/${includes[1]!.ObjectInJobId}`, 'json');
+  t.equal(missing.statusCode, 404);
+  t.equal(
+    JSON.parse(missing.body).Message,
+    `The file share job ${jobs[0]!.id} includes no object ${includes[1]!.ObjectInJobId}.`,
+  );
 });

@@ -114,7 +114,8 @@ export const QUERY_TYPES: readonly QueryTypeInfo[] = [
   entities('Job', 'Jobs'),
   entities('ManagedServer', 'ManagedServers'),
   entities('NasJob', 'NASJobs'),
-  resources('NasObject', 'NasObjects'),
+  // The 13.1 query page's sample spells the member `NASObjects`, as NAS jobs are `NASJobs`.
+  resources('NasObject', 'NASObjects'),
   resources('ObjectInAgentBackupJob', 'ObjectsInAgentBackupJob'),
   // Sic: a real 9.5 answer wraps ObjectInJob items in `sInObjectJob`.
   resources('ObjectInJob', 'sInObjectJob'),

@@ -56,9 +56,10 @@ export function queryResult(
   let refs: Child = null;
   let found: Child = null;
   let resources: Child = null;
-  if (!entities) refs = type ? referenceList(type, page.items, now, 'Refs') : list('Refs', 'Refs', []);
-  else if (entry.info.branch === 'Resources')
+  // A type that is no entity in EM's schema has no UID or Name to refer to: Resources, whatever the format.
+  if (entry.info.branch === 'Resources')
     resources = el('Resources', { elems: { [entry.info.member]: memberList(entry, page.items, now) } });
+  else if (!entities) refs = type ? referenceList(type, page.items, now, 'Refs') : list('Refs', 'Refs', []);
   else found = el('Entities', { elems: { ...NO_ENTITIES, [entry.info.member]: memberList(entry, page.items, now) } });
   return el('QueryResult', {
     elems: {

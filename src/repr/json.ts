@@ -26,7 +26,7 @@ function value(v: Child, base: Base): string {
 }
 
 function array(l: List, base: Base): string {
-  return `[${l.items.map((i) => (i.kind === 'raw' ? raw(i, base) : object(i, base))).join(',')}]`;
+  return `[${l.items.map((i) => (typeof i === 'string' ? str(i, base) : i.kind === 'raw' ? raw(i, base) : object(i, base))).join(',')}]`;
 }
 
 function object(e: El, base: Base): string {

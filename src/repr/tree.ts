@@ -40,7 +40,9 @@ export interface List {
   kind: 'list';
   name: string;
   jsonKey: string;
-  items: (El | Raw)[];
+  /** Elements, or the texts of repeated `itemName` elements (JSON: a plain array of strings). */
+  items: (El | Raw | string)[];
+  itemName?: string;
   bare?: boolean;
   /** Items repeated directly in XML with no wrapper element (JSON: a plain array under the list's key). */
   inline?: boolean;
@@ -83,6 +85,14 @@ export function list(name: string, jsonKey: string, items: (El | Raw)[], bare = 
 /** Repeated child elements with no wrapper in XML, e.g. a report's `<Period>`s; JSON `"<key>":[…]`. */
 export function repeated(jsonKey: string, items: (El | Raw)[]): List {
   return { kind: 'list', name: jsonKey, jsonKey, items, bare: true, inline: true };
+}
+
+/**
+ * Repeated text elements in a wrapper: `<InclusionMask><Extension>*.*</Extension></InclusionMask>`,
+ * in JSON `"InclusionMask":{"Extensions":["*.*"]}` (a live v10 answer, notes/em-samples.md §9).
+ */
+export function texts(name: string, itemName: string, jsonKey: string, values: string[]): List {
+  return { kind: 'list', name, jsonKey, items: values, itemName };
 }
 
 export interface LinkSpec {

@@ -93,7 +93,13 @@ class Serialization {
 
   list(l: List, root: boolean): string {
     let body = '';
-    for (const item of l.items) body += item.kind === 'raw' ? this.raw(item) : this.el(item, false);
+    for (const item of l.items)
+      body +=
+        typeof item === 'string'
+          ? this.child(l.itemName!, item)
+          : item.kind === 'raw'
+            ? this.raw(item)
+            : this.el(item, false);
     if (l.inline && !root) return body;
     return this.element(l.name, root ? ROOT_PREFIXES + ROOT_DEFAULT_NS : '', body);
   }

@@ -3,13 +3,21 @@ import { emDateTime, nameStamp } from '../../data/time.js';
 import { el } from '../repr/tree.js';
 import { entityBase, type ResourceType } from './resourceType.js';
 import { entityLink, refLink, serverUp, subLink } from './links.js';
-import { upTo } from '../../data/timeline.js';
+import { upTo, upToChangesAt } from '../../data/timeline.js';
+import { backupPointOf } from '../../data/agentBackups.js';
+import { agentBackupPointType } from './restorePoint.js';
+import { agentBackupFileType } from './backupFile.js';
+
+/** Up to the restore point and the backup file the point lives in (data/agentBackups.ts). */
+const containers = (p: AgentRestorePoint) => {
+  const point = backupPointOf(p);
+  return [refLink('Up', agentBackupPointType, point), refLink('Up', agentBackupFileType, point.backupFile)];
+};
 
 /**
- * `/agents/agentRestorePoints`: a computer's point from an agent backup run, as the docs' `GET
- * /agents/agentRestorePoints/{ID}` sample (Name `<computer>@<time>`; CreationTimeUTC, Algorithm,
- * PointType). The sample's Up links to the run's restore point and backup file are left out:
- * agent backups and their files are not simulated, and every link the mock writes resolves.
+ * `/agents/agentRestorePoints`: a computer's point from an agent backup run, as the docs' 13.1
+ * `GET /agents/agentRestorePoints/{ID}` sample (Name `<computer>@<time>`; CreationTimeUTC,
+ * Algorithm, PointType; Up server, restore point and backup file, then Alternate).
  */
 export const agentRestorePointType: ResourceType<AgentRestorePoint> = {
   uidType: 'AgentRestorePoint',
@@ -20,6 +28,7 @@ export const agentRestorePointType: ResourceType<AgentRestorePoint> = {
   name: (p) => `${p.computer.name}@${nameStamp(p.creationTime)}`,
   refLinks: (p) => [
     serverUp(p.computer.backupServer),
+    ...containers(p),
     entityLink('Alternate', agentRestorePointType, p, 'AgentRestorePoint'),
   ],
   entity: (p) =>
@@ -27,6 +36,7 @@ export const agentRestorePointType: ResourceType<AgentRestorePoint> = {
       'AgentRestorePoint',
       ...entityBase(agentRestorePointType, p, 'AgentRestorePoint', [
         serverUp(p.computer.backupServer),
+        ...containers(p),
         refLink('Alternate', agentRestorePointType, p),
         subLink('Down', agentRestorePointType, p, 'mounts', 'AgentRestorePointMountList'),
         subLink('Create', agentRestorePointType, p, 'mounts', 'AgentRestorePointMount'),
@@ -34,4 +44,5 @@ export const agentRestorePointType: ResourceType<AgentRestorePoint> = {
       { elems: { CreationTimeUTC: emDateTime(p.creationTime), Algorithm: p.algorithm, PointType: p.pointType } },
     ),
   listed: (store, now) => upTo(store.agentRestorePoints, now),
+  listedChangesAt: (store, now) => upToChangesAt(store.agentRestorePoints, now),
 };

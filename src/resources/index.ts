@@ -8,9 +8,9 @@ import { backupTaskSessionType } from './backupTaskSession.js';
 import { replicaJobSessionType } from './replicaJobSession.js';
 import { replicaTaskSessionType } from './replicaTaskSession.js';
 import { repositoryType } from './repository.js';
-import { backupType } from './backup.js';
-import { restorePointType } from './restorePoint.js';
-import { backupFileType } from './backupFile.js';
+import { agentBackupType, backupType } from './backup.js';
+import { agentBackupPointType, restorePointType } from './restorePoint.js';
+import { agentBackupFileType, backupFileType } from './backupFile.js';
 import { hierarchyRootType } from './hierarchyRoot.js';
 import { discoveredComputerType } from './discoveredComputer.js';
 import { nasJobType } from './nasJob.js';
@@ -20,6 +20,7 @@ import { agentBackupSessionType } from './agentBackupSession.js';
 import { fileServerType } from './fileServer.js';
 import { protectionGroupType } from './protectionGroup.js';
 import { agentRestorePointType } from './agentRestorePoint.js';
+import { nasObjectType } from './nasObject.js';
 
 /** Every resource type served as `/api/<path>` and `/api/<path>/{id}`. */
 export const resourceTypes = [
@@ -44,4 +45,10 @@ export const resourceTypes = [
   fileServerType,
   protectionGroupType,
   agentRestorePointType,
+  agentBackupType,
+  agentBackupPointType,
+  agentBackupFileType,
 ] as unknown as AnyResourceType[];
+
+/** What `/query` answers from the model: the resource types, and NAS objects (a job's includes, with no collection path of their own). */
+export const queryableTypes = [...resourceTypes, nasObjectType as unknown as AnyResourceType];

@@ -66,3 +66,21 @@ export function fileOrAgentJobLinks<T extends { id: string; name: string; backup
     action('Retry', 'retry'),
   ];
 }
+
+/**
+ * The first links of an object held by another (a backup by its repository, a point or file by
+ * its backup), in EM's two orders: a reference starts with the server, the holder and Alternate
+ * to the entity; an entity with the holder, the server and Alternate to the reference.
+ */
+export function heldBy<T extends { id: string }>(
+  type: ResourceType<T>,
+  item: T,
+  server: BackupServer,
+  holder: LinkSpec,
+  entityType: string,
+): { ref: LinkSpec[]; entity: LinkSpec[] } {
+  return {
+    ref: [serverUp(server), holder, entityLink('Alternate', type, item, entityType)],
+    entity: [holder, serverUp(server), refLink('Alternate', type, item)],
+  };
+}

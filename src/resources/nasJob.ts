@@ -7,6 +7,7 @@ import { entityBase, type ResourceType } from './resourceType.js';
 import { entityLink, fileOrAgentJobLinks, serverUp } from './links.js';
 import { jobHeadFields, scheduleFields, serverFields } from './queryFields.js';
 import { scheduleElems } from './job.js';
+import { nasObjectList, nasObjectsOf } from './nasObject.js';
 
 /** NAS job actions are path segments (`/nas/jobs/{id}/start`), not `?action=`. */
 const action = (j: NasJob, rel: string, segment: string) => ({ rel, href: href(`nas/jobs/${j.id}/${segment}`) });
@@ -32,6 +33,7 @@ export const nasJobType: ResourceType<NasJob> = {
       {
         elems: {
           Description: j.description,
+          Includes: nasObjectList(nasObjectsOf(j), false, 'Includes'),
           StorageOptions: el('StorageOptions', {
             elems: {
               BackupRepositoryUid: uid('Repository', j.repository.id),

@@ -2,7 +2,8 @@
  * Query fields several types share, so each type's list in its own file reads like EM's
  * `GET /query?type=<T>` page. Enum orders are explained in notes/query.md.
  */
-import { uid, type BackupFile, type BackupServer, type JobRun, type Platform } from '../../data/model.js';
+import { uid, type BackupServer, type JobRun, type Platform } from '../../data/model.js';
+import type { AnyBackupFile } from '../../data/agentBackups.js';
 import type { QueryField } from '../query/fields.js';
 import { sessionEndTime, sessionResult, sessionState } from '../../data/timeline.js';
 
@@ -105,7 +106,7 @@ export function scheduleFields<T>(
  * field with its element's suffix), BackupSize, DataSize, CompressRatio, FileType (vbk, vib,
  * vrb), BackupUid, BackupName, BackupServerUid, BackupServerName.
  */
-export const backupFileQueryFields: readonly QueryField<BackupFile>[] = [
+export const backupFileQueryFields: readonly QueryField<AnyBackupFile>[] = [
   uidField('BackupFile'),
   { name: 'Name', kind: 'string', get: (f) => f.name },
   { name: 'CreationTimeUTC', kind: 'date', timeKey: true, get: (f) => f.creationTime },
@@ -115,5 +116,5 @@ export const backupFileQueryFields: readonly QueryField<BackupFile>[] = [
   { name: 'FileType', kind: 'string', get: (f) => f.fileType },
   { name: 'BackupUid', kind: 'uid', get: (f) => uid('Backup', f.backup.id) },
   { name: 'BackupName', kind: 'string', get: (f) => f.backup.name },
-  ...serverFields<BackupFile>((f) => f.backup.backupServer),
+  ...serverFields<AnyBackupFile>((f) => f.backup.backupServer),
 ];

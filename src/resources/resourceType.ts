@@ -48,6 +48,20 @@ export interface ResourceType<T extends { id: string }> {
 
 export type AnyResourceType = ResourceType<{ id: string }>;
 
+/** How one kind of item is drawn: its reference's links and its entity. */
+export type Shape<T extends { id: string }> = Pick<ResourceType<T>, 'refLinks' | 'entity'>;
+
+/**
+ * For a type whose one collection holds items of several kinds (VM and agent backups, …): each
+ * item is drawn by its kind's shape, whichever list shows it.
+ */
+export function byKind<T extends { id: string }>(shapeOf: (item: T) => Shape<T>): Shape<T> {
+  return {
+    refLinks: (item) => shapeOf(item).refLinks(item),
+    entity: (item, now) => shapeOf(item).entity(item, now),
+  };
+}
+
 export function itemHref<T extends { id: string }>(type: ResourceType<T>, item: T, entity = false): string {
   return href(`${type.itemPath ?? type.path}/${item.id}${entity ? '?format=Entity' : ''}`);
 }

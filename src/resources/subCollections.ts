@@ -21,6 +21,7 @@ import { agentRestorePointType } from './agentRestorePoint.js';
 import { discoveredComputerType } from './discoveredComputer.js';
 import { upTo } from '../../data/timeline.js';
 import { runsOfJob } from '../../data/runsByJob.js';
+import { agentBackupViews, allBackups, isAgentFile, isAgentPoint } from '../../data/agentBackups.js';
 
 /**
  * `/api/<parent>/{id}/<sub>`: the objects of one type that belong to a parent. A sub-collection
@@ -61,18 +62,36 @@ export const subCollections: SubCollection[] = [
     isVmSession(s) ? visible(s.tasks, now) : [],
   ),
   of(replicaJobSessionType, 'replicaTaskSessions', replicaTaskSessionType, (s, _store, now) => visible(s.tasks, now)),
-  of(repositoryType, 'backups', backupType, (r, store) => store.backups.all().filter((b) => b.repository.id === r.id)),
+  of(repositoryType, 'backups', backupType, (r, store) =>
+    allBackups(store)
+      .backups.all()
+      .filter((b) => b.repository.id === r.id),
+  ),
+  // Agent backups: a ParentBackup holds ChildBackups, which hold the points and files.
+  of(backupType, 'childbackups', backupType, (b, store) =>
+    agentBackupViews(store)
+      .backups.all()
+      .filter((c) => c.parent?.id === b.id),
+  ),
   of(backupType, 'restorePoints', restorePointType, (b, store, now) =>
-    upTo(store.restorePoints, now).filter((p) => p.backup === b),
+    upTo(allBackups(store).restorePoints, now).filter((p) => p.backup.id === b.id),
   ),
   of(backupType, 'backupFiles', backupFileType, (b, store, now) =>
-    upTo(store.backupFiles, now).filter((f) => f.backup === b),
+    upTo(allBackups(store).backupFiles, now).filter((f) => f.backup.id === b.id),
   ),
-  of(restorePointType, 'vmRestorePoints', vmRestorePointType, (p, _store, now) => visible(p.vmRestorePoints, now)),
+  of(restorePointType, 'vmRestorePoints', vmRestorePointType, (p, _store, now) =>
+    isAgentPoint(p) ? [] : visible(p.vmRestorePoints, now),
+  ),
+  of(restorePointType, 'agentRestorePoints', agentRestorePointType, (p, _store, now) =>
+    isAgentPoint(p) ? visible([p.agentPoint], now) : [],
+  ),
   of(restorePointType, 'backupFiles', backupFileType, (p) => [p.backupFile]),
   of(backupFileType, 'restorePoints', restorePointType, (f) => [f.restorePoint]),
   of(backupFileType, 'vmRestorePoints', vmRestorePointType, (f, _store, now) =>
-    visible(f.restorePoint.vmRestorePoints, now),
+    isAgentFile(f) ? [] : visible(f.restorePoint.vmRestorePoints, now),
+  ),
+  of(backupFileType, 'agentRestorePoints', agentRestorePointType, (f, _store, now) =>
+    isAgentFile(f) ? visible([f.restorePoint.agentPoint], now) : [],
   ),
   of(nasJobType, 'backupSessions', nasBackupSessionType, (j, store, now) =>
     runsOfJob(store.nasBackupSessions, j.id, now),
@@ -83,7 +102,6 @@ export const subCollections: SubCollection[] = [
   ...unsimulated(backupServerType, 'externalRepositories', 'credentials', 'passwords', 'managedServers'),
   ...unsimulated(repositoryType, 'replicas'),
   ...unsimulated(restorePointType, 'vAppRestorePoints'),
-  ...unsimulated(nasJobType, 'includes'),
   of(protectionGroupType, 'discoveredComputers', discoveredComputerType, (g) => g.computers),
   ...unsimulated(agentBackupJobType, 'includes'),
   ...unsimulated(agentRestorePointType, 'mounts'),
