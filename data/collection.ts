@@ -10,6 +10,12 @@ export class Collection<T extends { id: string }> {
   /** Called after every change to the collection (the store bumps its change epoch). */
   onChange: () => void = () => {};
 
+  private changes = 0;
+  /** Counts this collection's changes: what is derived from one version holds until the next. */
+  get version(): number {
+    return this.changes;
+  }
+
   constructor(private readonly timeOf: (item: T) => number = () => 0) {}
 
   get size(): number {
@@ -40,6 +46,7 @@ export class Collection<T extends { id: string }> {
     if (i > 0 && this.timeOf(this.items[i - 1]!) > key) i = this.upperBound(key);
     this.items.splice(i, 0, item);
     this.byId?.set(item.id.toLowerCase(), item);
+    this.changes++;
     this.onChange();
   }
 
@@ -50,6 +57,7 @@ export class Collection<T extends { id: string }> {
       this.byId?.set(item.id.toLowerCase(), item);
     }
     this.sortByTime();
+    this.changes++;
     this.onChange();
   }
 
@@ -92,6 +100,7 @@ export class Collection<T extends { id: string }> {
     if (!old) throw new Error(`replace: no object ${next.id}`);
     this.items[this.items.indexOf(old)] = next;
     this.index().set(next.id.toLowerCase(), next);
+    this.changes++;
     this.onChange();
     return old;
   }
@@ -101,6 +110,7 @@ export class Collection<T extends { id: string }> {
     if (!item) return undefined;
     this.items.splice(this.items.indexOf(item), 1);
     this.byId!.delete(id.toLowerCase());
+    this.changes++;
     this.onChange();
     return item;
   }

@@ -1,0 +1,174 @@
+/**
+ * Indexes a query keeps over one version of a collection, built lazily per field and dropped when
+ * the collection changes (`Collection.version`). A field's index is the dense rank of each
+ * position's reading (equal readings, compared as `compareKeys` does, share a rank) and the
+ * positions in ascending sort order (reading, then id, as the engine breaks ties). A filter on
+ * the field is then a scan of integers, and a sorted page a walk down the order.
+ *
+ * Clock-driven fields (`settlesAt`) are indexed by their settled reading; whatever has not settled
+ * at the query's instant is read live instead (`firstUnsettled`).
+ */
+import type { Collection } from '../../data/collection.js';
+import { keyReader, type Key, type QueryField } from './fields.js';
+
+export interface FieldIndex {
+  /** 1 + the rank of each position's reading among the distinct readings; 0 when absent. */
+  rank: Int32Array;
+  /** Positions by reading (absent first), ties by id: the field's ascending sort. */
+  order: Int32Array;
+  /** Positions reading absent: the head of `order`. */
+  absent: number;
+  /** The (settled) reading the index holds for an object. */
+  key: (item: unknown) => Key | undefined;
+}
+
+/** Collections smaller than this are answered without indexes: a scan costs less than building. */
+export const INDEXED_FROM = 2000;
+
+type Item = { id: string };
+type Settle<T> = (item: T) => number;
+
+const byId = (ids: readonly string[]) => (a: number, b: number) =>
+  ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : a - b;
+
+/** Dense ranks (from 1) of the present keys; strings rank by their lower case, as compareFolded orders. */
+function denseRanks(keys: readonly (Key | undefined)[]): Int32Array {
+  const n = keys.length;
+  const rank = new Int32Array(n);
+  const folded: (number | string | undefined)[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const k = keys[i];
+    folded[i] = typeof k === 'string' ? k.toLowerCase() : k;
+  }
+  const distinct = [...new Set(folded)].filter((k) => k !== undefined) as (number | string)[];
+  distinct.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const rankOf = new Map<number | string, number>();
+  for (let i = 0; i < distinct.length; i++) rankOf.set(distinct[i]!, i + 1);
+  for (let i = 0; i < n; i++) {
+    const k = folded[i];
+    rank[i] = k === undefined ? 0 : rankOf.get(k)!;
+  }
+  return rank;
+}
+
+/** The indexes of one collection version. */
+export class CollectionIndex<T extends Item> {
+  private byUid: Int32Array | undefined;
+  private readonly fields = new Map<QueryField<T>, FieldIndex>();
+  /** Per settling rule: the running maximum of the settle instants, position by position. */
+  private readonly settles = new Map<Settle<T>, Float64Array>();
+
+  constructor(
+    readonly collection: Collection<T>,
+    readonly version: number,
+  ) {}
+
+  get items(): readonly T[] {
+    return this.collection.all();
+  }
+
+  /** Positions ordered by id (ties by position): the tie order of every sort. */
+  private uidOrder(): Int32Array {
+    if (!this.byUid) {
+      const ids = this.items.map((x) => x.id);
+      const order = new Int32Array(ids.length);
+      for (let i = 0; i < order.length; i++) order[i] = i;
+      this.byUid = order.sort(byId(ids));
+    }
+    return this.byUid;
+  }
+
+  field(field: QueryField<T>): FieldIndex {
+    let index = this.fields.get(field);
+    if (!index) {
+      index = this.build(field);
+      this.fields.set(field, index);
+    }
+    return index;
+  }
+
+  private build(field: QueryField<T>): FieldIndex {
+    const read = keyReader(field);
+    const settlesAt = field.settlesAt;
+    // A static field ignores the instant; a settling one is read once it has settled.
+    const key = settlesAt
+      ? (item: T) => {
+          const at = settlesAt(item);
+          return at === Infinity ? undefined : read(item, at);
+        }
+      : (item: T) => read(item, 0);
+    const items = this.items;
+    const rank = denseRanks(items.map(key));
+    // A counting sort by rank over the positions in id order: stable, so ties stay in id order.
+    const starts = new Int32Array(items.length + 2);
+    for (const r of rank) starts[r + 1]!++;
+    for (let r = 1; r < starts.length; r++) starts[r]! += starts[r - 1]!;
+    const order = new Int32Array(items.length);
+    for (const p of this.uidOrder()) order[starts[rank[p]!]!++] = p;
+    return { rank, order, absent: starts[0]!, key: key as (item: unknown) => Key | undefined };
+  }
+
+  /**
+   * The first position from which objects may not have settled `field` at `now` (each must then
+   * still be asked: `field.settlesAt(item) > now`); the collection's size when all have.
+   */
+  firstUnsettled(field: QueryField<T>, now: number): number {
+    const settlesAt = field.settlesAt;
+    if (!settlesAt) return this.items.length;
+    let max = this.settles.get(settlesAt);
+    if (!max) {
+      const items = this.items;
+      max = new Float64Array(items.length);
+      let m = -Infinity;
+      for (let i = 0; i < items.length; i++) max[i] = m = Math.max(m, settlesAt(items[i]!));
+      this.settles.set(settlesAt, max);
+    }
+    let lo = 0;
+    let hi = max.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (max[mid]! <= now) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Bytes held by the typed arrays built so far. */
+  bytes(): number {
+    let total = this.byUid?.byteLength ?? 0;
+    for (const f of this.fields.values()) total += f.rank.byteLength + f.order.byteLength;
+    for (const s of this.settles.values()) total += s.byteLength;
+    return total;
+  }
+}
+
+interface Slot {
+  index?: CollectionIndex<Item>;
+  /** The version a query last asked about. */
+  asked: number;
+}
+const slots = new WeakMap<Collection<Item>, Slot>();
+
+/**
+ * The collection's indexes for its current version. `auto` builds them only for a collection of
+ * at least INDEXED_FROM objects and only when a second query comes in the same version, so a
+ * client changing the collection between every query never pays a build it does not reuse;
+ * `always` builds at once (tests compare both paths).
+ */
+export function collectionIndex<T extends Item>(
+  collection: Collection<T>,
+  use: 'auto' | 'always',
+): CollectionIndex<T> | undefined {
+  const c = collection as unknown as Collection<Item>;
+  const version = c.version;
+  let slot = slots.get(c);
+  if (!slot) slots.set(c, (slot = { asked: -1 }));
+  if (slot.index?.version !== version) {
+    const askedBefore = slot.asked === version;
+    slot.asked = version;
+    slot.index = undefined;
+    if (use === 'auto' && (c.size < INDEXED_FROM || !askedBefore)) return undefined;
+    slot.index = new CollectionIndex(c, version);
+  }
+  return slot.index as unknown as CollectionIndex<T>;
+}
