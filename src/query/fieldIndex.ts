@@ -20,7 +20,16 @@ export interface FieldIndex {
   absent: number;
   /** The (settled) reading the index holds for an object. */
   key: (item: unknown) => Key | undefined;
+  /**
+   * For a field of few distinct readings (enums, booleans, a handful of servers): per rank, a bit
+   * set of the positions holding it (bit p & 31 of word p >> 5), so a comparison costs a few
+   * word operations per 32 candidates.
+   */
+  members?: Int32Array[];
 }
+
+/** Up to this many ranks (absent included) a field also keeps `members`: 16 bits per object at most. */
+const MEMBER_SETS = 16;
 
 /** Collections smaller than this are answered without indexes: a scan costs less than building. */
 export const INDEXED_FROM = 2000;
@@ -31,24 +40,40 @@ type Settle<T> = (item: T) => number;
 const byId = (ids: readonly string[]) => (a: number, b: number) =>
   ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : a - b;
 
-/** Dense ranks (from 1) of the present keys; strings rank by their lower case, as compareFolded orders. */
-function denseRanks(keys: readonly (Key | undefined)[]): Int32Array {
-  const n = keys.length;
-  const rank = new Int32Array(n);
-  const folded: (number | string | undefined)[] = new Array(n);
-  for (let i = 0; i < n; i++) {
+/** Dense ranks (from 1) of present numbers: a typed sort, then a binary search each. */
+function numberRanks(keys: readonly (number | undefined)[]): Int32Array {
+  const values = new Float64Array(keys.filter((k) => k !== undefined)).sort();
+  let distinct = 0;
+  for (let i = 0; i < values.length; i++)
+    if (i === 0 || values[i] !== values[distinct - 1]) values[distinct++] = values[i]!;
+  const rank = new Int32Array(keys.length);
+  for (let i = 0; i < keys.length; i++) {
     const k = keys[i];
-    folded[i] = typeof k === 'string' ? k.toLowerCase() : k;
-  }
-  const distinct = [...new Set(folded)].filter((k) => k !== undefined) as (number | string)[];
-  distinct.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const rankOf = new Map<number | string, number>();
-  for (let i = 0; i < distinct.length; i++) rankOf.set(distinct[i]!, i + 1);
-  for (let i = 0; i < n; i++) {
-    const k = folded[i];
-    rank[i] = k === undefined ? 0 : rankOf.get(k)!;
+    if (k === undefined) continue;
+    let lo = 0;
+    let hi = distinct;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (values[mid]! < k) lo = mid + 1;
+      else hi = mid;
+    }
+    rank[i] = lo + 1;
   }
   return rank;
+}
+
+/**
+ * Dense ranks (from 1) of present strings by their lower case, the order compareFolded gives.
+ * The distinct strings are sorted without a comparator (by code unit, as `<` compares).
+ */
+function stringRanks(keys: readonly (string | undefined)[]): Int32Array {
+  const folded = keys.map((k) => k?.toLowerCase());
+  const present = new Set(folded);
+  present.delete(undefined);
+  const sorted = ([...present] as string[]).sort();
+  const rankOf = new Map<string, number>();
+  for (let i = 0; i < sorted.length; i++) rankOf.set(sorted[i]!, i + 1);
+  return Int32Array.from(folded, (k) => (k === undefined ? 0 : rankOf.get(k)!));
 }
 
 /** The indexes of one collection version. */
@@ -98,14 +123,24 @@ export class CollectionIndex<T extends Item> {
         }
       : (item: T) => read(item, 0);
     const items = this.items;
-    const rank = denseRanks(items.map(key));
+    const keys = items.map(key);
+    // A field's keys are all numbers (dates, numbers, enum positions, booleans) or all strings.
+    const rank = keys.some((k) => typeof k === 'string')
+      ? stringRanks(keys as (string | undefined)[])
+      : numberRanks(keys as (number | undefined)[]);
     // A counting sort by rank over the positions in id order: stable, so ties stay in id order.
     const starts = new Int32Array(items.length + 2);
     for (const r of rank) starts[r + 1]!++;
     for (let r = 1; r < starts.length; r++) starts[r]! += starts[r - 1]!;
     const order = new Int32Array(items.length);
     for (const p of this.uidOrder()) order[starts[rank[p]!]!++] = p;
-    return { rank, order, absent: starts[0]!, key: key as (item: unknown) => Key | undefined };
+    const index: FieldIndex = { rank, order, absent: starts[0]!, key: key as (item: unknown) => Key | undefined };
+    const ranks = rank.reduce((a, b) => Math.max(a, b), 0) + 1;
+    if (ranks <= MEMBER_SETS) {
+      index.members = Array.from({ length: ranks }, () => new Int32Array((items.length + 31) >>> 5));
+      for (let p = 0; p < rank.length; p++) index.members[rank[p]!]![p >>> 5]! |= 1 << (p & 31);
+    }
+    return index;
   }
 
   /**
@@ -136,7 +171,10 @@ export class CollectionIndex<T extends Item> {
   /** Bytes held by the typed arrays built so far. */
   bytes(): number {
     let total = this.byUid?.byteLength ?? 0;
-    for (const f of this.fields.values()) total += f.rank.byteLength + f.order.byteLength;
+    for (const f of this.fields.values()) {
+      total += f.rank.byteLength + f.order.byteLength;
+      for (const m of f.members ?? []) total += m.byteLength;
+    }
     for (const s of this.settles.values()) total += s.byteLength;
     return total;
   }

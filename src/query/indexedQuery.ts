@@ -38,10 +38,13 @@ function count(bits: Bits): number {
   return n;
 }
 
-/** The ranks a comparison accepts: [from, to), or everything else when `negate` (absent included). */
-interface RankTest {
-  from: number;
-  to: number;
+/**
+ * What a comparison accepts, as a run of the field's order: order[start..end-1], or everything
+ * else (absent readings included) when `negate`.
+ */
+interface Run {
+  start: number;
+  end: number;
   negate: boolean;
 }
 
@@ -55,27 +58,25 @@ function search(lo: number, hi: number, pass: (i: number) => boolean): number {
   return lo;
 }
 
-function rankTest(fi: FieldIndex, items: readonly unknown[], op: Op, value: Key): RankTest {
-  const { order, rank, absent } = fi;
+function runOf(fi: FieldIndex, items: readonly unknown[], op: Op, value: Key): Run {
+  const { order, absent } = fi;
   const n = order.length;
   const cmp = (i: number) => compareKeys(fi.key(items[order[i]!])!, value);
-  const rankAt = (i: number) => (i < n ? rank[order[i]!]! : n + 1);
-  const atLeast = rankAt(search(absent, n, (i) => cmp(i) < 0));
-  const above = rankAt(search(absent, n, (i) => cmp(i) <= 0));
-  const end = n + 1;
+  const atLeast = search(absent, n, (i) => cmp(i) < 0);
+  const above = search(atLeast, n, (i) => cmp(i) <= 0);
   switch (op) {
     case '==':
-      return { from: atLeast, to: above, negate: false };
+      return { start: atLeast, end: above, negate: false };
     case '!=':
-      return { from: atLeast, to: above, negate: true };
+      return { start: atLeast, end: above, negate: true };
     case '<':
-      return { from: 1, to: atLeast, negate: false };
+      return { start: absent, end: atLeast, negate: false };
     case '<=':
-      return { from: 1, to: above, negate: false };
+      return { start: absent, end: above, negate: false };
     case '>':
-      return { from: above, to: end, negate: false };
+      return { start: above, end: n, negate: false };
     case '>=':
-      return { from: atLeast, to: end, negate: false };
+      return { start: atLeast, end: n, negate: false };
   }
 }
 
@@ -116,7 +117,7 @@ export class IndexedMatches<T extends Item> {
     const { field, op, value } = shape;
     if (field.timeKey) return this.timeComparison(op, value as number, mask);
     const fi = this.index.field(field);
-    const out = this.rankScan(fi, rankTest(fi, this.index.items, op, value), mask);
+    const out = this.comparison(fi, runOf(fi, this.index.items, op, value), mask);
     this.readUnsettled(field, mask, out, (item) => filter.test(item, this.now));
     return out;
   }
@@ -154,20 +155,62 @@ export class IndexedMatches<T extends Item> {
     return positionRange(this.lo, mask, from, to, op === '!=');
   }
 
-  private rankScan(fi: FieldIndex, t: RankTest, mask: Bits): Bits {
-    const { rank } = fi;
+  /**
+   * A run of the order within `mask`: by visiting the run's positions when it is shorter than
+   * the candidates, else by scanning the candidates' ranks (the run is a range of ranks).
+   */
+  private comparison(fi: FieldIndex, run: Run, mask: Bits): Bits {
+    const { order, rank } = fi;
+    const lo = this.lo;
+    const hi = this.hi;
+    const n = order.length;
+    const from = run.start < n ? rank[order[run.start]!]! : n + 1;
+    const to = run.end < n ? rank[order[run.end]!]! : n + 1;
     const out = new Int32Array(mask.length);
-    const width = t.to - t.from;
+    if (fi.members) {
+      const accepted = fi.members.filter((_, r) => (r >= from && r < to) !== run.negate);
+      if (accepted.length * mask.length < Math.min(run.end - run.start, hi - lo)) {
+        for (const set of accepted) this.orWindow(set, out);
+        for (let w = 0; w < out.length; w++) out[w]! &= mask[w]!;
+        return out;
+      }
+    }
+    if (run.end - run.start < hi - lo) {
+      if (run.negate) out.set(mask);
+      for (let i = run.start; i < run.end; i++) {
+        const p = order[i]!;
+        if (p < lo || p >= hi) continue;
+        const w = (p - lo) >>> 5;
+        const bit = 1 << ((p - lo) & 31);
+        if (run.negate) out[w]! &= ~bit;
+        else out[w]! |= bit;
+      }
+      if (!run.negate) for (let w = 0; w < out.length; w++) out[w]! &= mask[w]!;
+      return out;
+    }
     for (let w = 0; w < mask.length; w++) {
       const m = mask[w]!;
       if (m === 0) continue;
-      const base = this.lo + (w << 5);
-      const n = Math.min(32, this.hi - base);
+      let p = lo + (w << 5);
+      const last = Math.min(32, hi - p);
       let bits = 0;
-      for (let j = 0; j < n; j++) if ((rank[base + j]! - t.from) >>> 0 < width) bits |= 1 << j;
-      out[w] = (t.negate ? ~bits : bits) & m;
+      for (let j = 0; j < last; j++, p++) {
+        const r = rank[p]!;
+        if (r >= from && r < to) bits |= 1 << j;
+      }
+      out[w] = (run.negate ? ~bits : bits) & m;
     }
     return out;
+  }
+
+  /** ORs into `out` the window [lo, hi) of a bit set over all positions. */
+  private orWindow(set: Int32Array, out: Bits): void {
+    const shift = this.lo & 31;
+    let k = this.lo >>> 5;
+    for (let w = 0; w < out.length; w++, k++) {
+      const next = k + 1 < set.length ? set[k + 1]! : 0;
+      out[w]! |= shift === 0 ? set[k]! : (set[k]! >>> shift) | (next << (32 - shift));
+    }
   }
 
   /** Objects of `mask` that have not settled `field` at now: their bit in `out` is read live. */
