@@ -2,8 +2,9 @@
  * Indexes a query keeps over one version of a collection, built lazily per field and dropped when
  * the collection changes (`Collection.version`). A field's index is the dense rank of each
  * position's reading (equal readings, compared as `compareKeys` does, share a rank) and the
- * positions in ascending sort order (reading, then id, as the engine breaks ties). A filter on
- * the field is then a scan of integers, and a sorted page a walk down the order.
+ * positions in ascending order of reading. A comparison on the field is then a run of that order
+ * (two binary searches), answered by visiting the run, scanning ranks or, for a field of few
+ * readings, OR-ing bit sets; a sorted page is a walk down the order (src/query/indexedQuery.ts).
  *
  * Clock-driven fields (`settlesAt`) are indexed by their settled reading; whatever has not settled
  * at the query's instant is read live instead (`firstUnsettled`).
@@ -14,8 +15,9 @@ import { keyReader, type Key, type QueryField } from './fields.js';
 export interface FieldIndex {
   /** 1 + the rank of each position's reading among the distinct readings; 0 when absent. */
   rank: Int32Array;
-  /** Positions by reading (absent first), ties by id: the field's ascending sort. */
+  /** Positions by reading (absent first): the field's ascending sort once ties are by id (`tiesById`). */
   order: Int32Array;
+  tiesById?: boolean;
   /** Positions reading absent: the head of `order`. */
   absent: number;
   /** The (settled) reading the index holds for an object. */
@@ -40,6 +42,16 @@ type Settle<T> = (item: T) => number;
 const byId = (ids: readonly string[]) => (a: number, b: number) =>
   ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : a - b;
 
+/** The first index in [lo, hi) where `pass` turns false (it must be monotone): a binary search. */
+export function firstFailing(lo: number, hi: number, pass: (i: number) => boolean): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (pass(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Dense ranks (from 1) of present numbers: a typed sort, then a binary search each. */
 function numberRanks(keys: readonly (number | undefined)[]): Int32Array {
   const values = new Float64Array(keys.filter((k) => k !== undefined)).sort();
@@ -49,15 +61,7 @@ function numberRanks(keys: readonly (number | undefined)[]): Int32Array {
   const rank = new Int32Array(keys.length);
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i];
-    if (k === undefined) continue;
-    let lo = 0;
-    let hi = distinct;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (values[mid]! < k) lo = mid + 1;
-      else hi = mid;
-    }
-    rank[i] = lo + 1;
+    if (k !== undefined) rank[i] = firstFailing(0, distinct, (j) => values[j]! < k) + 1;
   }
   return rank;
 }
@@ -78,7 +82,6 @@ function stringRanks(keys: readonly (string | undefined)[]): Int32Array {
 
 /** The indexes of one collection version. */
 export class CollectionIndex<T extends Item> {
-  private byUid: Int32Array | undefined;
   private readonly fields = new Map<QueryField<T>, FieldIndex>();
   /** Per settling rule: the running maximum of the settle instants, position by position. */
   private readonly settles = new Map<Settle<T>, Float64Array>();
@@ -90,17 +93,6 @@ export class CollectionIndex<T extends Item> {
 
   get items(): readonly T[] {
     return this.collection.all();
-  }
-
-  /** Positions ordered by id (ties by position): the tie order of every sort. */
-  private uidOrder(): Int32Array {
-    if (!this.byUid) {
-      const ids = this.items.map((x) => x.id);
-      const order = new Int32Array(ids.length);
-      for (let i = 0; i < order.length; i++) order[i] = i;
-      this.byUid = order.sort(byId(ids));
-    }
-    return this.byUid;
   }
 
   field(field: QueryField<T>): FieldIndex {
@@ -128,17 +120,38 @@ export class CollectionIndex<T extends Item> {
     const rank = keys.some((k) => typeof k === 'string')
       ? stringRanks(keys as (string | undefined)[])
       : numberRanks(keys as (number | undefined)[]);
-    // A counting sort by rank over the positions in id order: stable, so ties stay in id order.
+    // A counting sort by rank; ties stay in position order until the field is sorted on (`sortOrder`).
     const starts = new Int32Array(items.length + 2);
     for (const r of rank) starts[r + 1]!++;
     for (let r = 1; r < starts.length; r++) starts[r]! += starts[r - 1]!;
     const order = new Int32Array(items.length);
-    for (const p of this.uidOrder()) order[starts[rank[p]!]!++] = p;
+    for (let p = 0; p < rank.length; p++) order[starts[rank[p]!]!++] = p;
     const index: FieldIndex = { rank, order, absent: starts[0]!, key: key as (item: unknown) => Key | undefined };
     const ranks = rank.reduce((a, b) => Math.max(a, b), 0) + 1;
     if (ranks <= MEMBER_SETS) {
       index.members = Array.from({ length: ranks }, () => new Int32Array((items.length + 31) >>> 5));
       for (let p = 0; p < rank.length; p++) index.members[rank[p]!]![p >>> 5]! |= 1 << (p & 31);
+    }
+    return index;
+  }
+
+  /**
+   * The field's index with each run of equal readings in id order, the engine's tie order: done
+   * on the first sort by the field, as a filter never needs it (its runs are whole readings), and
+   * a field of unique readings (names) has nothing to order.
+   */
+  sortOrder(field: QueryField<T>): FieldIndex {
+    const index = this.field(field);
+    if (!index.tiesById) {
+      const { order, rank } = index;
+      const ids = this.items.map((x) => x.id);
+      for (let i = 0; i < order.length; ) {
+        let j = i + 1;
+        while (j < order.length && rank[order[j]!] === rank[order[i]!]) j++;
+        if (j - i > 1) order.subarray(i, j).sort(byId(ids));
+        i = j;
+      }
+      index.tiesById = true;
     }
     return index;
   }
@@ -158,19 +171,12 @@ export class CollectionIndex<T extends Item> {
       for (let i = 0; i < items.length; i++) max[i] = m = Math.max(m, settlesAt(items[i]!));
       this.settles.set(settlesAt, max);
     }
-    let lo = 0;
-    let hi = max.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (max[mid]! <= now) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstFailing(0, max.length, (i) => max[i]! <= now);
   }
 
   /** Bytes held by the typed arrays built so far. */
   bytes(): number {
-    let total = this.byUid?.byteLength ?? 0;
+    let total = 0;
     for (const f of this.fields.values()) {
       total += f.rank.byteLength + f.order.byteLength;
       for (const m of f.members ?? []) total += m.byteLength;

@@ -5,7 +5,7 @@
  * The answers are those of the plain engine, to the byte (test/query-index.test.ts compares them).
  */
 import type { CompiledFilter } from './compile.js';
-import type { CollectionIndex, FieldIndex } from './fieldIndex.js';
+import { firstFailing, type CollectionIndex, type FieldIndex } from './fieldIndex.js';
 import { compareKeys, type Key, type QueryField } from './fields.js';
 import type { Op } from './filterParser.js';
 
@@ -48,22 +48,12 @@ interface Run {
   negate: boolean;
 }
 
-/** First index in [lo, hi) where `pass` turns false (it is monotone). */
-function search(lo: number, hi: number, pass: (i: number) => boolean): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (pass(mid)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 function runOf(fi: FieldIndex, items: readonly unknown[], op: Op, value: Key): Run {
   const { order, absent } = fi;
   const n = order.length;
   const cmp = (i: number) => compareKeys(fi.key(items[order[i]!])!, value);
-  const atLeast = search(absent, n, (i) => cmp(i) < 0);
-  const above = search(atLeast, n, (i) => cmp(i) <= 0);
+  const atLeast = firstFailing(absent, n, (i) => cmp(i) < 0);
+  const above = firstFailing(atLeast, n, (i) => cmp(i) <= 0);
   switch (op) {
     case '==':
       return { start: atLeast, end: above, negate: false };
@@ -258,7 +248,7 @@ export class IndexedMatches<T extends Item> {
     const settlesAt = field.settlesAt;
     for (let p = Math.max(this.lo, this.index.firstUnsettled(field, this.now)); p < this.hi; p++)
       if (this.has(p) && settlesAt!(items[p]!) > this.now) return undefined;
-    const { order, rank } = this.index.field(field);
+    const { order, rank } = this.index.sortOrder(field);
     const page: T[] = [];
     let seen = 0;
     const visit = (p: number) => {
