@@ -6,8 +6,10 @@
  * Rounds alternate the cases (the machine is shared): the table shows medians over the rounds.
  * Each case is warmed up first (the field indexes are built on a query's second request).
  *
- * Then the engine alone, in-process: CPU time of `runQuery` with the field indexes and with the
- * plain scan, alternated, and the memory the indexes hold.
+ * Then in-process, as CPU time (steadier than throughput on a loaded machine): the whole request
+ * through Fastify's inject with the cache off, as a ratio to the unfiltered page of the same
+ * round; the engine alone (`runQuery`) with the field indexes and with the plain scan,
+ * alternated; and the memory the indexes hold.
  *
  *   npm run bench:query   BENCH_SECONDS (default 5), BENCH_ROUNDS (3), BENCH_CONNECTIONS (50), BENCH_QUERY_SESSIONS (100000)
  */
@@ -88,12 +90,39 @@ for (const [key, r] of runs) {
 }
 print(rows);
 
-// The engine alone: parse once, then CPU time per runQuery, indexes against the plain scan.
-const types = new QueryTypes(resourceTypes);
 const cpu = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
+// The whole request in-process (Fastify inject, cache off): CPU time, the cases alternated per round.
+app.responses.enabled = false;
+const inject = (query: string) => () =>
+  app.inject({
+    method: 'GET',
+    url: `/api/query?${query}`,
+    headers: { 'x-restsvcsessionid': auth['X-RestSvcSessionId']! },
+  });
+const injected = new Map<string, number[]>();
+for (let round = 0; round < ROUNDS * 3; round++) {
+  let unfiltered = 0;
+  for (const [name, query] of cases) {
+    const start = cpu();
+    for (let i = 0; i < 10; i++) await inject(query)();
+    const ms = (cpu() - start) / 10;
+    if (unfiltered === 0) unfiltered = ms;
+    injected.set(name, [...(injected.get(name) ?? []), ms, unfiltered / ms]);
+  }
+}
+const injectRows: (string | number)[][] = [['case', 'inject ms (CPU)', 'ratio']];
+for (const [name, xs] of injected) {
+  const ms = xs.filter((_, i) => i % 2 === 0);
+  const ratio = xs.filter((_, i) => i % 2 === 1);
+  injectRows.push([name, mid(ms).toFixed(3), mid(ratio).toFixed(2)]);
+}
+print(injectRows);
+
+// The engine alone: parse once, then CPU time per runQuery, indexes against the plain scan.
+const types = new QueryTypes(resourceTypes);
 const engineRows: (string | number)[][] = [['case', 'plain scan ms', 'indexed ms', 'speed-up']];
 for (const [name, query] of cases.slice(1)) {
   const { entry, plan } = parseQueryRequest(query, types);

@@ -234,6 +234,34 @@ t.test('auto builds indexes for large collections on the second query of one ver
   t.ok(collectionIndex(small, 'always'), 'unless asked');
 });
 
+t.test('the memory the indexes hold: typed arrays per field used, nothing per object', async (t) => {
+  const { app: own } = await build({ restoreSessions: 3000 });
+  t.teardown(() => own.close());
+  const sessions = own.store.restoreSessions;
+  const c = sessions as unknown as Collection<Item>;
+  const fields = new FieldSet(
+    resourceTypes.find((x) => x.uidType === 'RestoreSession')!.queryFields!,
+  ) as FieldSet<Item>;
+  const index = collectionIndex(c, 'always')!;
+  t.equal(index.bytes(), 0, 'nothing before a query');
+  runQuery(
+    c,
+    {
+      filter: compileFilter(parseFilter('Result==Failed'), fields, 'x'),
+      sort: { field: fields.find('Name')!, desc: true },
+      page: 1,
+    },
+    CLOCK_START,
+    'always',
+  );
+  const n = sessions.size;
+  const results = new Set(sessions.all().map((s) => s.result)).size;
+  // Name and Result: a rank and an order each (4 bytes a position each); Result's few readings
+  // (absent included) a bit set each; the running maximum of end times (8 bytes a position).
+  const want = 2 * 8 * n + (results + 1) * Math.ceil(n / 32) * 4 + 8 * n;
+  t.equal(index.bytes(), want);
+});
+
 t.test('a field without settlesAt reads the same at any instant; one with it, from then on', async (t) => {
   const instants = [0, CLOCK_START - 400 * 24 * HOUR, CLOCK_START, CLOCK_START + 400 * 24 * HOUR];
   for (const type of queryable) {

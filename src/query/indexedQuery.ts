@@ -142,6 +142,8 @@ export class IndexedMatches<T extends Item> {
     const c = this.index.collection;
     const from = op === '>' ? c.upperBound(v) : op === '<' || op === '<=' ? 0 : c.lowerBound(v);
     const to = op === '<' ? c.lowerBound(v) : op === '>' || op === '>=' ? Infinity : c.upperBound(v);
+    // Mostly the bounds the candidates were cut by: then nothing is left to narrow.
+    if (op !== '!=' && from <= this.lo && to >= this.hi) return mask;
     return positionRange(this.lo, mask, from, to, op === '!=');
   }
 
@@ -256,16 +258,15 @@ export class IndexedMatches<T extends Item> {
       if (seen++ >= start) page.push(items[p]!);
       return seen >= end;
     };
-    if (!desc) {
-      for (let i = 0; i < n; i++) if (visit(order[i]!)) break;
-      return page;
-    }
+    // Every match lies on the walk and end <= total, so it always fills the page.
+    let full = false;
+    if (!desc) for (let i = 0; !full; i++) full = visit(order[i]!);
     // Descending by reading, but ties still by id ascending: each run of equal ranks forwards.
-    for (let i = n - 1; i >= 0; ) {
+    for (let i = n - 1; desc && !full; ) {
       const r = rank[order[i]!];
       let j = i;
       while (j > 0 && rank[order[j - 1]!] === r) j--;
-      for (let k = j; k <= i; k++) if (visit(order[k]!)) return page;
+      for (let k = j; k <= i && !full; k++) full = visit(order[k]!);
       i = j - 1;
     }
     return page;
