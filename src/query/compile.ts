@@ -18,7 +18,14 @@ export interface CompiledFilter<T> {
    * query, "sessions since my last poll", cost its page rather than its candidates.
    */
   exact: boolean;
+  /** What the filter says, for the indexes (src/query/indexedQuery.ts) to answer without `test`. */
+  shape: FilterShape<T>;
 }
+
+/** A compiled comparison, or a junction of compiled filters. */
+export type FilterShape<T> =
+  | { kind: 'cmp'; field: QueryField<T>; op: Op; value: Key }
+  | { kind: 'and' | 'or'; parts: CompiledFilter<T>[] };
 
 const ALL: TimeRange = { from: -Infinity, to: Infinity };
 
@@ -100,7 +107,11 @@ function comparison<T>(
     const k = read(item, now);
     return k === undefined ? op === '!=' : test(op, compareKeys(k, value));
   };
-  return { test: predicate, ...(field.timeKey ? rangeOf(op, value as number) : { range: ALL, exact: false }) };
+  return {
+    test: predicate,
+    ...(field.timeKey ? rangeOf(op, value as number) : { range: ALL, exact: false }),
+    shape: { kind: 'cmp', field, op, value },
+  };
 }
 
 /** Binds a parsed filter to a type's fields: unknown fields and ill-typed values are errors here. */
@@ -116,6 +127,7 @@ export function compileFilter<T>(node: FilterNode, fields: FieldSet<T>, typeName
       },
       range: parts.reduce((r, p) => ({ from: Math.max(r.from, p.range.from), to: Math.min(r.to, p.range.to) }), ALL),
       exact: parts.every((p) => p.exact),
+      shape: { kind: 'and', parts },
     };
   }
   return {
@@ -129,5 +141,6 @@ export function compileFilter<T>(node: FilterNode, fields: FieldSet<T>, typeName
     }),
     // A union of ranges is not one range, unless there is only one.
     exact: parts.length === 1 && parts[0]!.exact,
+    shape: { kind: 'or', parts },
   };
 }

@@ -1,6 +1,8 @@
 import type { Collection } from '../../data/collection.js';
 import { compareKeys, keyReader, type Key, type QueryField } from './fields.js';
 import type { CompiledFilter } from './compile.js';
+import { collectionIndex } from './fieldIndex.js';
+import { IndexedMatches } from './indexedQuery.js';
 
 /** Reported page size of an unpaged query: 100, or the whole result when larger (decision D). */
 export const UNPAGED_PAGE_SIZE = 100;
@@ -44,10 +46,24 @@ function window<T>(arr: readonly T[], from: number, to: number): Seq<T> {
   return { length: Math.max(0, to - from), at: (i) => arr[from + i]! };
 }
 
+/** The candidate positions: the filter's time range (a binary search) among the objects that exist. */
+function candidates<T extends { id: string }>(
+  collection: Collection<T>,
+  filter: CompiledFilter<T> | undefined,
+  now: number,
+): { start: number; end: number } {
+  const existing = collection.upperBound(now);
+  if (!filter) return { start: 0, end: existing };
+  const { from, to } = filter.range;
+  if (from > to) return { start: 0, end: 0 };
+  const start = from === -Infinity ? 0 : collection.lowerBound(from);
+  const end = Math.min(existing, to === Infinity ? collection.size : collection.upperBound(to));
+  return { start, end: Math.max(start, end) };
+}
+
 /**
- * The candidates (a time range is a binary search) narrowed by the filter; never copies the store.
- * Objects timed after the clock (a run not yet started, a session injected for later) do not
- * exist yet, as in the collections.
+ * The candidates narrowed by the filter; never copies the store. Objects timed after the clock
+ * (a run not yet started, a session injected for later) do not exist yet, as in the collections.
  */
 function matches<T extends { id: string }>(
   collection: Collection<T>,
@@ -55,13 +71,8 @@ function matches<T extends { id: string }>(
   now: number,
 ): Seq<T> {
   const all = collection.all();
-  const existing = collection.upperBound(now);
-  if (!filter) return window(all, 0, existing);
-  const { from, to } = filter.range;
-  if (from > to) return window(all, 0, 0);
-  const start = from === -Infinity ? 0 : collection.lowerBound(from);
-  const end = Math.min(existing, to === Infinity ? all.length : collection.upperBound(to));
-  if (filter.exact) return window(all, start, Math.max(start, end));
+  const { start, end } = candidates(collection, filter, now);
+  if (!filter || filter.exact) return window(all, start, end);
   const found: T[] = [];
   for (let i = start; i < end; i++) {
     const item = all[i]!;
@@ -161,14 +172,38 @@ function sortedPage<T extends { id: string }>(
   return ordered.slice(start, end).map((r) => r.item);
 }
 
+/**
+ * The filter's matches from the field indexes, when they help: a filter that is not a bare time
+ * range, or a sort on another field than the time key. Undefined: the plain scan answers.
+ */
+function indexed<T extends { id: string }>(
+  collection: Collection<T>,
+  plan: QueryPlan<T>,
+  now: number,
+  use: IndexUse,
+): IndexedMatches<T> | undefined {
+  const filtered = plan.filter !== undefined && !plan.filter.exact;
+  const sorted = plan.sort !== undefined && !plan.sort.field.timeKey;
+  if (use === 'never' || !(filtered || sorted)) return undefined;
+  const index = collectionIndex(collection, use);
+  if (!index) return undefined;
+  const { start, end } = candidates(collection, plan.filter, now);
+  return new IndexedMatches(index, plan.filter, start, end, now);
+}
+
+/** Whether a query may use the field indexes: `auto` once they pay (src/query/fieldIndex.ts). */
+export type IndexUse = 'auto' | 'always' | 'never';
+
 /** Filters, sorts and pages one collection. Without a sort the store's order (oldest first) holds. */
 export function runQuery<T extends { id: string }>(
   collection: Collection<T>,
   plan: QueryPlan<T>,
   now: number,
+  use: IndexUse = 'auto',
 ): QueryPage<T> {
-  const seq = matches(collection, plan.filter, now);
-  const total = seq.length;
+  const found = indexed(collection, plan, now, use);
+  let seq = found ? undefined : matches(collection, plan.filter, now);
+  const total = found ? found.total : seq!.length;
   const pageSize = plan.pageSize ?? Math.max(UNPAGED_PAGE_SIZE, total);
   const pagesCount = Math.max(1, Math.ceil(total / pageSize));
   const start = Math.min(total, (plan.page - 1) * pageSize);
@@ -176,6 +211,12 @@ export function runQuery<T extends { id: string }>(
   let items: T[] = [];
   if (start < end) {
     const sort = plan.sort;
+    const walked = sort && !sort.field.timeKey ? found?.sortedPage(sort.field, sort.desc, start, end) : undefined;
+    if (walked) return { items: walked, total, pageNum: plan.page, pageSize, pagesCount };
+    if (!seq) {
+      const list = found!.items();
+      seq = window(list, 0, list.length);
+    }
     if (!sort) {
       for (let i = start; i < end; i++) items.push(seq.at(i));
     } else {

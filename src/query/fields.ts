@@ -18,6 +18,13 @@ export interface QueryField<T> {
   get(item: T, now: number): FieldReading;
   /** Set on the field the store keeps the collection ordered by, so ranges are binary searches. */
   timeKey?: boolean;
+  /**
+   * Set on a field whose reading moves with the clock: from this instant on it no longer does (a
+   * session's State, Result and EndTime once it has ended); Infinity if it never settles (NextRun).
+   * A field without it reads the same at any instant, which lets the query indexes keep it
+   * (src/query/fieldIndex.ts; test/query-index.test.ts checks every declared field).
+   */
+  settlesAt?: (item: T) => number;
 }
 
 /** A comparable value: numbers (dates, enum positions, booleans), or strings compared case-insensitively. */

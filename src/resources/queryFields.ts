@@ -14,6 +14,9 @@ export const JOB_SESSION_STATES = ['Stopped', 'Starting', 'Stopping', 'Working',
 /** VM job `Platform`, in the order the Job page lists them. */
 export const VM_PLATFORMS: readonly Platform[] = ['VMware', 'HyperV', 'vCloud'];
 
+/** When a run's State, Result, EndTime (and a task's Reason) stop moving with the clock: its end. */
+export const atEnd = (run: { endTime: number }): number => run.endTime;
+
 /** `UID` of the object itself. */
 export function uidField<T extends { id: string }>(uidType: string): QueryField<T> {
   return { name: 'UID', kind: 'uid', get: (x) => uid(uidType, x.id) };
@@ -52,7 +55,7 @@ export function runTimeFields<
 >(): QueryField<T>[] {
   return [
     { name: 'CreationTime', kind: 'date', timeKey: true, get: (x) => x.creationTime },
-    { name: 'EndTime', kind: 'date', get: sessionEndTime },
+    { name: 'EndTime', kind: 'date', get: sessionEndTime, settlesAt: atEnd },
   ];
 }
 
@@ -60,7 +63,7 @@ export function runTimeFields<
 export function resultField<
   T extends { creationTime: number; endTime: number; result: JobRun['result'] },
 >(): QueryField<T> {
-  return { name: 'Result', kind: 'enum', values: RESULT_VALUES, get: sessionResult };
+  return { name: 'Result', kind: 'enum', values: RESULT_VALUES, get: sessionResult, settlesAt: atEnd };
 }
 
 /**
@@ -79,7 +82,7 @@ export function jobSessionFields<T extends JobRun>(
     { name: 'JobType', kind: 'enum', values: jobTypes, get: jobType },
     ...jobFields(job),
     ...runTimeFields<T>(),
-    { name: 'State', kind: 'enum', values: JOB_SESSION_STATES, get: sessionState },
+    { name: 'State', kind: 'enum', values: JOB_SESSION_STATES, get: sessionState, settlesAt: atEnd },
     resultField<T>(),
     { name: 'IsRetry', kind: 'bool', get: (s) => s.isRetry },
     ...serverFields((s: T) => job(s).backupServer),
@@ -95,7 +98,7 @@ export function scheduleFields<T>(
   enabled: (x: T) => boolean = () => true,
 ): QueryField<T>[] {
   return [
-    ...(nextRun ? [{ name: 'NextRun', kind: 'date', get: nextRun } as const] : []),
+    ...(nextRun ? [{ name: 'NextRun', kind: 'date', get: nextRun, settlesAt: () => Infinity } as const] : []),
     { name: 'ScheduleConfigured', kind: 'bool', get: () => true },
     { name: 'ScheduleEnabled', kind: 'bool', get: enabled },
   ];

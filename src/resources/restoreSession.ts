@@ -4,6 +4,7 @@ import type { Store } from '../../data/store.js';
 import { el } from '../repr/tree.js';
 import { entityBase, itemHref, type ResourceType } from './resourceType.js';
 import { serverUp } from './links.js';
+import { atEnd, RESULT_VALUES } from './queryFields.js';
 import { vmRestorePointName, vmRestorePointType } from './vmRestorePoint.js';
 import {
   restoreSessionChangesAt,
@@ -79,9 +80,15 @@ export const restoreSessionType: ResourceType<RestoreSession> = {
     { name: 'Name', kind: 'string', get: (s) => s.name },
     { name: 'Type', kind: 'enum', values: ['FileLevelRestore', 'RestoreVm'], get: (s) => s.jobType },
     { name: 'CreationTime', kind: 'date', timeKey: true, get: (s) => s.creationTime },
-    { name: 'EndTime', kind: 'date', get: sessionEndTime },
-    { name: 'State', kind: 'enum', values: ['Stopped', 'Starting', 'Stopping', 'Working'], get: sessionState },
-    { name: 'Result', kind: 'enum', values: ['None', 'Success', 'Warning', 'Failed'], get: sessionResult },
+    { name: 'EndTime', kind: 'date', get: sessionEndTime, settlesAt: atEnd },
+    {
+      name: 'State',
+      kind: 'enum',
+      values: ['Stopped', 'Starting', 'Stopping', 'Working'],
+      get: sessionState,
+      settlesAt: atEnd,
+    },
+    { name: 'Result', kind: 'enum', values: RESULT_VALUES, get: sessionResult, settlesAt: atEnd },
     { name: 'BackupServerUid', kind: 'uid', get: (s) => uid('BackupServer', s.vmRestorePoint.backupServer.id) },
     { name: 'BackupServerName', kind: 'string', get: (s) => s.vmRestorePoint.backupServer.name },
     { name: 'VmDisplayName', kind: 'string', get: (s) => s.vmRestorePoint.vm.name },

@@ -8,7 +8,7 @@ import { entityBase, type ResourceType } from './resourceType.js';
 import { entityLink, refLink, serverUp } from './links.js';
 import { ended, restoreSessionView, runChangesAt, upTo, upToChangesAt } from '../../data/timeline.js';
 import { vmRestorePointName, vmRestorePointType } from './vmRestorePoint.js';
-import { jobFields, resultField, runTimeFields, serverFields, uidField } from './queryFields.js';
+import { atEnd, jobFields, resultField, runTimeFields, serverFields, uidField } from './queryFields.js';
 import { sessionState } from '../../data/timeline.js';
 
 const taskName = (t: TaskSession) => `${t.vm.name}@${nameStamp(t.creationTime)}`;
@@ -87,9 +87,14 @@ export function taskSessionType(kind: TaskKind): ResourceType<TaskSession> {
       uidField(kind.entity),
       { name: 'Name', kind: 'string', get: taskName },
       ...runTimeFields<TaskSession>(),
-      { name: 'State', kind: 'enum', values: ['InProgress', 'Pending', 'Completed'], get: taskState },
+      { name: 'State', kind: 'enum', values: ['InProgress', 'Pending', 'Completed'], get: taskState, settlesAt: atEnd },
       resultField<TaskSession>(),
-      { name: 'Reason', kind: 'string', get: (t, now) => (sessionState(t, now) === 'Working' ? '' : t.reason) },
+      {
+        name: 'Reason',
+        kind: 'string',
+        get: (t, now) => (sessionState(t, now) === 'Working' ? '' : t.reason),
+        settlesAt: atEnd,
+      },
       { name: 'TotalSize', kind: 'number', get: (t) => t.totalSize },
       { name: 'JobSessionUid', kind: 'uid', get: (t) => uid(kind.sessionType().uidType, t.session.id) },
       ...jobFields<TaskSession>((t) => t.session.job),

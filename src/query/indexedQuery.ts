@@ -1,0 +1,274 @@
+/**
+ * A filter answered from the field indexes (src/query/fieldIndex.ts) as a bit set over the
+ * candidate positions, and a sorted page read by walking a field's order: the objects themselves
+ * are only touched for what has not settled at the query's instant and for the page handed out.
+ * The answers are those of the plain engine, to the byte (test/query-index.test.ts compares them).
+ */
+import type { CompiledFilter } from './compile.js';
+import { firstFailing, type CollectionIndex, type FieldIndex } from './fieldIndex.js';
+import { compareKeys, type Key, type QueryField } from './fields.js';
+import type { Op } from './filterParser.js';
+
+type Item = { id: string };
+/** Bit i of word i >> 5 stands for position `lo + i`. */
+type Bits = Int32Array;
+
+/** The bits s..e-1 of one word (0 <= s <= e <= 32). */
+const span = (s: number, e: number) => (e - s >= 32 ? -1 : ((1 << (e - s)) - 1) << s);
+
+/** Every position of [lo, lo + size). */
+function full(size: number): Bits {
+  const bits = new Int32Array((size + 31) >>> 5).fill(-1);
+  if (size & 31) bits[bits.length - 1] = span(0, size & 31);
+  return bits;
+}
+
+function isEmpty(bits: Bits): boolean {
+  for (const w of bits) if (w !== 0) return false;
+  return true;
+}
+
+function count(bits: Bits): number {
+  let n = 0;
+  for (let w of bits) {
+    w -= (w >>> 1) & 0x55555555;
+    w = (w & 0x33333333) + ((w >>> 2) & 0x33333333);
+    n += (((w + (w >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+  }
+  return n;
+}
+
+/**
+ * What a comparison accepts, as a run of the field's order: order[start..end-1], or everything
+ * else (absent readings included) when `negate`.
+ */
+interface Run {
+  start: number;
+  end: number;
+  negate: boolean;
+}
+
+function runOf(fi: FieldIndex, items: readonly unknown[], op: Op, value: Key): Run {
+  const { order, absent } = fi;
+  const n = order.length;
+  const cmp = (i: number) => compareKeys(fi.key(items[order[i]!])!, value);
+  const atLeast = firstFailing(absent, n, (i) => cmp(i) < 0);
+  const above = firstFailing(atLeast, n, (i) => cmp(i) <= 0);
+  switch (op) {
+    case '==':
+      return { start: atLeast, end: above, negate: false };
+    case '!=':
+      return { start: atLeast, end: above, negate: true };
+    case '<':
+      return { start: absent, end: atLeast, negate: false };
+    case '<=':
+      return { start: absent, end: above, negate: false };
+    case '>':
+      return { start: above, end: n, negate: false };
+    case '>=':
+      return { start: atLeast, end: n, negate: false };
+  }
+}
+
+/** The positions in [from, to) (a half-open position range), within `mask`. */
+function positionRange(lo: number, mask: Bits, from: number, to: number, negate: boolean): Bits {
+  const out = new Int32Array(mask.length);
+  for (let w = 0; w < mask.length; w++) {
+    const base = lo + (w << 5);
+    const s = Math.min(32, Math.max(0, from - base));
+    const e = Math.min(32, Math.max(s, to - base));
+    const bits = s < e ? span(s, e) : 0;
+    out[w] = (negate ? ~bits : bits) & mask[w]!;
+  }
+  return out;
+}
+
+/** The matches of one filter over the candidate positions [lo, hi), and the page read from them. */
+export class IndexedMatches<T extends Item> {
+  readonly bits: Bits;
+  readonly total: number;
+
+  constructor(
+    private readonly index: CollectionIndex<T>,
+    filter: CompiledFilter<T> | undefined,
+    private readonly lo: number,
+    private readonly hi: number,
+    private readonly now: number,
+  ) {
+    const all = full(hi - lo);
+    this.bits = filter ? this.evaluate(filter, all) : all;
+    this.total = count(this.bits);
+  }
+
+  /** `filter`'s matches among `mask`. */
+  private evaluate(filter: CompiledFilter<T>, mask: Bits): Bits {
+    const shape = filter.shape;
+    if (shape.kind !== 'cmp') return (shape.kind === 'and' ? this.every : this.some).call(this, shape.parts, mask);
+    const { field, op, value } = shape;
+    if (field.timeKey) return this.timeComparison(op, value as number, mask);
+    const fi = this.index.field(field);
+    const out = this.comparison(fi, runOf(fi, this.index.items, op, value), mask);
+    this.readUnsettled(field, mask, out, (item) => filter.test(item, this.now));
+    return out;
+  }
+
+  /** AND: each part narrows the mask the next one is asked about. */
+  private every(parts: CompiledFilter<T>[], mask: Bits): Bits {
+    let m = mask;
+    for (const part of parts) {
+      if (isEmpty(m)) break;
+      m = this.evaluate(part, m);
+    }
+    return m;
+  }
+
+  /** OR: each part is asked only about what the ones before did not match. */
+  private some(parts: CompiledFilter<T>[], mask: Bits): Bits {
+    const found = new Int32Array(mask.length);
+    const rest = mask.slice();
+    for (const part of parts) {
+      if (isEmpty(rest)) break;
+      const got = this.evaluate(part, rest);
+      for (let w = 0; w < got.length; w++) {
+        found[w]! |= got[w]!;
+        rest[w]! &= ~got[w]!;
+      }
+    }
+    return found;
+  }
+
+  /** A comparison on the time key is a range of positions: the collection's own binary search. */
+  private timeComparison(op: Op, v: number, mask: Bits): Bits {
+    const c = this.index.collection;
+    const from = op === '>' ? c.upperBound(v) : op === '<' || op === '<=' ? 0 : c.lowerBound(v);
+    const to = op === '<' ? c.lowerBound(v) : op === '>' || op === '>=' ? Infinity : c.upperBound(v);
+    // Mostly the bounds the candidates were cut by: then nothing is left to narrow.
+    if (op !== '!=' && from <= this.lo && to >= this.hi) return mask;
+    return positionRange(this.lo, mask, from, to, op === '!=');
+  }
+
+  /**
+   * A run of the order within `mask`: by visiting the run's positions when it is shorter than
+   * the candidates, else by scanning the candidates' ranks (the run is a range of ranks).
+   */
+  private comparison(fi: FieldIndex, run: Run, mask: Bits): Bits {
+    const { order, rank } = fi;
+    const lo = this.lo;
+    const hi = this.hi;
+    const n = order.length;
+    const from = run.start < n ? rank[order[run.start]!]! : n + 1;
+    const to = run.end < n ? rank[order[run.end]!]! : n + 1;
+    const out = new Int32Array(mask.length);
+    if (fi.members) {
+      const accepted = fi.members.filter((_, r) => (r >= from && r < to) !== run.negate);
+      if (accepted.length * mask.length < Math.min(run.end - run.start, hi - lo)) {
+        for (const set of accepted) this.orWindow(set, out);
+        for (let w = 0; w < out.length; w++) out[w]! &= mask[w]!;
+        return out;
+      }
+    }
+    if (run.end - run.start < hi - lo) {
+      if (run.negate) out.set(mask);
+      for (let i = run.start; i < run.end; i++) {
+        const p = order[i]!;
+        if (p < lo || p >= hi) continue;
+        const w = (p - lo) >>> 5;
+        const bit = 1 << ((p - lo) & 31);
+        if (run.negate) out[w]! &= ~bit;
+        else out[w]! |= bit;
+      }
+      if (!run.negate) for (let w = 0; w < out.length; w++) out[w]! &= mask[w]!;
+      return out;
+    }
+    for (let w = 0; w < mask.length; w++) {
+      const m = mask[w]!;
+      if (m === 0) continue;
+      let p = lo + (w << 5);
+      const last = Math.min(32, hi - p);
+      let bits = 0;
+      for (let j = 0; j < last; j++, p++) {
+        const r = rank[p]!;
+        if (r >= from && r < to) bits |= 1 << j;
+      }
+      out[w] = (run.negate ? ~bits : bits) & m;
+    }
+    return out;
+  }
+
+  /** ORs into `out` the window [lo, hi) of a bit set over all positions. */
+  private orWindow(set: Int32Array, out: Bits): void {
+    const shift = this.lo & 31;
+    let k = this.lo >>> 5;
+    for (let w = 0; w < out.length; w++, k++) {
+      const next = k + 1 < set.length ? set[k + 1]! : 0;
+      out[w]! |= shift === 0 ? set[k]! : (set[k]! >>> shift) | (next << (32 - shift));
+    }
+  }
+
+  /** Objects of `mask` that have not settled `field` at now: their bit in `out` is read live. */
+  private readUnsettled(field: QueryField<T>, mask: Bits, out: Bits, live: (item: T) => boolean): void {
+    const items = this.index.items;
+    const settlesAt = field.settlesAt;
+    for (let p = Math.max(this.lo, this.index.firstUnsettled(field, this.now)); p < this.hi; p++) {
+      const w = (p - this.lo) >>> 5;
+      const bit = 1 << ((p - this.lo) & 31);
+      if (!(mask[w]! & bit) || settlesAt!(items[p]!) <= this.now) continue;
+      out[w] = live(items[p]!) ? out[w]! | bit : out[w]! & ~bit;
+    }
+  }
+
+  private has(p: number): boolean {
+    const i = p - this.lo;
+    return i >= 0 && p < this.hi && (this.bits[i >>> 5]! & (1 << (i & 31))) !== 0;
+  }
+
+  /** The matches in store order. */
+  items(): T[] {
+    const items = this.index.items;
+    const out: T[] = [];
+    for (let w = 0; w < this.bits.length; w++) {
+      let m = this.bits[w]!;
+      while (m !== 0) {
+        const low = m & -m;
+        out.push(items[this.lo + (w << 5) + 31 - Math.clz32(low)]!);
+        m ^= low;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Matches start..end-1 sorted by `field` (ties by id), walking the field's order; undefined
+   * when sorting the matches themselves costs less (few of them), or when a match's reading of
+   * a clock-driven field has not settled (its place in the order is not yet known).
+   */
+  sortedPage(field: QueryField<T>, desc: boolean, start: number, end: number): T[] | undefined {
+    const n = this.index.items.length;
+    // The walk visits about end/total of the order; sorting the matches costs ~log(total) reads each.
+    if ((end / this.total) * n > this.total * 16) return undefined;
+    const items = this.index.items;
+    const settlesAt = field.settlesAt;
+    for (let p = Math.max(this.lo, this.index.firstUnsettled(field, this.now)); p < this.hi; p++)
+      if (this.has(p) && settlesAt!(items[p]!) > this.now) return undefined;
+    const { order, rank } = this.index.sortOrder(field);
+    const page: T[] = [];
+    let seen = 0;
+    const visit = (p: number) => {
+      if (!this.has(p)) return false;
+      if (seen++ >= start) page.push(items[p]!);
+      return seen >= end;
+    };
+    // Every match lies on the walk and end <= total, so it always fills the page.
+    let full = false;
+    if (!desc) for (let i = 0; !full; i++) full = visit(order[i]!);
+    // Descending by reading, but ties still by id ascending: each run of equal ranks forwards.
+    for (let i = n - 1; desc && !full; ) {
+      const r = rank[order[i]!];
+      let j = i;
+      while (j > 0 && rank[order[j - 1]!] === r) j--;
+      for (let k = j; k <= i && !full; k++) full = visit(order[k]!);
+      i = j - 1;
+    }
+    return page;
+  }
+}
