@@ -15,9 +15,18 @@ const cli = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
 const child = spawn(process.execPath, [cli, '--port', '0', '--restore-sessions', '200', '--journal-size', '1000'], {
   stdio: ['ignore', 'pipe', 'inherit'],
 });
-const ready = await new Promise((resolve) =>
-  createInterface({ input: child.stdout }).once('line', (l) => resolve(JSON.parse(l))),
-);
+// Whatever ends this script (an error included) ends the server it started.
+process.once('exit', () => {
+  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+});
+const ready = await new Promise((resolve, reject) => {
+  const timer = setTimeout(() => reject(new Error('no ready line within 120 s')), 120_000);
+  child.once('exit', (code) => reject(new Error(`server exited with ${code} before its ready line`)));
+  createInterface({ input: child.stdout }).once('line', (l) => {
+    clearTimeout(timer);
+    resolve(JSON.parse(l));
+  });
+});
 const { port, pid } = ready;
 
 function rssMb() {
@@ -114,7 +123,10 @@ async function worker(w) {
 await Promise.all(Array.from({ length: concurrency }, (_, w) => worker(w)));
 const rssEnd = rssMb();
 agent.destroy();
-child.kill('SIGTERM');
+await new Promise((resolve) => {
+  child.once('exit', resolve);
+  child.kill('SIGTERM');
+});
 
 const p99 = (xs) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -13,6 +13,19 @@ t.test('GET /__mock/clock reads the clock as JSON', async (t) => {
   t.same(json(await control(app, 'GET', '/__mock/clock')), { now: '2026-11-29T12:00:01.500Z', frozen: false });
 });
 
+t.test('PUT /__mock/clock with frozen: true stands exactly where asked, however slow the machine', async (t) => {
+  const { app, real } = await build();
+  t.teardown(() => app.close());
+  // Real time passes 7 ms between any two reads, as on a machine that keeps pausing the process.
+  let ms = real.now;
+  Object.defineProperty(real, 'now', { get: () => (ms += 7), set: (v: number) => (ms = v) });
+  let res = await control(app, 'PUT', '/__mock/clock', { now: '2026-12-01T08:00:00Z', frozen: true });
+  t.same(json(res), { now: '2026-12-01T08:00:00.000Z', frozen: true });
+  await control(app, 'PUT', '/__mock/clock', { frozen: false });
+  res = await control(app, 'PUT', '/__mock/clock', { now: '2026-12-01T09:00:00Z', advance: '1m', frozen: true });
+  t.same(json(res), { now: '2026-12-01T09:01:00.000Z', frozen: true });
+});
+
 t.test('PUT /__mock/clock sets, advances, freezes and unfreezes', async (t) => {
   const { app, real } = await build();
   t.teardown(() => app.close());

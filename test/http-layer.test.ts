@@ -43,13 +43,14 @@ t.test('ambiguous framing: 400 in EM shape, connection closed, nothing behind it
     ['space before the colon', 'Transfer-Encoding : chunked', 'The header name "Transfer-Encoding " is not valid.'],
   ];
   for (const [what, framing, message] of cases) {
-    const started = Date.now();
+    // The server's own timers for a complete head are 72 s (keep-alive) and 120 s (request): a
+    // close within 30 s is the refusal's, not a timeout's, however slow the machine.
     const { text, closed } = await rawExchange(
       server.port,
       `POST /api/sessionMngr/?v=latest HTTP/1.1\r\nHost: x\r\nAuthorization: ${ADMIN_BASIC}\r\n${framing}\r\n\r\n0\r\n\r\n${HIDDEN_LOGON}`,
+      { waitMs: 30_000 },
     );
-    t.ok(closed, `${what}: connection closed`);
-    t.ok(Date.now() - started < 1000, `${what}: answered at once`);
+    t.ok(closed, `${what}: connection closed by the server, at once`);
     const replies = parseReplies(text);
     t.equal(replies.length, 1, `${what}: one answer, none for the request behind it`);
     t.equal(replies[0]?.status, 400, what);
@@ -77,7 +78,7 @@ t.test('the PHP client logon (chunked + Content-Length: 0 + Expect) still works'
   const { text } = await rawExchange(
     server.port,
     `POST /api/sessionMngr/?v=latest HTTP/1.1\r\nHost: x\r\nAuthorization: ${ADMIN_BASIC}\r\nContent-Length: 0\r\nTransfer-Encoding: chunked\r\nExpect: 100-continue\r\n\r\n0\r\n\r\n`,
-    800,
+    { replies: 1 },
   );
   t.match(text, /^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 201 Created\r\n/);
   t.equal(server.app.logons.list().length, 1);
@@ -144,7 +145,7 @@ t.test('heads Node or the router used to answer in their own shape', async (t) =
     ],
   ];
   for (const [what, request, status, message] of cases) {
-    const { text } = await rawExchange(server.port, request, 800);
+    const { text } = await rawExchange(server.port, request, { replies: 1 });
     const replies = parseReplies(text);
     t.equal(replies.length, 1, `${what}: answered`);
     t.equal(replies[0]?.status, status, what);
@@ -161,7 +162,7 @@ t.test('heads Node or the router used to answer in their own shape', async (t) =
       await rawExchange(
         server.port,
         'GET /api/restoreSessions/%zz HTTP/1.1\r\nHost: x\r\nAccept: application/json\r\n\r\n',
-        500,
+        { replies: 1 },
       )
     ).text,
   )[0]!;
@@ -172,7 +173,7 @@ t.test('heads Node or the router used to answer in their own shape', async (t) =
 t.test('a slow request head gets 408 in EM shape', async (t) => {
   const server = await listenForTest({}, { headersTimeoutMs: 300, requestTimeoutMs: 300, checkIntervalMs: 50 });
   t.teardown(() => server.app.close());
-  const { text, closed } = await rawExchange(server.port, 'GET /api/ HTTP/1.1\r\nHost: x\r\n', 3000);
+  const { text, closed } = await rawExchange(server.port, 'GET /api/ HTTP/1.1\r\nHost: x\r\n');
   t.ok(closed);
   const [reply] = parseReplies(text);
   t.equal(reply?.status, 408);
@@ -185,9 +186,10 @@ t.test('connections beyond --max-connections are closed on arrival', async (t) =
   const { connect } = await import('node:net');
   const first = connect(server.port, '127.0.0.1');
   t.teardown(() => first.destroy());
-  await new Promise((resolve) => first.once('connect', resolve));
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  const second = await rawExchange(server.port, 'GET /api/ HTTP/1.1\r\nHost: x\r\n\r\n', 1000);
+  // Answered, so the server has taken it: the one connection allowed is in use.
+  first.write('GET /api/ HTTP/1.1\r\nHost: x\r\n\r\n');
+  await new Promise((resolve) => first.once('data', resolve));
+  const second = await rawExchange(server.port, 'GET /api/ HTTP/1.1\r\nHost: x\r\n\r\n');
   t.ok(second.closed, 'the second connection is closed');
   t.equal(second.text, '', 'and not served');
 });
@@ -195,7 +197,9 @@ t.test('connections beyond --max-connections are closed on arrival', async (t) =
 t.test("the control plane's router errors keep its own JSON shape", async (t) => {
   const server = await listenForTest();
   t.teardown(() => server.app.close());
-  const { text } = await rawExchange(server.port, 'GET /__mock/faults/%zz HTTP/1.1\r\nHost: x\r\n\r\n', 500);
+  const { text } = await rawExchange(server.port, 'GET /__mock/faults/%zz HTTP/1.1\r\nHost: x\r\n\r\n', {
+    replies: 1,
+  });
   const [reply] = parseReplies(text);
   t.equal(reply?.status, 400);
   t.equal(reply?.headers['content-type'], 'application/json; charset=utf-8');

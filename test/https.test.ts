@@ -6,6 +6,7 @@ import type { TLSSocket } from 'node:tls';
 import { listen, type RunningServer } from '../src/server.js';
 import { defaultConfig, type Config } from '../src/config.js';
 import { CLOCK_START, basic } from './helper.js';
+import { PATIENCE_MS } from './patience.js';
 
 interface Answer {
   status: number;
@@ -31,7 +32,7 @@ function call(url: string, opts: RequestOptions = {}): Promise<Answer> {
         }),
       );
     });
-    req.setTimeout(10_000, () => req.destroy(new Error(`timeout: ${url}`)));
+    req.setTimeout(PATIENCE_MS, () => req.destroy(new Error(`timeout: ${url}`)));
     req.on('error', reject);
     req.end();
   });

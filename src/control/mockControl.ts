@@ -96,11 +96,13 @@ export class MockControl {
     if (now === undefined && advance === undefined && frozen === undefined) {
       throw new ControlError('Give at least one of now (an instant), advance (a duration) or frozen (true/false).');
     }
+    const at = advance === undefined ? now : (now ?? clock.now()) + advance;
     // Checked as a whole before the clock moves: an advance past the range leaves the clock alone.
-    if (advance !== undefined) f.inRange('advance', (now ?? clock.now()) + advance);
-    if (now !== undefined) clock.set(now);
-    if (advance !== undefined) clock.advance(advance);
+    if (advance !== undefined) f.inRange('advance', at!);
+    // Freeze before moving and unfreeze after: a running clock read between two steps (a loaded
+    // machine may pause there) would leave it a few ms off the instant asked for.
     if (frozen === true) clock.freeze();
+    if (at !== undefined) clock.set(at);
     if (frozen === false) clock.unfreeze();
     return this.clockState();
   }
