@@ -3,7 +3,7 @@ import { emDateTime, nameStamp } from '../../data/time.js';
 import { el } from '../repr/tree.js';
 import { entityBase, type ResourceType } from './resourceType.js';
 import { entityLink, refLink, serverUp, subLink } from './links.js';
-import { upTo } from '../../data/timeline.js';
+import { upTo, upToChangesAt } from '../../data/timeline.js';
 
 /**
  * `/agents/agentRestorePoints`: a computer's point from an agent backup run, as the docs' `GET
@@ -34,4 +34,5 @@ export const agentRestorePointType: ResourceType<AgentRestorePoint> = {
       { elems: { CreationTimeUTC: emDateTime(p.creationTime), Algorithm: p.algorithm, PointType: p.pointType } },
     ),
   listed: (store, now) => upTo(store.agentRestorePoints, now),
+  listedChangesAt: (store, now) => upToChangesAt(store.agentRestorePoints, now),
 };
