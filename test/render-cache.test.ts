@@ -4,6 +4,8 @@ import { build, get, logon } from './helper.js';
 import type { TaskSession } from '../data/model.js';
 import { nextRun } from '../data/jobs.js';
 import { resourceTypes } from '../src/resources/index.js';
+import { listChangesAt } from '../src/resources/resourceType.js';
+import { Store } from '../data/store.js';
 import { scheduleChangesAt } from '../src/resources/job.js';
 import { act } from './actionHelper.js';
 
@@ -66,6 +68,9 @@ t.test('a type whose answers read the clock says when they change', async (t) =>
     if (readsClock) t.ok(type.changesAt, `${type.path}: changesAt`);
     if (type.listed) t.ok(type.listedChangesAt, `${type.path}: listedChangesAt`);
   }
+  // What the default would be: a list that may change every millisecond (correct, never cached).
+  const { listedChangesAt: _, ...careless } = resourceTypes.find((type) => type.listedChangesAt)!;
+  t.equal(listChangesAt(careless, new Store(), 1000), 1001, 'a list that does not say changes every millisecond');
 });
 
 t.test("a job's NextRun stays the same until the instant its type says it changes", async (t) => {
