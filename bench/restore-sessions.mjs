@@ -1,5 +1,7 @@
 // An authenticated 100-entity page (GET /api/restoreSessions?format=Entity and a 100-item /query
-// page), XML and JSON, against a bare Fastify route sending the very same bytes, in one run:
+// page), and the job session lists (every backup session as entities, a 100-item BackupJobSession
+// query page: cached under the running clock until a running session's next progress step), XML
+// and JSON, against a bare Fastify route sending the very same bytes, in one run:
 // autocannon in its own process, 50 connections. The mock also runs with its response cache off,
 // which is the cost of building every answer afresh. Run: npm run bench
 // BENCH_SECONDS (default 5), BENCH_ROUNDS (3), BENCH_CONNECTIONS (50) and BENCH_SESSIONS (290: 100 inside the window) change the run.
@@ -20,7 +22,12 @@ await app.listen({ port: 0, host: '127.0.0.1' });
 const base = `http://127.0.0.1:${app.server.address().port}`;
 const auth = await logon(base);
 
-const paths = ['/api/restoreSessions?format=Entity', '/api/query?type=RestoreSession&format=Entities&pageSize=100'];
+const paths = [
+  '/api/restoreSessions?format=Entity',
+  '/api/query?type=RestoreSession&format=Entities&pageSize=100',
+  '/api/backupSessions?format=Entity',
+  '/api/query?type=BackupJobSession&format=Entities&pageSize=100',
+];
 const cases = [];
 for (const path of paths)
   for (const fmt of ['xml', 'json']) cases.push({ path, fmt, headers: { ...auth, Accept: ACCEPT[fmt] } });

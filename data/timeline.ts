@@ -46,9 +46,6 @@ export const sessionState = (s: Ends, now: number): 'Working' | 'Stopped' => (no
 export const sessionResult = (s: Ends, now: number): 'None' | SessionResult => (now >= s.endTime ? s.result : 'None');
 export const sessionEndTime = (s: Ends, now: number): number | undefined => (now >= s.endTime ? s.endTime : undefined);
 
-/** A session or task no longer changes once it has ended. */
-export const ended = (run: { endTime: number }, now: number) => now >= run.endTime;
-
 /** What exists at `now`: objects of a time-ordered collection created up to then. */
 export function upTo<T extends { id: string }>(collection: Collection<T>, now: number): readonly T[] {
   return collection.all().slice(0, collection.upperBound(now));

@@ -4,14 +4,17 @@ import type { FastifyInstance } from 'fastify';
 import { build, get, logon, HOST, type Fmt } from './helper.js';
 import { resourceTypes } from '../src/resources/index.js';
 import { ResponseCache } from '../src/repr/responseCache.js';
+import { fragmentCache } from '../src/repr/renderCache.js';
 
 // Cached answers must be indistinguishable from built ones: every check compares the bytes a
-// request gets with the cache on against the bytes built afresh with it off, at the same instant.
+// request gets with the caches on against the bytes built afresh with them (answers and item
+// fragments) off, at the same instant. test/cache-equivalence.test.ts does so for every route.
 
 const FORMATS: Fmt[] = ['xml', 'json'];
 
 async function fresh(app: FastifyInstance, token: string, url: string, fmt: Fmt, host = HOST) {
   app.responses.enabled = false;
+  fragmentCache.enabled = false;
   try {
     return await app.inject({
       method: 'GET',
@@ -20,6 +23,7 @@ async function fresh(app: FastifyInstance, token: string, url: string, fmt: Fmt,
     });
   } finally {
     app.responses.enabled = true;
+    fragmentCache.enabled = true;
   }
 }
 
@@ -98,9 +102,15 @@ t.test('a running clock never sees a stale progress step, end, or window edge', 
 });
 
 t.test('job, task and NAS session lists and the history lists follow a running clock exactly', async (t) => {
-  const { app, real } = await build({ dataFile: 'data/example-dataset.json', idleTimeoutMs: 100 * 86_400_000 });
+  const { app, real } = await build({
+    estate: 'small',
+    historyDays: 1,
+    vmsPerRoot: 3,
+    restoreSessions: 12,
+    idleTimeoutMs: 100 * 86_400_000,
+  });
   const token = await logon(app);
-  const types = resourceTypes.filter((type) => type.listed || type.isFinal);
+  const types = resourceTypes.filter((type) => type.listed || type.changesAt);
   // Walk the clock back to just before the latest backup run began, then through it in uneven
   // steps (seeded): its progress steps, its tasks, its restore points and its end all fall inside.
   const run = app.store.backupSessions.between(0, app.clock.now()).at(-1)!;
@@ -203,6 +213,20 @@ t.test('another Host or public base URL gets its own Hrefs', async (t) => {
   const pub = await get(app, token, url);
   t.match(pub.body, 'https://em.example.com:9398/api/restoreSessions/');
   t.notMatch(pub.body, HOST);
+});
+
+t.test('an embedder switching the EM style gets answers in the new style', async (t) => {
+  const { app } = await build();
+  const token = await logon(app);
+  const urls = ['/api/restoreSessions?format=Entity', '/api/query?type=RestoreSession&pageSize=2&page=2&sortDesc=Name'];
+  for (const url of urls) {
+    for (const fmt of FORMATS) await same(t, app, token, url, fmt, `${url} ${fmt} (EM 12)`);
+    const twelve = (await get(app, token, url, 'json')).body;
+    app.config.emStyle = '9.5';
+    const old = await same(t, app, token, url, 'json', `${url} (9.5)`);
+    t.not(old, twelve, `${url}: another answer in the 9.5 style`);
+    app.config.emStyle = '12';
+  }
 });
 
 t.test('the cache holds a bounded number of answers and drops stale ones', async (t) => {

@@ -65,7 +65,8 @@ export function sendCached(
 ): FastifyReply {
   const format = negotiate(req);
   const { responses, store } = req.server;
-  const fullKey = `${format} ${baseUrl(req)} ${key}`;
+  // The EM style changes JSON nulls and /query paging links.
+  const fullKey = `${format} ${req.server.config.emStyle} ${baseUrl(req)} ${key}`;
   const epoch = store.epoch;
   let body = responses.get(fullKey, epoch, now);
   if (body === undefined) {

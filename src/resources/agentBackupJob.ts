@@ -3,7 +3,7 @@ import { el } from '../repr/tree.js';
 import { entityBase, itemHref, type ResourceType } from './resourceType.js';
 import { actionLink, fileOrAgentJobLinks, serverUp, subLink } from './links.js';
 import { jobHeadFields, scheduleFields, serverFields } from './queryFields.js';
-import { scheduleElems } from './job.js';
+import { scheduleChangesAt, scheduleElems } from './job.js';
 
 /**
  * `/agents/jobs`: Veeam Agent backup jobs. As EM documents them, the reference's Alternate link is
@@ -41,8 +41,7 @@ export const agentBackupJobType: ResourceType<AgentBackupJob> = {
         },
       },
     ),
-  // NextRun moves with the clock.
-  isFinal: () => false,
+  changesAt: (j, now) => scheduleChangesAt(j.schedule, now),
   // EM's `GET /query?type=AgentBackupJob` page.
   queryFields: [
     ...jobHeadFields<AgentBackupJob>('AgentBackupJob'),

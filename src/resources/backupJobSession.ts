@@ -6,7 +6,7 @@ import { actionLink } from './links.js';
 import { vmJobSessionType } from './vmJobSessionType.js';
 import { nasBackupSessionType } from './nasBackupSession.js';
 import { agentBackupSessionType } from './agentBackupSession.js';
-import { ended, upTo } from '../../data/timeline.js';
+import { upTo, upToChangesAt } from '../../data/timeline.js';
 import { jobSessionFields } from './queryFields.js';
 import type { ResourceType } from './resourceType.js';
 
@@ -61,7 +61,8 @@ export const backupJobSessionType: ResourceType<AnyBackupSession> = {
   refLinks: (s) => shapeOf(s).refLinks(s),
   entity: (s, now) => shapeOf(s).entity(s, now),
   listed: (store, now) => upTo(store.backupSessions, now),
-  isFinal: ended,
+  listedChangesAt: (store, now) => upToChangesAt(store.backupSessions, now),
+  changesAt: (s, now) => shapeOf(s).changesAt!(s, now),
   // EM's `GET /query?type=BackupJobSession` page, JobType values in its listing order.
   queryFields: jobSessionFields<AnyBackupSession>(
     'BackupJobSession',

@@ -14,6 +14,13 @@ export const scheduleElems = (schedule: Schedule, now: number, enabled = true) =
   NextRun: emDateTime(nextRun(schedule, now)),
 });
 
+/**
+ * When NextRun next moves: at the run it names, or earlier at the next period boundary (with an
+ * offset longer than the period, `nextRun` steps there).
+ */
+export const scheduleChangesAt = (schedule: Schedule, now: number) =>
+  Math.min(nextRun(schedule, now), (Math.floor(now / schedule.periodMs) + 1) * schedule.periodMs);
+
 /** A job's sessions: replication jobs' under /replicaSessions, the others' under /backupSessions (docs' scenario sample). */
 const sessionsLink = (j: Job): LinkSpec =>
   j.jobType === 'Replica'
@@ -77,8 +84,7 @@ export const jobType: ResourceType<Job> = {
         JobInfo: jobInfo(j),
       },
     }),
-  // NextRun moves with the clock.
-  isFinal: () => false,
+  changesAt: (j, now) => scheduleChangesAt(j.schedule, now),
   // The fields of EM's `GET /query?type=Job` page; JobType and Platform in its listing order.
   queryFields: [
     ...jobHeadFields<Job>('Job'),

@@ -6,7 +6,7 @@ import { href } from '../repr/href.js';
 import { entityBase, type ResourceType } from './resourceType.js';
 import { entityLink, fileOrAgentJobLinks, serverUp } from './links.js';
 import { jobHeadFields, scheduleFields, serverFields } from './queryFields.js';
-import { scheduleElems } from './job.js';
+import { scheduleChangesAt, scheduleElems } from './job.js';
 import { nasObjectList, nasObjectsOf } from './nasObject.js';
 
 /** NAS job actions are path segments (`/nas/jobs/{id}/start`), not `?action=`. */
@@ -46,7 +46,7 @@ export const nasJobType: ResourceType<NasJob> = {
         },
       },
     ),
-  isFinal: () => false,
+  changesAt: (j, now) => scheduleChangesAt(j.schedule, now),
   // EM's `GET /query?type=NasJob` page.
   queryFields: [
     ...jobHeadFields<NasJob>('NasJob'),

@@ -32,12 +32,11 @@ export interface ResourceType<T extends { id: string }> {
   entity(item: T, now: number): El;
   /** What the plain collection GET lists (default: everything). */
   listed?(store: Store, now: number): readonly T[];
-  /** Whether the item's representation can no longer change (then it is rendered once). */
-  isFinal?(item: T, now: number): boolean;
   /**
-   * The first instant after `now` at which the item's entity may look different (Infinity: never).
-   * Without it, an item that is not final is taken to change every millisecond (never cached
-   * while the clock runs). Being early is safe (a rebuild); being late serves stale bytes.
+   * The first instant after `now` at which the item's entity may look different (Infinity: never
+   * again). Required when `entity` reads the clock; without it the entity is taken to depend on
+   * the item alone. Being early is safe (a rebuild); being late serves stale bytes. An entity is
+   * rendered once and kept from the instant this says Infinity.
    */
   changesAt?(item: T, now: number): number;
   /** With `listed`: the first instant after `now` at which it may list other items (default: now + 1). */
@@ -95,11 +94,10 @@ export function entitiesChangeAt<T extends { id: string }>(
   start = 0,
   end = items.length,
 ): number {
-  if (!type.isFinal) return Infinity;
+  if (!type.changesAt) return Infinity;
   let until = Infinity;
   for (let i = start; i < end && until > now + 1; i++) {
-    const item = items[i]!;
-    const at = type.changesAt ? type.changesAt(item, now) : type.isFinal(item, now) ? Infinity : now + 1;
+    const at = type.changesAt(items[i]!, now);
     if (at < until) until = at;
   }
   return until;
@@ -136,9 +134,11 @@ export function listChangesAt<T extends { id: string }>(type: ResourceType<T>, s
   return type.listedChangesAt ? type.listedChangesAt(store, now) : now + 1;
 }
 
+/** A reference never reads the clock; an entity is kept once nothing it shows changes any more. */
 function rendered<T extends { id: string }>(type: ResourceType<T>, item: T, now: number, which: Rendering): Raw | El {
-  const build = () => (which === 'ref' ? reference(type, item, 'Ref') : type.entity(item, now));
-  return type.isFinal && !type.isFinal(item, now) ? build() : renderedOnce(item, which, build);
+  if (which === 'ref') return renderedOnce(type, item, which, () => reference(type, item, 'Ref'));
+  const build = () => type.entity(item, now);
+  return type.changesAt && type.changesAt(item, now) !== Infinity ? build() : renderedOnce(type, item, which, build);
 }
 
 /** `EntityReferences` (as a document) or `Refs` (inside a QueryResult). */

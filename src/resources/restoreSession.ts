@@ -72,7 +72,6 @@ export const restoreSessionType: ResourceType<RestoreSession> = {
       store.restoreSessions.nextTimeAfter(now),
       store.restoreSessions.firstTimeFrom(now - RESTORE_SESSION_WINDOW_MS) + RESTORE_SESSION_WINDOW_MS + 1,
     ),
-  isFinal: (s, now) => now >= s.endTime,
   changesAt: restoreSessionChangesAt,
   // The fields of EM's `GET /query?type=RestoreSession` page. Enum orders: notes/query.md.
   queryFields: [

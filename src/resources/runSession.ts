@@ -5,7 +5,7 @@ import { el, type LinkSpec } from '../repr/tree.js';
 import { entityBase, type ResourceType } from './resourceType.js';
 import { entityLink, refLink, serverUp, subLink } from './links.js';
 import { jobSessionLayers } from './jobSession.js';
-import { ended, runChangesAt, upTo, upToChangesAt } from '../../data/timeline.js';
+import { runChangesAt, upTo, upToChangesAt } from '../../data/timeline.js';
 
 /** A session of a job that has no per-VM tasks: a file share (NAS) or a Veeam Agent backup job. */
 type RunSession = NasBackupSession | AgentBackupSession;
@@ -55,7 +55,6 @@ export function runSessionType<T extends RunSession>(spec: RunSessionSpec<T>): R
       ),
     listed: (store, now) => upTo(spec.collection(store), now),
     listedChangesAt: (store, now) => upToChangesAt(spec.collection(store), now),
-    isFinal: ended,
     changesAt: runChangesAt,
   };
   return type;

@@ -6,7 +6,7 @@ import { emDateTime, nameStamp } from '../../data/time.js';
 import { el, type LinkSpec } from '../repr/tree.js';
 import { entityBase, type ResourceType } from './resourceType.js';
 import { entityLink, refLink, serverUp } from './links.js';
-import { ended, restoreSessionView, runChangesAt, upTo, upToChangesAt } from '../../data/timeline.js';
+import { restoreSessionView, runChangesAt, upTo, upToChangesAt } from '../../data/timeline.js';
 import { vmRestorePointName, vmRestorePointType } from './vmRestorePoint.js';
 import { atEnd, jobFields, resultField, runTimeFields, serverFields, uidField } from './queryFields.js';
 import { sessionState } from '../../data/timeline.js';
@@ -74,7 +74,6 @@ export function taskSessionType(kind: TaskKind): ResourceType<TaskSession> {
     },
     listed: (store, now) => upTo(kind.collection(store), now),
     listedChangesAt: (store, now) => upToChangesAt(kind.collection(store), now),
-    isFinal: ended,
     // Its run, and the restore point it links to, which appears at its own creation time.
     changesAt: (t, now) => {
       const pointAt =

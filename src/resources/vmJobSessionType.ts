@@ -5,7 +5,7 @@ import { el, type LinkSpec } from '../repr/tree.js';
 import { entityBase, type ResourceType } from './resourceType.js';
 import { entityLink, refLink, serverUp, subLink } from './links.js';
 import { jobSessionLayers } from './jobSession.js';
-import { ended, runChangesAt, upTo, upToChangesAt } from '../../data/timeline.js';
+import { runChangesAt, upTo, upToChangesAt } from '../../data/timeline.js';
 import { jobType } from './job.js';
 import { jobSessionFields } from './queryFields.js';
 
@@ -47,7 +47,6 @@ export function vmJobSessionType(spec: VmJobSessionSpec): ResourceType<JobSessio
       ),
     listed: (store, now) => upTo(spec.collection(store), now),
     listedChangesAt: (store, now) => upToChangesAt(spec.collection(store), now),
-    isFinal: ended,
     changesAt: runChangesAt,
     queryFields: jobSessionFields<JobSession>(
       uidType,
