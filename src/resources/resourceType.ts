@@ -47,8 +47,8 @@ export interface ResourceType<T extends { id: string }> {
 
 export type AnyResourceType = ResourceType<{ id: string }>;
 
-/** How one kind of item is drawn: its reference's links and its entity. */
-export type Shape<T extends { id: string }> = Pick<ResourceType<T>, 'refLinks' | 'entity'>;
+/** How one kind of item is drawn: its reference's links, its entity and when that may change. */
+export type Shape<T extends { id: string }> = Pick<ResourceType<T>, 'refLinks' | 'entity' | 'changesAt'>;
 
 /**
  * For a type whose one collection holds items of several kinds (VM and agent backups, …): each
@@ -58,6 +58,8 @@ export function byKind<T extends { id: string }>(shapeOf: (item: T) => Shape<T>)
   return {
     refLinks: (item) => shapeOf(item).refLinks(item),
     entity: (item, now) => shapeOf(item).entity(item, now),
+    // A shape without changesAt draws its entity from the item alone: settled at once.
+    changesAt: (item, now) => shapeOf(item).changesAt?.(item, now) ?? Infinity,
   };
 }
 
