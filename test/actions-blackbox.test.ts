@@ -1,6 +1,6 @@
 import t from 'tap';
 import type { Test } from 'tap';
-import { startMockServer } from '../src/index.js';
+import { flowClient } from './flowClient.js';
 
 /**
  * Whole action flows over a real socket, as a client would run them: act, poll the task,
@@ -9,53 +9,14 @@ import { startMockServer } from '../src/index.js';
  * covered by blackbox.test.ts, and a process start is slow on a loaded machine.)
  */
 
-const ADMIN = `Basic ${Buffer.from('admin:admin').toString('base64')}`;
-
-/** A client of a mock started on a free port with a frozen clock: calls as admin, moves the clock. */
+/** The flow client, plus long waits in steps, each followed by a request, as a polling client keeps its logon alive. */
 async function client(t: Test) {
-  const server = await startMockServer({ seed: 1, clockStart: '2026-11-29T12:00:00Z', restoreSessions: 20 });
-  t.teardown(() => server.close());
-  const base = `http://127.0.0.1:${server.port}`;
-  await fetch(`${base}/__mock/clock`, {
-    method: 'PUT',
-    body: JSON.stringify({ frozen: true }),
-    headers: { 'content-type': 'application/json' },
-  });
-  const advance = (by: string) =>
-    fetch(`${base}/__mock/clock`, {
-      method: 'PUT',
-      body: JSON.stringify({ advance: by }),
-      headers: { 'content-type': 'application/json' },
-    });
-  const logon = await fetch(`${base}/api/sessionMngr/?v=latest`, {
-    method: 'POST',
-    headers: { authorization: ADMIN },
-  });
-  const token = logon.headers.get('x-restsvcsessionid')!;
-  const call = async (method: string, path: string, body?: object) => {
-    const res = await fetch(path.startsWith('http') ? path : `${base}/api/${path}`, {
-      method,
-      headers: {
-        'x-restsvcsessionid': token,
-        accept: 'application/json',
-        ...(body ? { 'content-type': 'application/json' } : {}),
-      },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    return { status: res.status, body: (await res.json()) as Record<string, any> };
-  };
-  // Longer waits go in steps, each followed by a request, as a polling client keeps its logon alive.
+  const { call, advance, poll } = await flowClient(t);
   const wait = async (minutes: number) => {
     for (let left = minutes; left > 0; left -= 10) {
       await advance(`${Math.min(10, left)}m`);
       await call('GET', 'tasks');
     }
-  };
-  const poll = async (task: Record<string, any>) => {
-    await advance('2s');
-    const done = await call('GET', task.Href as string);
-    t.equal(done.body.State, 'Finished');
-    return done.body;
   };
   return { call, poll, wait };
 }

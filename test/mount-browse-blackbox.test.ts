@@ -1,5 +1,5 @@
 import t from 'tap';
-import { startMockServer } from '../src/index.js';
+import { flowClient } from './flowClient.js';
 
 /**
  * File-level restore as a client runs it over a real socket: mount, browse two levels by the
@@ -11,38 +11,10 @@ type Link = { Rel: string; Href: string };
 type Entry = { Name: string; Href: string; Links: Link[]; Size?: number };
 
 t.test('mount → browse two levels → restore a file for download → download → unmount', async (t) => {
-  const server = await startMockServer({ seed: 1, clockStart: '2026-11-29T12:00:00Z', restoreSessions: 20 });
-  t.teardown(() => server.close());
-  const base = `http://127.0.0.1:${server.port}`;
-  const control = (body: object) =>
-    fetch(`${base}/__mock/clock`, {
-      method: 'PUT',
-      body: JSON.stringify(body),
-      headers: { 'content-type': 'application/json' },
-    });
-  await control({ frozen: true });
-  const logon = await fetch(`${base}/api/sessionMngr/?v=latest`, {
-    method: 'POST',
-    headers: { authorization: `Basic ${Buffer.from('admin:admin').toString('base64')}` },
-  });
-  const token = logon.headers.get('x-restsvcsessionid')!;
-  const call = async (method: string, url: string, body?: object) => {
-    const res = await fetch(url.startsWith('http') ? url : `${base}/api/${url}`, {
-      method,
-      headers: {
-        'x-restsvcsessionid': token,
-        accept: 'application/json',
-        ...(body ? { 'content-type': 'application/json' } : {}),
-      },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : {}) as Record<string, any> };
-  };
+  const { token, call, poll } = await flowClient(t);
   const finished = async (task: Record<string, any>) => {
-    await control({ advance: '2s' });
-    const done = (await call('GET', task.Href)).body;
-    t.match(done, { State: 'Finished', Result: { Success: true } });
+    const done = await poll(task);
+    t.match(done, { Result: { Success: true } });
     return done.Links as Link[];
   };
 
