@@ -25,7 +25,7 @@ function digest(store: Store): string {
   const h = createHash('sha256');
   for (const [key, value] of Object.entries(store)) {
     if (key === 'changes') continue;
-    const items = value instanceof Array ? value : (value as { all?: () => readonly unknown[] }).all?.();
+    const items = Array.isArray(value) ? value : (value as { all?: () => readonly unknown[] }).all?.();
     h.update(`${key}\n`);
     if (items === undefined) h.update(`${JSON.stringify(value)}\n`);
     else for (const item of items) h.update(`${JSON.stringify(encode(item, true))}\n`);
