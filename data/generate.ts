@@ -1,11 +1,13 @@
 import { Rng, guidFor } from './random.js';
-import { runNow, type Steps } from './steps.js';
+import { Deferred, runNow, type Steps } from './steps.js';
 import { DAY, HOUR, MINUTE, nameStamp, sqlDatetime } from './time.js';
-import { Store } from './store.js';
+import { Store, created } from './store.js';
+import { Collection } from './collection.js';
 import type {
   AnyBackupSession,
   BackupServer,
   HierarchyRoot,
+  Job,
   Platform,
   Repository,
   RepositoryKind,
@@ -281,22 +283,34 @@ export function generate(opts: GenerateOptions): Store {
   return runNow(generateSteps(opts));
 }
 
-/** `generate` in steps: it pauses after each job's history and every few thousand restore sessions. */
+/** `generate` in steps: it pauses after each site, each job's history and every few thousand restore sessions. */
 export function* generateSteps(opts: GenerateOptions): Steps<Store> {
+  const store = yield* estateSteps(opts);
+  yield* store.complete();
+  return store;
+}
+
+/** One site as the history needs it. */
+interface Site {
+  server: BackupServer;
+  repos: ServerRepositories;
+  jobs: Job[];
+}
+
+/**
+ * The estate (sites, inventory, jobs, file share and agent jobs with their runs) with the history
+ * of the VM jobs deferred: it is built on the first use of a collection it fills (or by
+ * `store.complete()`), with the same objects in the same order as if built up front. Most of the
+ * objects are that history: a start-up that waits for none of it is several times shorter.
+ */
+export function* estateSteps(opts: GenerateOptions): Steps<Store> {
   const { seed, now } = opts;
   const store = new Store();
   const estate = opts.estate ?? estateSize();
   const inventory = opts.inventory ?? generatedInventory(seed, estate);
-  const from = now - (estate.jobRunDays ?? estate.historyDays + JOB_HISTORY_EXTRA_DAYS) * DAY;
-  const history: JobHistory & { others: AnyBackupSession[] } = {
-    sessions: [],
-    tasks: [],
-    restorePoints: [],
-    backupFiles: [],
-    vmRestorePoints: [],
-    others: [],
-  };
-  const replicas: JobHistory = { sessions: [], tasks: [], restorePoints: [], backupFiles: [], vmRestorePoints: [] };
+  const sites: Site[] = [];
+  /** File share and agent runs, listed with the VM jobs' under /backupSessions. */
+  const others: AnyBackupSession[] = [];
   for (const [s, { server, roots }] of inventory.entries()) {
     store.backupServers.add(server);
     for (const { root, vms } of roots) {
@@ -305,18 +319,17 @@ export function* generateSteps(opts: GenerateOptions): Steps<Store> {
     }
     const repos = repositoriesOf(seed, server, s);
     const jobs = jobsOf(seed, server, s, roots, repos, now);
-    for (const [j, job] of jobs.entries()) {
+    for (const job of jobs) {
       store.jobs.add(job);
       if (job.backup) store.backups.add(job.backup);
-      jobHistory(seed, job, j, from, now, job.jobType === 'Replica' ? replicas : history);
-      yield;
     }
+    sites.push({ server, repos, jobs });
     const nas = nasJobOf(seed, server, s, repos.defaultRepo, now - estate.historyDays * DAY, now);
     store.nasJobs.add(nas);
     store.fileServers.add(nas.fileServer);
     nas.sessions.forEach(onSqlGrid);
     store.nasBackupSessions.addAll(nas.sessions);
-    history.others.push(...nas.sessions);
+    for (const session of nas.sessions) others.push(session);
     const computers = discoveredComputersOf(seed, server, s);
     for (const c of computers) store.discoveredComputers.add(c);
     for (const g of protectionGroupsOf(seed, server, s, computers)) store.protectionGroups.add(g);
@@ -327,28 +340,84 @@ export function* generateSteps(opts: GenerateOptions): Steps<Store> {
       const points = agentRestorePointsOf(seed, j);
       points.forEach(onSqlGrid);
       store.agentRestorePoints.addAll(points);
-      history.others.push(...j.sessions);
+      for (const session of j.sessions) others.push(session);
     }
-    for (const repo of Object.values(repos)) {
-      size(seed, repo);
-      store.repositories.add(repo);
-    }
-    // The first server also has a storage snapshot repository, so clients meet EM's unknown capacity.
-    if (s === 0) store.repositories.add(snapshotRepositoryOf(seed, server));
     yield;
   }
-  // Before anything compares them, so what a client filters on is what it was shown.
-  for (const h of [history, replicas]) {
-    for (const x of [...h.sessions, ...h.tasks, ...h.restorePoints, ...h.backupFiles, ...h.vmRestorePoints])
-      onSqlGrid(x);
+  const from = now - (estate.jobRunDays ?? estate.historyDays + JOB_HISTORY_EXTRA_DAYS) * DAY;
+  const span = { seed, now, from };
+  // Backups, their restore points and the restores from them depend on each other (and size the
+  // repositories); replication runs depend on nothing else, so a client that never lists them
+  // never pays for them.
+  const backups = new Deferred(backupHistorySteps(span, sites, others, opts.restoreSessions, estate.historyDays));
+  const replicas = new Deferred(replicaHistorySteps(span, sites));
+  store.defer(backups);
+  store.defer(replicas);
+  store.repositories.defer(() => backups.get().repositories);
+  store.backupSessions.defer(() => backups.get().backupSessions);
+  store.backupTaskSessions.defer(() => backups.get().backupTaskSessions);
+  store.restorePoints.defer(() => backups.get().restorePoints);
+  store.backupFiles.defer(() => backups.get().backupFiles);
+  store.vmRestorePoints.defer(() => backups.get().vmRestorePoints);
+  store.restoreSessions.defer(() => backups.get().restoreSessions);
+  store.replicaSessions.defer(() => replicas.get().replicaSessions);
+  store.replicaTaskSessions.defer(() => replicas.get().replicaTaskSessions);
+  return store;
+}
+
+/** The instants and seed every run is generated from. */
+interface Span {
+  seed: number;
+  now: number;
+  /** The first instant a job may have run. */
+  from: number;
+}
+
+function emptyHistory(): JobHistory {
+  return { sessions: [], tasks: [], restorePoints: [], backupFiles: [], vmRestorePoints: [] };
+}
+
+/** A collection of generated objects: on SQL's grid first, so what a client filters on is what it was shown. */
+function collectionOf<T extends { id: string; creationTime: number; endTime?: number }>(items: T[]): Collection<T> {
+  const c = new Collection<T>(created);
+  for (const x of items) onSqlGrid(x);
+  c.addAll(items);
+  return c;
+}
+
+/** The runs of the backup and backup copy jobs, the repositories they fill, and the restores from them. */
+function* backupHistorySteps(
+  { seed, now, from }: Span,
+  sites: Site[],
+  others: AnyBackupSession[],
+  restoreSessions: number,
+  historyDays: number,
+) {
+  const history = emptyHistory();
+  for (const { jobs } of sites) {
+    for (const [j, job] of jobs.entries()) {
+      if (job.jobType === 'Replica') continue;
+      jobHistory(seed, job, j, from, now, history);
+      yield;
+    }
   }
-  store.backupSessions.addAll([...history.sessions, ...history.others]);
-  store.backupTaskSessions.addAll(history.tasks);
-  store.restorePoints.addAll(history.restorePoints);
-  store.backupFiles.addAll(history.backupFiles);
-  store.vmRestorePoints.addAll(history.vmRestorePoints);
-  store.replicaSessions.addAll(replicas.sessions);
-  store.replicaTaskSessions.addAll(replicas.tasks);
+  const repositories = new Collection<Repository>();
+  for (const [s, { server, repos }] of sites.entries()) {
+    for (const repo of Object.values(repos)) {
+      size(seed, repo);
+      repositories.add(repo);
+    }
+    // The first server also has a storage snapshot repository, so clients meet EM's unknown capacity.
+    if (s === 0) repositories.add(snapshotRepositoryOf(seed, server));
+  }
+  const backupTaskSessions = collectionOf(history.tasks);
+  const restorePoints = collectionOf(history.restorePoints);
+  const backupFiles = collectionOf(history.backupFiles);
+  const vmRestorePoints = collectionOf(history.vmRestorePoints);
+  for (const x of history.sessions) onSqlGrid(x);
+  const backupSessions = new Collection<AnyBackupSession>(created);
+  backupSessions.addAll(history.sessions);
+  backupSessions.addAll(others);
   yield;
 
   // Restores come from the primary backups (not copies), from points that exist at the clock start.
@@ -361,12 +430,36 @@ export function* generateSteps(opts: GenerateOptions): Steps<Store> {
   }
   const candidates = [...pointsByVm.values()].map((l) => l.sort((a, b) => a.creationTime - b.creationTime));
   const sessions: RestoreSession[] = [];
-  for (let i = 0; i < opts.restoreSessions; i++) {
-    const session = restoreSession(seed, i, now, estate.historyDays, candidates);
+  for (let i = 0; i < restoreSessions; i++) {
+    const session = restoreSession(seed, i, now, historyDays, candidates);
     onSqlGrid(session);
     sessions.push(session);
     if (i % RESTORE_SESSIONS_PER_STEP === RESTORE_SESSIONS_PER_STEP - 1) yield;
   }
-  store.restoreSessions.addAll(sessions);
-  return store;
+  return {
+    repositories,
+    backupSessions,
+    backupTaskSessions,
+    restorePoints,
+    backupFiles,
+    vmRestorePoints,
+    restoreSessions: collectionOf(sessions),
+  };
+}
+
+/** The runs of the replication jobs. */
+function* replicaHistorySteps({ seed, now, from }: Span, sites: Site[]) {
+  const history = emptyHistory();
+  for (const { jobs } of sites) {
+    for (const [j, job] of jobs.entries()) {
+      if (job.jobType !== 'Replica') continue;
+      jobHistory(seed, job, j, from, now, history);
+      yield;
+    }
+  }
+  for (const x of history.sessions) onSqlGrid(x);
+  return {
+    replicaSessions: collectionOf(history.sessions),
+    replicaTaskSessions: collectionOf(history.tasks),
+  };
 }
