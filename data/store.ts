@@ -116,6 +116,11 @@ export class Store {
     this.#deferred.push(work);
   }
 
+  /** Whether some of it is still to be built. */
+  get deferred(): boolean {
+    return this.#deferred.some((work) => !work.done);
+  }
+
   /** Builds whatever is still deferred, in steps (nothing when it is all built). */
   *complete(): Steps<void> {
     for (const work of this.#deferred) yield* work.finish();

@@ -1,6 +1,7 @@
 import t from 'tap';
 import { createHash } from 'node:crypto';
-import { generate, generatedInventory } from '../data/generate.js';
+import { estateSteps, generate, generatedInventory, type GenerateOptions } from '../data/generate.js';
+import { runNow, type Steps } from '../data/steps.js';
 import { estateSize } from '../data/estate.js';
 import { loadFaker } from '../data/fake.js';
 import type { Store } from '../data/store.js';
@@ -34,24 +35,26 @@ function digest(store: Store): string {
 }
 
 const cases = {
-  'seed 7, medium, 200 restore sessions': () => generate({ seed: 7, now: CLOCK_START, restoreSessions: 200 }),
-  'seed 1, small, 40 restore sessions': () =>
-    generate({ seed: 1, now: CLOCK_START + 12_345, restoreSessions: 40, estate: estateSize('small') }),
-  'seed 3, five sites (faker), 2 roots per platform, 20 days, 1000 restore sessions': () =>
-    generate({
-      seed: 3,
-      now: CLOCK_START,
-      restoreSessions: 1000,
-      estate: estateSize('medium', { backupServers: 5, rootsPerPlatform: 2, historyDays: 20 }),
-    }),
-  'seed 5, a given inventory of two sites, no restore sessions': () =>
-    generate({
-      seed: 5,
-      now: CLOCK_START,
-      restoreSessions: 0,
-      inventory: generatedInventory(5, estateSize('medium', { backupServers: 2, vmsPerRoot: 3 })),
-    }),
-};
+  'seed 7, medium, 200 restore sessions': { seed: 7, now: CLOCK_START, restoreSessions: 200 },
+  'seed 1, small, 40 restore sessions': {
+    seed: 1,
+    now: CLOCK_START + 12_345,
+    restoreSessions: 40,
+    estate: estateSize('small'),
+  },
+  'seed 3, five sites (faker), 2 roots per platform, 20 days, 1000 restore sessions': {
+    seed: 3,
+    now: CLOCK_START,
+    restoreSessions: 1000,
+    estate: estateSize('medium', { backupServers: 5, rootsPerPlatform: 2, historyDays: 20 }),
+  },
+  'seed 5, a given inventory of two sites, no restore sessions': {
+    seed: 5,
+    now: CLOCK_START,
+    restoreSessions: 0,
+    inventory: generatedInventory(5, estateSize('medium', { backupServers: 2, vmsPerRoot: 3 })),
+  },
+} satisfies Record<string, GenerateOptions>;
 
 const EXPECTED: Record<keyof typeof cases, string> = {
   'seed 7, medium, 200 restore sessions': '756037075278f60f2aa76d94fe1c2ffdf4453081f713445d530736bf9c80f308',
@@ -64,7 +67,32 @@ const EXPECTED: Record<keyof typeof cases, string> = {
 
 t.test('every collection of the generated environment is unchanged, byte for byte', async (t) => {
   await loadFaker();
-  for (const [name, make] of Object.entries(cases)) {
-    t.equal(digest(make()), EXPECTED[name as keyof typeof cases], name);
+  for (const [name, opts] of Object.entries(cases)) {
+    t.equal(digest(generate(opts)), EXPECTED[name as keyof typeof cases], name);
+  }
+});
+
+/** How many times the steps pause before they end. */
+function pauses(steps: Steps<unknown>): number {
+  let n = 0;
+  while (!steps.next().done) n++;
+  return n;
+}
+
+t.test('the history built on first use is the very same, whichever collection is read first', async (t) => {
+  await loadFaker();
+  for (const [name, opts] of Object.entries(cases)) {
+    const expected = EXPECTED[name as keyof typeof cases];
+    const inSteps = runNow(estateSteps(opts));
+    t.ok(pauses(inSteps.complete()) > 3, `${name}: the history is left for later`);
+    t.equal(digest(inSteps), expected, `${name}, completed in steps`);
+    const store = runNow(estateSteps(opts));
+    const copy = store.copy();
+    // The copy reads restore sessions first (building the backups' history), the original the rest.
+    t.equal(copy.restoreSessions.size, opts.restoreSessions);
+    t.ok(pauses(store.complete()) > 0, 'the replication runs were still left');
+    t.equal(pauses(copy.complete()), 0, 'and built once for the original and its copy');
+    t.equal(digest(store), expected, `${name}, built on first use`);
+    t.equal(digest(copy), expected, `${name}, the copy`);
   }
 });
