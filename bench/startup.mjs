@@ -24,7 +24,10 @@ app.get('/', async () => ({ ok: true }));
 await app.listen({ port: 0, host: '127.0.0.1' });
 console.log(JSON.stringify({ url: 'http://127.0.0.1:' + app.server.address().port + '/' }));`;
 
-/** Where the mock's start-up goes: module loading, then building the app (the dataset) and listening. */
+/**
+ * Where the mock's start-up goes: module loading, then building the app (the estate) and
+ * listening; then what building the whole deferred history costs, which the ready line does not wait for.
+ */
 const SPLIT = `const t0 = performance.now();
 const { buildApp } = await import(${JSON.stringify(`${root}dist/src/app.js`)});
 const { defaultConfig } = await import(${JSON.stringify(`${root}dist/src/config.js`)});
@@ -32,14 +35,29 @@ const t1 = performance.now();
 const app = await buildApp({ config: defaultConfig({ port: 0 }) });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const t2 = performance.now();
-console.log(JSON.stringify({ url: 'x', load: t1 - t0, build: t2 - t1, boot: t0 }));
+const { runNow } = await import(${JSON.stringify(`${root}dist/data/steps.js`)});
+runNow(app.dataset.store.complete());
+const t3 = performance.now();
+console.log(JSON.stringify({ url: 'x', load: t1 - t0, build: t2 - t1, history: t3 - t2, boot: t0 }));
 await app.close();`;
+
+/** After the mock's ready line: logs on and lists restore sessions as entities (they need the generated history). */
+async function firstData(url) {
+  const logon = await fetch(`${url}sessionMngr/?v=latest`, {
+    method: 'POST',
+    headers: { Authorization: `Basic ${Buffer.from('admin:admin').toString('base64')}` },
+  });
+  const headers = { 'X-RestSvcSessionId': logon.headers.get('x-restsvcsessionid'), Accept: 'application/json' };
+  const res = await fetch(`${url}restoreSessions?format=Entity`, { headers });
+  await res.arrayBuffer();
+  return res;
+}
 
 /**
  * ms from spawn until the first stdout line (a JSON object with `url`), then optionally until a
- * GET of that url answers 200; the process is then stopped. Resolves with the parsed line too.
+ * GET of that url answers 200 (or `firstData`); the process is then stopped. Resolves with the parsed line too.
  */
-function time(args, { firstGet = false } = {}) {
+function time(args, { firstGet = false, data = false } = {}) {
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
     const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -54,8 +72,8 @@ function time(args, { firstGet = false } = {}) {
       out += c;
       if (result !== undefined || !out.includes('\n')) return;
       result = { line: JSON.parse(out.slice(0, out.indexOf('\n'))) };
-      if (firstGet) {
-        const res = await fetch(result.line.url);
+      if (firstGet || data) {
+        const res = data ? await firstData(result.line.url) : await fetch(result.line.url);
         if (res.status !== 200) reject(new Error(`first GET: ${res.status}`));
       }
       result.ms = elapsed();
@@ -74,20 +92,23 @@ const cases = [
   ['bare Fastify, spawn to first 200', ['--input-type=module', '-e', BARE], { firstGet: true }],
   ['veeam-em-mock --port 0, spawn to ready line', [cli, '--port', '0'], {}],
   ['veeam-em-mock --port 0, spawn to first 200', [cli, '--port', '0'], { firstGet: true }],
+  ['veeam-em-mock --port 0, spawn to logon + restore session entities', [cli, '--port', '0'], { data: true }],
 ];
 const samples = cases.map(() => []);
-const split = { load: [], build: [] };
+const split = { load: [], build: [], history: [] };
 for (let i = 0; i < RUNS; i++) {
   for (const [j, [, args, opts]] of cases.entries()) samples[j].push((await time(args, opts)).ms);
   const { line } = await time(['--input-type=module', '-e', SPLIT]);
   split.load.push(line.load);
   split.build.push(line.build);
+  split.history.push(line.history);
 }
 const bare = median(samples[1]);
 const rows = [['case', 'median ms', 'ratio to bare Fastify']];
 for (const [j, [name]] of cases.entries())
   rows.push([name, median(samples[j]).toFixed(0), (median(samples[j]) / bare).toFixed(2)]);
 rows.push(["  of which: loading the mock's modules", median(split.load).toFixed(0), '']);
-rows.push(['  of which: building the app and dataset, listening', median(split.build).toFixed(0), '']);
+rows.push(['  of which: building the app and estate, listening', median(split.build).toFixed(0), '']);
+rows.push(['then: the deferred history, all of it (first use or background)', median(split.history).toFixed(0), '']);
 console.log(`start-up, median of ${RUNS} runs, interleaved (node ${process.version}):`);
 table(rows);

@@ -3,7 +3,9 @@
  * searches) and an index by GUID. Reads hand out the array itself; nothing copies it per request.
  */
 export class Collection<T extends { id: string }> {
-  private readonly items: T[] = [];
+  private readonly list: T[] = [];
+  /** Where the objects come from when they are made on first use (`defer`). */
+  private source: (() => Collection<T>) | undefined;
   /** Built on the first lookup by id: most collections are only ever listed, and start-up is shorter without it. */
   private byId: Map<string, T> | undefined;
 
@@ -25,6 +27,27 @@ export class Collection<T extends { id: string }> {
   }
 
   constructor(private readonly timeOf: (item: T) => number = () => 0) {}
+
+  /**
+   * Every read and change goes through here: a deferred collection takes its objects first, so
+   * nothing can tell it from one filled up front but the time the first use takes.
+   */
+  private get items(): T[] {
+    if (this.source !== undefined) {
+      const from = this.source();
+      this.source = undefined;
+      for (const item of from.items) this.list.push(item);
+    }
+    return this.list;
+  }
+
+  /**
+   * Fills this (empty) collection on its first use with the objects of the one `source` returns,
+   * in its time order. `source` is shared by the store's copies, so it should build once.
+   */
+  defer(source: () => Collection<T>): void {
+    this.source = source;
+  }
 
   get size(): number {
     return this.items.length;
@@ -92,8 +115,10 @@ export class Collection<T extends { id: string }> {
   /** A collection of its own over the same objects (they are immutable once generated). */
   copy(): Collection<T> {
     const c = new Collection<T>(this.timeOf);
+    // Still deferred: the copy takes the objects on its own first use.
+    if (this.source !== undefined) c.source = this.source;
     // A loop, not push(...items): spreading a million arguments overflows the stack.
-    for (const item of this.items) c.items.push(item);
+    else for (const item of this.items) c.list.push(item);
     return c;
   }
 

@@ -1,30 +1,11 @@
 import { Rng, guidFor } from './random.js';
 import { runNow, type Steps } from './steps.js';
-import { DAY, HOUR, MINUTE, nameStamp, sqlDatetime } from './time.js';
+import { DAY } from './time.js';
 import { Store } from './store.js';
-import type {
-  AnyBackupSession,
-  BackupServer,
-  HierarchyRoot,
-  Platform,
-  Repository,
-  RepositoryKind,
-  RestoreJobType,
-  RestoreSession,
-  SessionResult,
-  Vm,
-  VmRestorePoint,
-} from './model.js';
-import { PLATFORMS, UNKNOWN_CAPACITY } from './model.js';
+import { deferHistory, type Site } from './history.js';
+import type { BackupServer, HierarchyRoot, Platform, RepositoryKind, Vm } from './model.js';
+import { PLATFORMS } from './model.js';
 import { jobsOf, type ServerRepositories } from './jobs.js';
-import { jobHistory, type JobHistory } from './runs.js';
-import {
-  agentBackupJobsOf,
-  agentRestorePointsOf,
-  discoveredComputersOf,
-  nasJobOf,
-  protectionGroupsOf,
-} from './agents.js';
 import { HAND_MADE_SITES, estateSize, type EstateSize } from './estate.js';
 import { fake } from './fake.js';
 
@@ -51,7 +32,6 @@ const ROOT_NAME: Record<Platform, (n: string) => string> = {
 const VM_SUFFIX: Record<Platform, string> = { VMware: '', vCloud: '-vcd', HyperV: '-hv' };
 /** Jobs have run a little longer than the history, so the oldest restore session has points to restore from. */
 const JOB_HISTORY_EXTRA_DAYS = 10;
-const RUNNING_SESSIONS = 3;
 const GB = 1024 ** 3;
 
 export function backupServer(seed: number, i: number): BackupServer {
@@ -154,90 +134,6 @@ function repositoriesOf(seed: number, server: BackupServer, serverIndex: number)
   return repos;
 }
 
-/**
- * A storage-snapshot-only repository: it holds no backup files, and EM reports its capacity and
- * free space as -1 (the docs' /reports/summary/repository sample, "NetApp SnapShot").
- */
-function snapshotRepositoryOf(seed: number, server: BackupServer): Repository {
-  return {
-    id: guidFor(seed, 'Repository', 'snapshot'),
-    name: 'Storage Snapshots',
-    kind: 'SanSnapshotOnly',
-    backupServer: server,
-    path: '',
-    capacity: UNKNOWN_CAPACITY,
-    otherData: 0,
-    backupSize: 0,
-  };
-}
-
-/** Sized after the fact, as an admin would: room for what it holds plus 40–160% headroom, in 256 GiB steps. */
-function size(seed: number, repo: Repository): void {
-  const used = repo.backupSize + repo.otherData;
-  const headroom = 1.4 + new Rng(seed, 'RepositorySize', repo.id).next() * 1.2;
-  const step = 256 * GB;
-  repo.capacity = Math.ceil((used * headroom) / step) * step;
-}
-
-export function restoreSessionName(jobType: RestoreJobType, vmName: string, creationTime: number): string {
-  return jobType === 'FileLevelRestore'
-    ? `FLR_[${vmName}]@${nameStamp(creationTime)}`
-    : `${vmName}@${nameStamp(creationTime)}`;
-}
-
-/** How many of `points` (oldest first) were created before `t`: a binary search. */
-function pointsBefore(points: readonly VmRestorePoint[], t: number): number {
-  let lo = 0;
-  let hi = points.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (points[mid]!.creationTime < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function restoreSession(
-  seed: number,
-  i: number,
-  now: number,
-  historyDays: number,
-  pointsByVm: VmRestorePoint[][],
-): RestoreSession {
-  const rng = new Rng(seed, 'RestoreSession', i);
-  const jobType = rng.weighted<RestoreJobType>([
-    ['RestoreVm', 55],
-    ['FileLevelRestore', 45],
-  ]);
-  const running = i < RUNNING_SESSIONS;
-  const creationTime = running ? now - rng.int(5 * MINUTE, 50 * MINUTE) : now - rng.int(HOUR, historyDays * DAY);
-  const duration = running
-    ? rng.int(2 * HOUR, 6 * HOUR)
-    : jobType === 'FileLevelRestore'
-      ? rng.int(3 * MINUTE, 2 * HOUR)
-      : rng.int(4 * MINUTE, 90 * MINUTE);
-  // Restore from one of the VM's points taken before the session began.
-  const points = rng.pick(pointsByVm);
-  // The points are in time order: count those before the session instead of copying them (at a
-  // million sessions the copies were most of start-up).
-  const before = pointsBefore(points, creationTime);
-  const point = before > 0 ? points[Math.max(0, before - 1 - rng.int(0, 6))]! : points[0]!;
-  const result = rng.weighted<SessionResult>([
-    ['Success', 80],
-    ['Warning', 12],
-    ['Failed', 8],
-  ]);
-  return {
-    id: guidFor(seed, 'RestoreSession', i),
-    name: restoreSessionName(jobType, point.vm.name, creationTime),
-    jobType,
-    vmRestorePoint: point,
-    creationTime,
-    endTime: creationTime + duration,
-    result,
-  };
-}
-
 /** What a backup server protects: its hierarchy roots and their VMs. Jobs and history derive from it. */
 export interface ServerInventory {
   server: BackupServer;
@@ -264,15 +160,6 @@ export function generatedInventory(seed: number, estate: EstateSize): ServerInve
   });
 }
 
-/** Puts a generated object's instants on SQL Server's `datetime` grid, as EM reads them back. */
-function onSqlGrid(x: { creationTime: number; endTime?: number }): void {
-  x.creationTime = sqlDatetime(x.creationTime);
-  if (x.endTime !== undefined) x.endTime = sqlDatetime(x.endTime);
-}
-
-/** Restore sessions generated between two pauses of `generateSteps`. */
-const RESTORE_SESSIONS_PER_STEP = 5000;
-
 /**
  * Builds the whole environment from the seed and the clock start: the inventory (generated, or
  * given by a dataset file), then jobs, their history and the restore sessions. Same inputs, same store.
@@ -281,100 +168,43 @@ export function generate(opts: GenerateOptions): Store {
   return runNow(generateSteps(opts));
 }
 
-/** `generate` in steps: it pauses after each job's history and every few thousand restore sessions. */
+/** `generate` in steps: it pauses after each site, each job's history and every few thousand restore sessions. */
 export function* generateSteps(opts: GenerateOptions): Steps<Store> {
+  const store = yield* estateSteps(opts);
+  yield* store.complete();
+  return store;
+}
+
+/**
+ * The estate (sites, inventory, repositories, jobs) with its history deferred (data/history.ts):
+ * most of the objects are history, so a start-up that waits for none of it is several times shorter.
+ */
+export function* estateSteps(opts: GenerateOptions): Steps<Store> {
   const { seed, now } = opts;
   const store = new Store();
   const estate = opts.estate ?? estateSize();
   const inventory = opts.inventory ?? generatedInventory(seed, estate);
-  const from = now - (estate.jobRunDays ?? estate.historyDays + JOB_HISTORY_EXTRA_DAYS) * DAY;
-  const history: JobHistory & { others: AnyBackupSession[] } = {
-    sessions: [],
-    tasks: [],
-    restorePoints: [],
-    backupFiles: [],
-    vmRestorePoints: [],
-    others: [],
-  };
-  const replicas: JobHistory = { sessions: [], tasks: [], restorePoints: [], backupFiles: [], vmRestorePoints: [] };
-  for (const [s, { server, roots }] of inventory.entries()) {
+  const sites: Site[] = [];
+  for (const [index, { server, roots }] of inventory.entries()) {
     store.backupServers.add(server);
     for (const { root, vms } of roots) {
       store.hierarchyRoots.add(root);
       for (const vm of vms) store.vms.push(vm);
     }
-    const repos = repositoriesOf(seed, server, s);
-    const jobs = jobsOf(seed, server, s, roots, repos, now);
-    for (const [j, job] of jobs.entries()) {
+    const repos = repositoriesOf(seed, server, index);
+    const jobs = jobsOf(seed, server, index, roots, repos, now);
+    for (const job of jobs) {
       store.jobs.add(job);
       if (job.backup) store.backups.add(job.backup);
-      jobHistory(seed, job, j, from, now, job.jobType === 'Replica' ? replicas : history);
-      yield;
     }
-    const nas = nasJobOf(seed, server, s, repos.defaultRepo, now - estate.historyDays * DAY, now);
-    store.nasJobs.add(nas);
-    store.fileServers.add(nas.fileServer);
-    nas.sessions.forEach(onSqlGrid);
-    store.nasBackupSessions.addAll(nas.sessions);
-    history.others.push(...nas.sessions);
-    const computers = discoveredComputersOf(seed, server, s);
-    for (const c of computers) store.discoveredComputers.add(c);
-    for (const g of protectionGroupsOf(seed, server, s, computers)) store.protectionGroups.add(g);
-    for (const j of agentBackupJobsOf(
-      seed,
-      server,
-      s,
-      computers,
-      repos.defaultRepo,
-      now - estate.historyDays * DAY,
-      now,
-    )) {
-      store.agentBackupJobs.add(j);
-      j.sessions.forEach(onSqlGrid);
-      store.agentBackupSessions.addAll(j.sessions);
-      const points = agentRestorePointsOf(seed, j);
-      points.forEach(onSqlGrid);
-      store.agentRestorePoints.addAll(points);
-      history.others.push(...j.sessions);
-    }
-    for (const repo of Object.values(repos)) {
-      size(seed, repo);
-      store.repositories.add(repo);
-    }
-    // The first server also has a storage snapshot repository, so clients meet EM's unknown capacity.
-    if (s === 0) store.repositories.add(snapshotRepositoryOf(seed, server));
+    sites.push({ server, index, repos, jobs });
     yield;
   }
-  // Before anything compares them, so what a client filters on is what it was shown.
-  for (const h of [history, replicas]) {
-    for (const x of [...h.sessions, ...h.tasks, ...h.restorePoints, ...h.backupFiles, ...h.vmRestorePoints])
-      onSqlGrid(x);
-  }
-  store.backupSessions.addAll([...history.sessions, ...history.others]);
-  store.backupTaskSessions.addAll(history.tasks);
-  store.restorePoints.addAll(history.restorePoints);
-  store.backupFiles.addAll(history.backupFiles);
-  store.vmRestorePoints.addAll(history.vmRestorePoints);
-  store.replicaSessions.addAll(replicas.sessions);
-  store.replicaTaskSessions.addAll(replicas.tasks);
-  yield;
-
-  // Restores come from the primary backups (not copies), from points that exist at the clock start.
-  const pointsByVm = new Map<Vm, VmRestorePoint[]>();
-  for (const p of history.vmRestorePoints) {
-    if (p.restorePoint.backup.job.jobType !== 'Backup' || p.creationTime > now) continue;
-    const list = pointsByVm.get(p.vm) ?? [];
-    if (list.length === 0) pointsByVm.set(p.vm, list);
-    list.push(p);
-  }
-  const candidates = [...pointsByVm.values()].map((l) => l.sort((a, b) => a.creationTime - b.creationTime));
-  const sessions: RestoreSession[] = [];
-  for (let i = 0; i < opts.restoreSessions; i++) {
-    const session = restoreSession(seed, i, now, estate.historyDays, candidates);
-    onSqlGrid(session);
-    sessions.push(session);
-    if (i % RESTORE_SESSIONS_PER_STEP === RESTORE_SESSIONS_PER_STEP - 1) yield;
-  }
-  store.restoreSessions.addAll(sessions);
+  const jobsFrom = now - (estate.jobRunDays ?? estate.historyDays + JOB_HISTORY_EXTRA_DAYS) * DAY;
+  deferHistory(
+    store,
+    { seed, now, jobsFrom, historyDays: estate.historyDays, restoreSessions: opts.restoreSessions },
+    sites,
+  );
   return store;
 }

@@ -5,14 +5,40 @@
 
 /** xmur3-style string hash to a 32-bit state. */
 export function hash(s: string): number {
-  let h = 1779033703 ^ s.length;
+  return finish(mix(1779033703 ^ s.length, s));
+}
+
+/** The hash state after the characters of `s`. */
+function mix(state: number, s: string): number {
+  let h = state;
   for (let i = 0; i < s.length; i++) {
     h = Math.imul(h ^ s.charCodeAt(i), 3432918353);
     h = (h << 13) | (h >>> 19);
   }
-  h = Math.imul(h ^ (h >>> 16), 2246822507);
+  return h;
+}
+
+function finish(state: number): number {
+  let h = Math.imul(state ^ (state >>> 16), 2246822507);
   h = Math.imul(h ^ (h >>> 13), 3266489909);
   return (h ^= h >>> 16) >>> 0;
+}
+
+/**
+ * `hash` of `${seed}/${identity.join('/')}` without building that string: the generator derives
+ * a million streams for a million restore sessions, and each key string was garbage the moment
+ * it was hashed.
+ */
+function hashOfIdentity(seed: number, identity: readonly (string | number)[]): number {
+  const head = String(seed);
+  let length = head.length;
+  for (const part of identity) length += 1 + String(part).length;
+  let h = mix(1779033703 ^ length, head);
+  for (const part of identity) {
+    h = Math.imul(h ^ 47, 3432918353); // '/'
+    h = mix((h << 13) | (h >>> 19), String(part));
+  }
+  return finish(h);
 }
 
 const HEX = '0123456789abcdef';
@@ -26,7 +52,7 @@ export class Rng {
   private a: number;
 
   constructor(seed: number, ...identity: (string | number)[]) {
-    this.a = hash(`${seed}/${identity.join('/')}`);
+    this.a = hashOfIdentity(seed, identity);
   }
 
   /** mulberry32: a float in [0, 1). */

@@ -2,7 +2,7 @@ import { Rng, guidFor } from './random.js';
 import { MINUTE } from './time.js';
 import type { Store } from './store.js';
 import type { RestoreJobType, RestoreSession, VmRestorePoint } from './model.js';
-import { restoreSessionName } from './generate.js';
+import { restoreSessionName } from './history.js';
 
 /**
  * A restore started through the API: a new session from `point`, created now, ending as the

@@ -21,3 +21,36 @@ export async function runYielding<T>(steps: Steps<T>): Promise<T> {
   }
   return r.value;
 }
+
+/**
+ * Steps that run when first needed: straight through by `get()`, or earlier a step at a time by
+ * `finish()` (both may share the work: a later `get()` only runs what is left). They run once.
+ */
+export class Deferred<T> {
+  private result: { value: T } | undefined;
+
+  constructor(private readonly steps: Steps<T>) {}
+
+  get done(): boolean {
+    return this.result !== undefined;
+  }
+
+  get(): T {
+    return runNow(this.finish());
+  }
+
+  *finish(): Steps<T> {
+    while (this.result === undefined) {
+      const r = this.steps.next();
+      if (r.done) this.result = { value: r.value };
+      else yield;
+    }
+    return this.result.value;
+  }
+}
+
+/** Runs the steps, each on a later turn of the event loop than the call, until they end or `stop` is aborted. */
+export async function runInBackground(steps: Steps<void>, stop: AbortSignal): Promise<void> {
+  do await new Promise<void>((resolve) => setImmediate(resolve));
+  while (!stop.aborted && !steps.next().done);
+}

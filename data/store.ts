@@ -1,4 +1,5 @@
 import { Collection } from './collection.js';
+import type { Deferred, Steps } from './steps.js';
 import type { Task } from './tasks.js';
 import type { ActionOutcomes } from './outcomes.js';
 import type { Mount } from './mounts.js';
@@ -26,7 +27,8 @@ import type {
   VmRestorePoint,
 } from './model.js';
 
-const created = (x: { creationTime: number }) => x.creationTime;
+/** The time key of everything that happens (sessions, points, files): its creation. */
+export const created = (x: { creationTime: number }) => x.creationTime;
 
 /** Shared by every store, so an epoch never repeats across resets and copies. */
 let lastEpoch = 0;
@@ -102,8 +104,26 @@ export class Store {
     return ++this.actionCount;
   }
 
+  /** Work that fills deferred collections (the generated history) on first use; shared with copies. */
+  #deferred: Deferred<unknown>[] = [];
+
   constructor() {
     this.watchCollections();
+  }
+
+  /** Registers the work behind collections this store `defer`s. */
+  defer(work: Deferred<unknown>): void {
+    this.#deferred.push(work);
+  }
+
+  /** Whether some of it is still to be built. */
+  get deferred(): boolean {
+    return this.#deferred.some((work) => !work.done);
+  }
+
+  /** Builds whatever is still deferred, in steps (nothing when it is all built). */
+  *complete(): Steps<void> {
+    for (const work of this.#deferred) yield* work.finish();
   }
 
   private watchCollections(): void {
@@ -122,6 +142,7 @@ export class Store {
       if (key === 'changes') continue;
       fields[key] = value instanceof Collection ? value.copy() : Array.isArray(value) ? value.slice() : value;
     }
+    copy.#deferred = this.#deferred.slice();
     copy.watchCollections();
     return copy;
   }

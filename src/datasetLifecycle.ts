@@ -2,7 +2,7 @@ import type { Config } from './config.js';
 import type { Clock } from './clock.js';
 import { LogonSessionStore } from './logonSessions.js';
 import type { Store } from '../data/store.js';
-import { generateSteps } from '../data/generate.js';
+import { estateSteps } from '../data/generate.js';
 import { runNow, type Steps } from '../data/steps.js';
 import { datasetStore, loadDatasetFile } from './control/dataset.js';
 import { estateOf, sameEstate, type EstateSize } from '../data/estate.js';
@@ -65,6 +65,7 @@ export class Dataset {
     const now = config.clockStart;
     const doc = config.dataFile === undefined ? undefined : loadDatasetFile(config.dataFile, config.seed, now);
     this.source = { doc, seed: config.seed, restoreSessions: config.restoreSessions, estate: estateOf(config) };
+    // The generated history is deferred to its first use (or the background, once listening).
     this.store = runNow(this.build(this.source, now));
     this.logons = new LogonSessionStore(clock, config);
     this.ready = true;
@@ -93,7 +94,10 @@ export class Dataset {
     const start = opts.start ?? this.clock.now();
     this.ready = false;
     try {
-      this.store = yield* this.build(source, start);
+      const store = yield* this.build(source, start);
+      // Built in steps here, rather than by the first request after the swap in one go.
+      yield* store.complete();
+      this.store = store;
     } finally {
       this.ready = true;
     }
@@ -111,7 +115,7 @@ export class Dataset {
     if (p === undefined || p.now !== now || !sameSource(p.source, source)) {
       const store =
         source.doc === undefined
-          ? yield* generateSteps({
+          ? yield* estateSteps({
               seed: source.seed,
               now,
               restoreSessions: source.restoreSessions,

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, type BuildOptions } from './app.js';
 import { tlsEnabled } from './tls.js';
 import { isWildcardHost } from './config.js';
+import { runInBackground } from '../data/steps.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -13,6 +14,9 @@ export interface RunningServer {
 export async function listen(opts: BuildOptions): Promise<RunningServer> {
   const app = await buildApp(opts);
   await app.listen({ port: opts.config.port, host: opts.config.host });
+  // The history was left to be built on first use; build it now, between requests, so the first
+  // client that lists it does not wait for all of it.
+  void runInBackground(app.dataset.store.complete(), app.closing);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : opts.config.port;
   const { host } = opts.config;

@@ -71,3 +71,33 @@ t.test('every change moves the version, a failed removal does not', async (t) =>
   t.same(seen, [0, 1, 2, 3, 4, 4]);
   t.equal(c.copy().version, 0, 'a copy counts its own changes');
 });
+
+t.test('a deferred collection takes its objects on first use, once, and its copies too', async (t) => {
+  let built = 0;
+  const source = new Collection<{ id: string; at: number }>((x) => x.at);
+  source.addAll([
+    { id: 'b', at: 2 },
+    { id: 'a', at: 1 },
+  ]);
+  const make = () => {
+    built++;
+    return source;
+  };
+  const c = new Collection<{ id: string; at: number }>((x) => x.at);
+  c.defer(make);
+  const copy = c.copy();
+  t.equal(built, 0, 'nothing is made by deferring or copying');
+  c.add({ id: 'c', at: 0 });
+  t.same(
+    c.all().map((x) => x.id),
+    ['c', 'a', 'b'],
+    'a change first takes the objects, then applies',
+  );
+  t.same(
+    copy.all().map((x) => x.id),
+    ['a', 'b'],
+    'the copy takes them on its own first use, without the other’s change',
+  );
+  t.equal(copy.get('B')?.at, 2);
+  t.equal(source.size, 2, 'the source is left as it was');
+});

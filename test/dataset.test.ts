@@ -4,6 +4,8 @@ import { tinyStore, FINISHED, OLD, RUNNING } from './fixtures.js';
 import { generate } from '../data/generate.js';
 import { hierarchyObjRef } from '../data/model.js';
 import { restoreSessionView } from '../data/timeline.js';
+import { listen } from '../src/server.js';
+import { defaultConfig } from '../src/config.js';
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
@@ -150,4 +152,26 @@ t.test('a running session progresses with the clock, then stops with its result'
     '<State>Stopped</State><Result>Success</Result><Progress>100</Progress><RestoredObjRef>',
     'lists see it too',
   );
+});
+
+t.test('the history waits for its first use, and once listening is built in the background', async (t) => {
+  const { app } = await build();
+  t.teardown(() => app.close());
+  t.ok(app.dataset.store.deferred, 'an app that is not listening builds none of it up front');
+  const token = await logon(app);
+  t.equal((await get(app, token, '/api/restoreSessions', 'json')).statusCode, 200);
+  t.ok(app.dataset.store.deferred, 'the restore sessions do not need the replication runs');
+  await get(app, token, '/api/replicaSessions', 'json');
+  t.notOk(app.dataset.store.deferred, 'and they are built when listed');
+
+  const config = defaultConfig({ port: 0, clockStart: CLOCK_START });
+  const server = await listen({ config });
+  t.ok(server.app.dataset.store.deferred, 'listening does not wait for it');
+  while (server.app.dataset.store.deferred) await new Promise((resolve) => setTimeout(resolve, 5));
+  t.pass('the listening server builds it between requests');
+  await server.app.close();
+  const closed = await listen({ config });
+  await closed.app.close();
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  t.ok(closed.app.dataset.store.deferred, 'a closed server stops building it');
 });

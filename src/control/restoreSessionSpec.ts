@@ -2,7 +2,7 @@ import type { Platform, RestoreJobType, RestoreSession, SessionResult, Vm, VmRes
 import { PLATFORMS, uid } from '../../data/model.js';
 import { MINUTE, emDateTime } from '../../data/time.js';
 import type { Store } from '../../data/store.js';
-import { restoreSessionName } from '../../data/generate.js';
+import { restoreSessionName } from '../../data/history.js';
 import { restoreSessionView } from '../../data/timeline.js';
 import { FieldError, type FieldPath } from './errors.js';
 import { Fields } from './input.js';
