@@ -4,6 +4,7 @@ import Fastify, {
   type FastifyReply,
   type FastifyServerOptions,
 } from 'fastify';
+import cookie from '@fastify/cookie';
 import type { Config } from './config.js';
 import { Clock } from './clock.js';
 import { answerFor, EmError } from './errors.js';
@@ -115,6 +116,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.addHook('preClose', async () => closing.abort());
   // A clock move changes what every time-dependent answer shows: a new model epoch.
   clock.onMove = () => dataset.store.changed();
+
+  await app.register(cookie);
 
   // Request bodies are never interpreted by EM's read API and logon ignores them, whatever their
   // type: accept every content type as raw bytes (an empty JSON body must not be an error).

@@ -53,34 +53,12 @@ export function checkBasic(header: string | undefined, users: readonly User[]): 
   return found;
 }
 
-/**
- * The first value of one cookie in a `Cookie` header, read as the common parsers do (trimmed,
- * unquoted, %-decoded when that is valid). Only the logon token is ever read from cookies, so no
- * cookie plugin: registering one runs a semver check of Fastify's version at start-up and parses
- * every request's cookies.
- */
-export function cookieValue(header: string, name: string): string | undefined {
-  for (const pair of header.split(';')) {
-    const eq = pair.indexOf('=');
-    if (eq < 0 || pair.slice(0, eq).trim() !== name) continue;
-    let value = pair.slice(eq + 1).trim();
-    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
-    try {
-      return value.includes('%') ? decodeURIComponent(value) : value;
-    } catch {
-      return value;
-    }
-  }
-  return undefined;
-}
-
 /** The token from the cookie or the header; the cookie wins when both are sent (EM's rule). */
 export function tokenOf(req: FastifyRequest): string | undefined {
-  const header = req.headers.cookie;
-  const cookie = header === undefined ? undefined : cookieValue(header, TOKEN_NAME);
+  const cookie = req.cookies?.[TOKEN_NAME];
   if (cookie !== undefined && cookie !== '') return cookie;
-  const token = req.headers[TOKEN_NAME.toLowerCase()];
-  return Array.isArray(token) ? token[0] : token;
+  const header = req.headers[TOKEN_NAME.toLowerCase()];
+  return Array.isArray(header) ? header[0] : header;
 }
 
 function isWellFormedToken(token: string): boolean {

@@ -1,7 +1,6 @@
 import t from 'tap';
 import { build, logon, get, HOST, BASE, basic } from './helper.js';
 import { logonSessionBody } from './logon-links.js';
-import { cookieValue } from '../src/auth.js';
 
 const FIRST_ID = '181b4c3d-4126-451f-8f3f-02e7c996b2f4';
 const FIRST_TOKEN = 'MTgxYjRjM2QtNDEyNi00NTFmLThmM2YtMDJlN2M5OTZiMmY0';
@@ -403,14 +402,4 @@ t.test('Hrefs follow the request Host unless a public base URL is configured', a
     'a hostile Host header is escaped, not injected',
   );
   await plain.close();
-});
-
-t.test('a cookie is read as the common parsers read it', async (t) => {
-  t.equal(cookieValue('a=1; b = 2 ;c=3', 'b'), '2', 'trimmed');
-  t.equal(cookieValue('a="x y"', 'a'), 'x y', 'unquoted');
-  t.equal(cookieValue('a=%41%2B', 'a'), 'A+', '%-decoded');
-  t.equal(cookieValue('a=%E0%A4%A', 'a'), '%E0%A4%A', 'kept as sent when the escapes are broken');
-  t.equal(cookieValue('flag; a', 'a'), undefined, 'a pair without = names nothing');
-  t.equal(cookieValue('A=1', 'a'), undefined, 'names are case-sensitive');
-  t.equal(cookieValue('a=', 'a'), '', 'empty');
 });
