@@ -73,3 +73,45 @@ export const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
+
+/**
+ * Spawns `node <args>` and times it: `ms` from spawn to its first stdout line (`line`, parsed as
+ * JSON) and past `afterLine(line, pid)`, whose fields join the result; the process is then
+ * stopped. A timeout, a throw or a failed spawn stops it too: a bench never leaves a process behind.
+ * A process that ends without a line resolves with its lifetime as `ms` (`node -e 0`).
+ */
+export function timeSpawn(args, { cwd, timeoutMs = 60_000, afterLine } = {}) {
+  return new Promise((resolve, reject) => {
+    const t0 = process.hrtime.bigint();
+    const elapsed = () => Number(process.hrtime.bigint() - t0) / 1e6;
+    const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
+    let failure;
+    let result;
+    const fail = (err) => {
+      failure ??= err;
+      child.kill('SIGKILL');
+    };
+    const what = args.join(' ').slice(0, 80);
+    const timer = setTimeout(() => fail(new Error(`${what}: no ready line within ${timeoutMs} ms`)), timeoutMs);
+    let out = '';
+    child.stdout.on('data', async (chunk) => {
+      out += chunk;
+      if (result !== undefined || !out.includes('\n')) return;
+      result = { lineMs: elapsed() };
+      try {
+        result.line = JSON.parse(out.slice(0, out.indexOf('\n')));
+        Object.assign(result, await afterLine?.(result.line, child.pid));
+        result.ms = elapsed();
+        child.kill('SIGTERM');
+      } catch (err) {
+        fail(err);
+      }
+    });
+    child.on('error', fail);
+    child.on('exit', () => {
+      clearTimeout(timer);
+      if (failure) reject(failure);
+      else resolve(result ?? { ms: elapsed() });
+    });
+  });
+}

@@ -6,10 +6,9 @@
 // memory high-water mark up to then.
 // The machine's other load stretches wall time; CPU time shows the work itself.
 // Usage: npm run bench:scale   (BENCH_SCALE=100000,1000000 changes the sizes)
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { table } from './lib.mjs';
+import { table, timeSpawn } from './lib.mjs';
 
 const cli = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
 if (!existsSync(cli)) {
@@ -39,41 +38,17 @@ function cpuSeconds(pid) {
   }
 }
 
-function start(n) {
-  return new Promise((resolve, reject) => {
-    const t0 = process.hrtime.bigint();
-    const child = spawn(process.execPath, [cli, '--port', '0', '--restore-sessions', String(n)], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${n} sessions: not ready within ${TIMEOUT_MS} ms`));
-    }, TIMEOUT_MS);
-    let out = '';
-    let result;
-    child.stdout.on('data', async (c) => {
-      out += c;
-      if (result !== undefined || !out.includes('\n')) return;
-      const ready = Number(process.hrtime.bigint() - t0) / 1e6;
-      result = { ready };
-      // The history is built on first use: the control plane's count of restore sessions needs them all.
-      const res = await fetch(new URL('/__mock/ready', JSON.parse(out.slice(0, out.indexOf('\n'))).url));
-      await res.text();
-      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-      Object.assign(result, {
-        ms,
-        cpu: cpuSeconds(child.pid),
-        rss: procKb(child.pid, 'VmRSS'),
-        peak: procKb(child.pid, 'VmHWM'),
-      });
-      child.kill('SIGTERM');
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      if (result) resolve(result);
-      else reject(new Error(`${n} sessions: exited ${code} before ready`));
-    });
+/** Spawn to ready line, then to every restore session built (the control plane's count asks for them all). */
+async function start(n) {
+  const r = await timeSpawn([cli, '--port', '0', '--restore-sessions', String(n)], {
+    timeoutMs: TIMEOUT_MS,
+    afterLine: async (line, pid) => {
+      await (await fetch(new URL('/__mock/ready', line.url))).text();
+      return { cpu: cpuSeconds(pid), rss: procKb(pid, 'VmRSS'), peak: procKb(pid, 'VmHWM') };
+    },
   });
+  if (r.line === undefined) throw new Error(`${n} sessions: exited before ready`);
+  return { ...r, ready: r.lineMs };
 }
 
 const mb = (kb) => (kb === undefined ? 'n/a' : (kb / 1024).toFixed(0));

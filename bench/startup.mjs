@@ -3,10 +3,9 @@
 // to its first 200, measured in the same run, interleaved; median of RUNS. Also `node -e 0`, the
 // floor any Node program pays, and how the mock's own time splits (module loading vs dataset).
 // Usage: npm run bench:startup   (or: npm run build && node bench/startup.mjs [runs])
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { median, table } from './lib.mjs';
+import { median, table, timeSpawn } from './lib.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = `${root}dist/src/cli.js`;
@@ -53,38 +52,16 @@ async function firstData(url) {
   return res;
 }
 
-/**
- * ms from spawn until the first stdout line (a JSON object with `url`), then optionally until a
- * GET of that url answers 200 (or `firstData`); the process is then stopped. Resolves with the parsed line too.
- */
+/** ms from spawn to the first stdout line, or past a GET of its url (`firstGet`) or `firstData`. */
 function time(args, { firstGet = false, data = false } = {}) {
-  return new Promise((resolve, reject) => {
-    const start = process.hrtime.bigint();
-    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-    const elapsed = () => Number(process.hrtime.bigint() - start) / 1e6;
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${args.join(' ').slice(0, 80)}: not ready within ${TIMEOUT_MS} ms`));
-    }, TIMEOUT_MS);
-    let out = '';
-    let result;
-    child.stdout.on('data', async (c) => {
-      out += c;
-      if (result !== undefined || !out.includes('\n')) return;
-      result = { line: JSON.parse(out.slice(0, out.indexOf('\n'))) };
-      if (firstGet || data) {
-        const res = data ? await firstData(result.line.url) : await fetch(result.line.url);
-        if (res.status !== 200) reject(new Error(`first GET: ${res.status}`));
-      }
-      result.ms = elapsed();
-      child.kill('SIGTERM');
-    });
-    child.on('exit', () => {
-      clearTimeout(timer);
-      resolve(result ?? { ms: elapsed() });
-    });
-    child.on('error', reject);
-  });
+  const afterLine =
+    firstGet || data
+      ? async (line) => {
+          const res = data ? await firstData(line.url) : await fetch(line.url);
+          if (res.status !== 200) throw new Error(`first GET: ${res.status}`);
+        }
+      : undefined;
+  return timeSpawn(args, { cwd: root, timeoutMs: TIMEOUT_MS, afterLine });
 }
 
 const cases = [
