@@ -63,16 +63,20 @@ function urls(app: FastifyInstance, full: boolean): string[] {
   return out;
 }
 
-async function uncached(app: FastifyInstance, token: string, url: string, fmt: Fmt) {
+/** What `request` answers with both caches (answers and item fragments) off: the bytes built afresh. */
+export async function withoutCaches<R>(app: FastifyInstance, request: () => Promise<R>): Promise<R> {
   app.responses.enabled = false;
   fragmentCache.enabled = false;
   try {
-    return await get(app, token, url, fmt);
+    return await request();
   } finally {
     app.responses.enabled = true;
     fragmentCache.enabled = true;
   }
 }
+
+const uncached = (app: FastifyInstance, token: string, url: string, fmt: Fmt) =>
+  withoutCaches(app, () => get(app, token, url, fmt));
 
 const differ = (a: LightMyRequestResponse, b: LightMyRequestResponse) =>
   a.statusCode !== b.statusCode ||

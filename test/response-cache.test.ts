@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { build, get, logon, HOST, type Fmt } from './helper.js';
 import { resourceTypes } from '../src/resources/index.js';
 import { ResponseCache } from '../src/repr/responseCache.js';
-import { fragmentCache } from '../src/repr/renderCache.js';
+import { withoutCaches } from './cacheEquivalence.js';
 
 // Cached answers must be indistinguishable from built ones: every check compares the bytes a
 // request gets with the caches on against the bytes built afresh with them (answers and item
@@ -12,19 +12,14 @@ import { fragmentCache } from '../src/repr/renderCache.js';
 
 const FORMATS: Fmt[] = ['xml', 'json'];
 
-async function fresh(app: FastifyInstance, token: string, url: string, fmt: Fmt, host = HOST) {
-  app.responses.enabled = false;
-  fragmentCache.enabled = false;
-  try {
-    return await app.inject({
+function fresh(app: FastifyInstance, token: string, url: string, fmt: Fmt, host = HOST) {
+  return withoutCaches(app, () =>
+    app.inject({
       method: 'GET',
       url,
       headers: { host, 'x-restsvcsessionid': token, ...(fmt === 'json' ? { accept: 'application/json' } : {}) },
-    });
-  } finally {
-    app.responses.enabled = true;
-    fragmentCache.enabled = true;
-  }
+    }),
+  );
 }
 
 /** GETs twice with the cache on (the second answer is the cached one) and once with it off. */
