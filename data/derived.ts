@@ -14,15 +14,21 @@ export function collectionOf<T extends { id: string }>(items: readonly T[], time
   return c;
 }
 
-/** A value kept per store until one of the collections it is built from changes (their versions). */
-export function memoized<T>(build: (store: Store) => T, sources: (store: Store) => { version: number }[]) {
-  const memo = new WeakMap<Store, { versions: number[]; value: T }>();
-  return (store: Store): T => {
-    const versions = sources(store).map((c) => c.version);
-    const known = memo.get(store);
+/**
+ * A value kept per key (a store, a collection) until one of the collections it is built from
+ * changes (their versions): a clock move keeps it.
+ */
+export function memoized<K extends object = Store, T = unknown>(
+  build: (key: K) => T,
+  sources: (key: K) => { version: number }[],
+) {
+  const memo = new WeakMap<K, { versions: number[]; value: T }>();
+  return (key: K): T => {
+    const versions = sources(key).map((c) => c.version);
+    const known = memo.get(key);
     if (known?.versions.every((v, i) => v === versions[i])) return known.value;
-    const value = build(store);
-    memo.set(store, { versions, value });
+    const value = build(key);
+    memo.set(key, { versions, value });
     return value;
   };
 }
