@@ -7,7 +7,7 @@
 # Any official Node 20 image works as the base; the smoke check builds with a local one.
 ARG NODE_IMAGE=node:20-bookworm-slim
 
-# --- build: compile TypeScript -----------------------------------------------------------
+# --- build: compile TypeScript, bundle the CLI ------------------------------------------
 FROM ${NODE_IMAGE} AS build
 WORKDIR /src
 COPY package.json package-lock.json ./
@@ -30,6 +30,7 @@ FROM ${NODE_IMAGE}
 RUN id -u node >/dev/null 2>&1 || useradd --uid 1000 --user-group --no-create-home --shell /usr/sbin/nologin node
 WORKDIR /app
 COPY --from=deps /src/node_modules ./node_modules
+COPY --from=build /src/dist/bin ./dist/bin
 COPY --from=build /src/dist/src ./dist/src
 COPY --from=build /src/dist/routes ./dist/routes
 COPY --from=build /src/dist/data ./dist/data
@@ -43,4 +44,4 @@ USER node
 EXPOSE 9398
 # Follows EM_MOCK_PORT / EM_MOCK_TLS and flags given to the container; no curl needed.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=5s --retries=3 CMD ["node", "/app/dist/src/healthcheck.js"]
-ENTRYPOINT ["node", "/app/dist/src/cli.js"]
+ENTRYPOINT ["node", "/app/dist/bin/cli.js"]

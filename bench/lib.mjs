@@ -78,9 +78,10 @@ export const median = (xs) => {
  * Spawns `node <args>` and times it: `ms` from spawn to its first stdout line (`line`, parsed as
  * JSON) and past `afterLine(line, pid)`, whose fields join the result; the process is then
  * stopped. A timeout, a throw or a failed spawn stops it too: a bench never leaves a process behind.
- * A process that ends without a line resolves with its lifetime as `ms` (`node -e 0`).
+ * A process that ends without a line, or any process with `untilExit`, resolves with its lifetime
+ * as `ms` (`node -e 0`, `--help`).
  */
-export function timeSpawn(args, { cwd, timeoutMs = 60_000, afterLine } = {}) {
+export function timeSpawn(args, { cwd, timeoutMs = 60_000, afterLine, untilExit = false } = {}) {
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
     const elapsed = () => Number(process.hrtime.bigint() - t0) / 1e6;
@@ -96,7 +97,7 @@ export function timeSpawn(args, { cwd, timeoutMs = 60_000, afterLine } = {}) {
     let out = '';
     child.stdout.on('data', async (chunk) => {
       out += chunk;
-      if (result !== undefined || !out.includes('\n')) return;
+      if (untilExit || result !== undefined || !out.includes('\n')) return;
       result = { lineMs: elapsed() };
       try {
         result.line = JSON.parse(out.slice(0, out.indexOf('\n')));

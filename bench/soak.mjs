@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 const seconds = Number(process.argv[2] ?? process.env.SOAK_SECONDS ?? 60);
 const concurrency = Number(process.argv[3] ?? process.env.SOAK_CONCURRENCY ?? 8);
 const windowMs = Math.min(10_000, (seconds * 1000) / 4);
-const cli = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
+const cli = fileURLToPath(new URL('../dist/bin/cli.js', import.meta.url));
 
 const child = spawn(process.execPath, [cli, '--port', '0', '--restore-sessions', '200', '--journal-size', '1000'], {
   stdio: ['ignore', 'pipe', 'inherit'],

@@ -70,7 +70,7 @@ node -e '
   const c = JSON.parse(process.argv[1]).Docker.config;
   const want = (ok, what) => { if (!ok) { console.error("FAILED: image config: " + what + "\n" + JSON.stringify(c)); process.exit(1); } };
   want(c.User === "node", "runs as user node");
-  want(JSON.stringify(c.Entrypoint) === JSON.stringify(["node", "/app/dist/src/cli.js"]), "entrypoint is the CLI");
+  want(JSON.stringify(c.Entrypoint) === JSON.stringify(["node", "/app/dist/bin/cli.js"]), "entrypoint is the CLI");
   want(c.Env.includes("EM_MOCK_HOST=0.0.0.0") && c.Env.includes("EM_MOCK_PORT=9398"), "listens on 0.0.0.0:9398");
   want(c.ExposedPorts && ("9398/tcp" in c.ExposedPorts || "9398" in c.ExposedPorts), "exposes 9398");
   want(c.Healthcheck && c.Healthcheck.Test.join(" ") === "CMD node /app/dist/src/healthcheck.js", "HEALTHCHECK without curl");
@@ -89,6 +89,6 @@ for scheme in http https; do
   [ "$scheme" = https ] && tls=true
   step "run the image over $scheme: logon + list, then its HEALTHCHECK"
   node scripts/check-server.mjs --then "$health --env EM_MOCK_TLS=$tls $ctr -- node /app/dist/src/healthcheck.js && uid=\$(ps -o uid= -p \$READY_PID | tr -d \" \") && echo \"server runs as uid \$uid\" && [ -n \"\$uid\" ] && [ \"\$uid\" != 0 ]" \
-    -- "${run[@]}" --env "EM_MOCK_TLS=$tls" "$ctr" -- node /app/dist/src/cli.js
+    -- "${run[@]}" --env "EM_MOCK_TLS=$tls" "$ctr" -- node /app/dist/bin/cli.js
 done
 echo "PASSED: container smoke check (HTTP and HTTPS logon + list, HEALTHCHECK, non-root)"

@@ -13,11 +13,11 @@ echo "packed $tarball ($(du -k "$work/$tarball" | cut -f1) KB)"
 
 # Only dist (no source maps), README, LICENSE, examples, the example dataset and package.json.
 contents=$(tar -tzf "$work/$tarball")
-unexpected=$(grep -vE '^package/(dist/(src|routes|data)/.*\.(js|d\.ts)|examples/.*|data/example-dataset\.json|README\.md|LICENSE|package\.json)$' <<<"$contents" || true)
+unexpected=$(grep -vE '^package/(dist/(bin|src|routes|data)/.*\.(js|d\.ts)|examples/.*|data/example-dataset\.json|README\.md|LICENSE|package\.json)$' <<<"$contents" || true)
 if [ -n "$unexpected" ]; then
   echo "FAILED: the tarball holds files that do not run:"; echo "$unexpected"; exit 1
 fi
-for f in package/dist/src/cli.js package/dist/src/index.js package/dist/src/index.d.ts package/README.md package/LICENSE package/data/example-dataset.json; do
+for f in package/dist/bin/cli.js package/dist/src/index.js package/dist/src/index.d.ts package/README.md package/LICENSE package/data/example-dataset.json; do
   grep -qx "$f" <<<"$contents" || { echo "FAILED: $f missing from the tarball"; exit 1; }
 done
 echo "tarball contents ok: $(wc -l <<<"$contents") files"

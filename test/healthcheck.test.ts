@@ -7,7 +7,7 @@ import { probe } from '../src/probe.js';
 import { CLOCK_START } from './helper.js';
 
 t.test("the mock's own flags are read from process 1's command line", async (t) => {
-  t.same(mockArgs('node\x00/app/dist/src/cli.js\x00--port\x009400\x00--tls\x00'), ['--port', '9400', '--tls']);
+  t.same(mockArgs('node\x00/app/dist/bin/cli.js\x00--port\x009400\x00--tls\x00'), ['--port', '9400', '--tls']);
   t.same(mockArgs('/usr/bin/node\x00/usr/local/bin/veeam-em-mock\x00--seed=3\x00'), ['--seed=3']);
   t.same(mockArgs('/sbin/init\x00splash\x00'), [], 'another process 1: environment only');
   t.same(mockArgs(''), []);
@@ -30,7 +30,7 @@ t.test('health check and logon probe against running servers, HTTP and HTTPS', a
   t.teardown(() => Promise.all([plain.app.close(), secure.app.close()]));
 
   t.equal(
-    await healthcheck(`node\x00dist/src/cli.js\x00--port\x00${plain.port}\x00`, { EM_MOCK_HOST: '0.0.0.0' }),
+    await healthcheck(`node\x00dist/bin/cli.js\x00--port\x00${plain.port}\x00`, { EM_MOCK_HOST: '0.0.0.0' }),
     `http://127.0.0.1:${plain.port}/api/ answers`,
     'flags of process 1 over the environment',
   );

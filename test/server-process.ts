@@ -3,7 +3,13 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { PATIENCE_MS } from './patience.js';
 
+/**
+ * The CLI as tsc emits it (one file per module, each mapped to its source): the coverage of a
+ * started server lands on the sources exactly. The bundle users run, `BUNDLED_CLI`, is the same
+ * code (test/bundle.test.ts starts it); mapped back through esbuild, its coverage would not.
+ */
 export const CLI = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
+export const BUNDLED_CLI = fileURLToPath(new URL('../dist/bin/cli.js', import.meta.url));
 
 export interface ServerProcess {
   child: ChildProcess;
