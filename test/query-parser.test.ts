@@ -2,7 +2,10 @@ import t from 'tap';
 import { parseFilter, FilterSyntaxError, MAX_NESTING, type FilterNode } from '../src/query/filterParser.js';
 import { parseFilterDate, type QueryField } from '../src/query/fields.js';
 import { compileFilter, FieldSet } from '../src/query/compile.js';
-import { decode, splitQuery, param, pagingQuery, urlEncode } from '../src/query/queryString.js';
+import { decode, splitQuery, param, pagingQueries, urlEncode } from '../src/query/queryString.js';
+
+const pagingQuery = (query: string, pageSize: number, page: number, sorted?: boolean) =>
+  pagingQueries(query, sorted)(pageSize, page);
 
 /** A compact rendering of an AST: (a & b), (a | b), field op [value]. */
 function show(n: FilterNode): string {
@@ -240,6 +243,8 @@ t.test('query strings: lenient decoding, names case-insensitive, first wins', as
   t.equal(decode('%ZZ%3D%'), '%ZZ=%', 'bad escapes stay as sent, good ones are decoded');
   t.equal(decode('%E2%82%AC%FF'), '%E2%82%AC%FF', 'an invalid UTF-8 run stays as sent');
   t.equal(decode('%E2%82%AC'), '€');
+  t.equal(decode('a%41+%FF%zz%42'), 'aA %FF%zzB', 'a bad run among good ones: only it stays as sent');
+  t.equal(decode('plain'), 'plain');
   const params = splitQuery('Type=job&FILTER=a%3D%3Db&flag&type=other');
   t.equal(param(params, 'type'), 'job');
   t.equal(param(params, 'filter'), 'a==b');
@@ -286,4 +291,10 @@ t.test('paging links re-serialize the query as EM does', async (t) => {
     'filter=Name%3d%3dcaf%c3%a9+%ef%bf%bd%7e%27(x)*!&pageSize=1&page=1',
   );
   t.equal(urlEncode('a-b_c.d'), 'a-b_c.d');
+  const links = pagingQueries('type=Job&filter=Name%3D%3D%22a%22&page=3');
+  t.same(
+    [links(10, 1), links(10, 4)],
+    ['filter=Name%3d%3d%22a%22&type=Job&pageSize=10&page=1', 'filter=Name%3d%3d%22a%22&type=Job&pageSize=10&page=4'],
+    'one query, every page of its links',
+  );
 });

@@ -26,13 +26,21 @@ export function splitQuery(query: string): RawParam[] {
 
 /** `+` is a space; valid `%XX` runs are decoded as UTF-8; anything malformed is kept as sent. */
 export function decode(s: string): string {
-  return s.replace(/\+/g, ' ').replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
-    try {
-      return decodeURIComponent(run);
-    } catch {
-      return run;
-    }
-  });
+  const spaced = s.includes('+') ? s.replace(/\+/g, ' ') : s;
+  if (!spaced.includes('%')) return spaced;
+  // Well-formed text (the usual case) decodes whole, the same as run by run: a run decodes alone
+  // exactly when the whole text does, as UTF-8 sequences cannot span anything but escapes.
+  try {
+    return decodeURIComponent(spaced);
+  } catch {
+    return spaced.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+      try {
+        return decodeURIComponent(run);
+      } catch {
+        return run;
+      }
+    });
+  }
 }
 
 /** The first parameter of that name, compared case-insensitively, decoded. */
@@ -43,21 +51,21 @@ export function param(params: RawParam[], name: string): string | undefined {
 }
 
 /**
- * The query of a paging link, re-serialized as EM writes it: every parameter but `pageSize` and
- * `page` with its value decoded and encoded again the .NET way (`urlEncode`), then
+ * The queries of a query's paging links, re-serialized as EM writes them: every parameter but
+ * `pageSize` and `page` with its value decoded and encoded again the .NET way (`urlEncode`), then
  * `pageSize=<n>&page=<k>`. EM 12 sorts the parameters by name (a live answer to
  * `type=…&format=…&filter=…` links `filter=…&format=…&type=…`); a 9.5 server kept the client's
- * order (`sorted` false). Names keep the client's spelling.
+ * order (`sorted` false). Names keep the client's spelling. The common part is encoded once for
+ * all of a page's links.
  */
-export function pagingQuery(query: string, pageSize: number, page: number, sorted = true): string {
+export function pagingQueries(query: string, sorted = true): (pageSize: number, page: number) => string {
   const params = splitQuery(query).filter((p) => {
     const name = p.name.toLowerCase();
     return p.name !== '' && name !== 'pagesize' && name !== 'page';
   });
   if (sorted) params.sort((a, b) => compareNames(a.name, b.name));
-  const parts = params.map((p) => `${urlEncode(p.name)}=${urlEncode(decode(p.raw))}`);
-  parts.push(`pageSize=${pageSize}`, `page=${page}`);
-  return parts.join('&');
+  const head = params.map((p) => `${urlEncode(p.name)}=${urlEncode(decode(p.raw))}&`).join('');
+  return (pageSize, page) => `${head}pageSize=${pageSize}&page=${page}`;
 }
 
 function compareNames(a: string, b: string): number {

@@ -2,7 +2,7 @@ import { el, links, list, type Child, type El, type LinkSpec, type List } from '
 import { href } from '../repr/href.js';
 import { entityList, referenceList } from '../resources/resourceType.js';
 import type { QueryPage } from './engine.js';
-import { pagingQuery } from './queryString.js';
+import { pagingQueries } from './queryString.js';
 import { ENTITIES_MEMBERS } from './catalog.js';
 import type { QueryTypeEntry } from './request.js';
 
@@ -10,10 +10,11 @@ type Item = { id: string };
 
 /**
  * `PagingInfoType`: Links (First, Previous, Next, Last, each the query re-serialized with its
- * page, see `pagingQuery`), then the attributes PageNum, PageSize, PagesCount.
+ * page, see `pagingQueries`), then the attributes PageNum, PageSize, PagesCount.
  */
 export function pagingInfo(page: QueryPage<unknown>, query: string, sortedLinks = true): El {
-  return pagingInfoTo(page, (n) => href(`query?${pagingQuery(query, page.pageSize, n, sortedLinks)}`));
+  const linkQuery = pagingQueries(query, sortedLinks);
+  return pagingInfoTo(page, (n) => href(`query?${linkQuery(page.pageSize, n)}`));
 }
 
 /** `PagingInfoType` whose links lead to `to(n)` for page n (a file-system listing's pages too). */
