@@ -256,9 +256,10 @@ t.test('the memory the indexes hold: typed arrays per field used, nothing per ob
   );
   const n = sessions.size;
   const results = new Set(sessions.all().map((s) => s.result)).size;
-  // Name and Result: a rank and an order each (4 bytes a position each); Result's few readings
-  // (absent included) a bit set each; the running maximum of end times (8 bytes a position).
-  const want = 2 * 8 * n + (results + 1) * Math.ceil(n / 32) * 4 + 8 * n;
+  // Name and Result: a rank and an order each (4 bytes a position each); Name, sorted on
+  // descending, its descending order too; Result's few readings (absent included) a bit set each;
+  // the running maximum of end times (8 bytes a position).
+  const want = 2 * 8 * n + 4 * n + (results + 1) * Math.ceil(n / 32) * 4 + 8 * n;
   t.equal(index.bytes(), want);
 });
 

@@ -18,6 +18,8 @@ export interface FieldIndex {
   /** Positions by reading (absent first): the field's ascending sort once ties are by id (`tiesById`). */
   order: Int32Array;
   tiesById?: boolean;
+  /** `order` read backwards, each run of equal readings still in id order: `sortDesc` (`descendingOrder`). */
+  descending?: Int32Array;
   /** Positions reading absent: the head of `order`. */
   absent: number;
   /** The (settled) reading the index holds for an object. */
@@ -157,6 +159,27 @@ export class CollectionIndex<T extends Item> {
   }
 
   /**
+   * The positions by reading, descending, with ties by id ascending (the engine's tie order in
+   * both directions): built on the first descending sort by the field.
+   */
+  descendingOrder(field: QueryField<T>): Int32Array {
+    const index = this.sortOrder(field);
+    if (!index.descending) {
+      const { order, rank } = index;
+      const descending = new Int32Array(order.length);
+      let o = 0;
+      for (let i = order.length - 1; i >= 0; ) {
+        let j = i;
+        while (j > 0 && rank[order[j - 1]!] === rank[order[i]!]) j--;
+        for (let k = j; k <= i; k++) descending[o++] = order[k]!;
+        i = j - 1;
+      }
+      index.descending = descending;
+    }
+    return index.descending;
+  }
+
+  /**
    * The first position from which objects may not have settled `field` at `now` (each must then
    * still be asked: `field.settlesAt(item) > now`); the collection's size when all have.
    */
@@ -178,7 +201,7 @@ export class CollectionIndex<T extends Item> {
   bytes(): number {
     let total = 0;
     for (const f of this.fields.values()) {
-      total += f.rank.byteLength + f.order.byteLength;
+      total += f.rank.byteLength + f.order.byteLength + (f.descending?.byteLength ?? 0);
       for (const m of f.members ?? []) total += m.byteLength;
     }
     for (const s of this.settles.values()) total += s.byteLength;

@@ -23,14 +23,16 @@ function full(size: number): Bits {
   return bits;
 }
 
+// Indexed loops over the bit sets: a typed array's iterator costs several times as much here.
 function isEmpty(bits: Bits): boolean {
-  for (const w of bits) if (w !== 0) return false;
+  for (let i = 0; i < bits.length; i++) if (bits[i] !== 0) return false;
   return true;
 }
 
 function count(bits: Bits): number {
   let n = 0;
-  for (let w of bits) {
+  for (let i = 0; i < bits.length; i++) {
+    let w = bits[i]!;
     w -= (w >>> 1) & 0x55555555;
     w = (w & 0x33333333) + ((w >>> 2) & 0x33333333);
     n += (((w + (w >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
@@ -83,19 +85,26 @@ function positionRange(lo: number, mask: Bits, from: number, to: number, negate:
   return out;
 }
 
-/** The matches of one filter over the candidate positions [lo, hi), and the page read from them. */
+/**
+ * The matches of one filter over the candidate positions [lo, hi), and the page read from them.
+ * The bits start at the word boundary at or below `lo` (those below it are never set), so a
+ * field's bit sets over all positions line up with them word for word.
+ */
 export class IndexedMatches<T extends Item> {
   readonly bits: Bits;
   readonly total: number;
+  private readonly lo: number;
 
   constructor(
     private readonly index: CollectionIndex<T>,
     filter: CompiledFilter<T> | undefined,
-    private readonly lo: number,
+    private readonly start: number,
     private readonly hi: number,
     private readonly now: number,
   ) {
-    const all = full(hi - lo);
+    this.lo = start & ~31;
+    const all = full(hi - this.lo);
+    if (all.length > 0) all[0]! &= span(start - this.lo, 32);
     this.bits = filter ? this.evaluate(filter, all) : all;
     this.total = count(this.bits);
   }
@@ -126,12 +135,13 @@ export class IndexedMatches<T extends Item> {
   private some(parts: CompiledFilter<T>[], mask: Bits): Bits {
     const found = new Int32Array(mask.length);
     const rest = mask.slice();
-    for (const part of parts) {
+    for (let i = 0; i < parts.length; i++) {
       if (isEmpty(rest)) break;
-      const got = this.evaluate(part, rest);
+      const got = this.evaluate(parts[i]!, rest);
+      const last = i === parts.length - 1;
       for (let w = 0; w < got.length; w++) {
         found[w]! |= got[w]!;
-        rest[w]! &= ~got[w]!;
+        if (!last) rest[w]! &= ~got[w]!;
       }
     }
     return found;
@@ -143,7 +153,7 @@ export class IndexedMatches<T extends Item> {
     const from = op === '>' ? c.upperBound(v) : op === '<' || op === '<=' ? 0 : c.lowerBound(v);
     const to = op === '<' ? c.lowerBound(v) : op === '>' || op === '>=' ? Infinity : c.upperBound(v);
     // Mostly the bounds the candidates were cut by: then nothing is left to narrow.
-    if (op !== '!=' && from <= this.lo && to >= this.hi) return mask;
+    if (op !== '!=' && from <= this.start && to >= this.hi) return mask;
     return positionRange(this.lo, mask, from, to, op === '!=');
   }
 
@@ -162,8 +172,15 @@ export class IndexedMatches<T extends Item> {
     if (fi.members) {
       const accepted = fi.members.filter((_, r) => (r >= from && r < to) !== run.negate);
       if (accepted.length * mask.length < Math.min(run.end - run.start, hi - lo)) {
-        for (const set of accepted) this.orWindow(set, out);
-        for (let w = 0; w < out.length; w++) out[w]! &= mask[w]!;
+        // The sets cover all positions and `lo` is word-aligned: word w here is word k + w there.
+        const k = lo >>> 5;
+        for (let w = 0; w < out.length; w++) {
+          const m = mask[w]!;
+          if (m === 0) continue;
+          let x = 0;
+          for (let a = 0; a < accepted.length; a++) x |= accepted[a]![k + w]!;
+          out[w] = x & m;
+        }
         return out;
       }
     }
@@ -195,16 +212,6 @@ export class IndexedMatches<T extends Item> {
     return out;
   }
 
-  /** ORs into `out` the window [lo, hi) of a bit set over all positions. */
-  private orWindow(set: Int32Array, out: Bits): void {
-    const shift = this.lo & 31;
-    let k = this.lo >>> 5;
-    for (let w = 0; w < out.length; w++, k++) {
-      const next = k + 1 < set.length ? set[k + 1]! : 0;
-      out[w]! |= shift === 0 ? set[k]! : (set[k]! >>> shift) | (next << (32 - shift));
-    }
-  }
-
   /** Objects of `mask` that have not settled `field` at now: their bit in `out` is read live. */
   private readUnsettled(field: QueryField<T>, mask: Bits, out: Bits, live: (item: T) => boolean): void {
     const items = this.index.items;
@@ -215,11 +222,6 @@ export class IndexedMatches<T extends Item> {
       if (!(mask[w]! & bit) || settlesAt!(items[p]!) <= this.now) continue;
       out[w] = live(items[p]!) ? out[w]! | bit : out[w]! & ~bit;
     }
-  }
-
-  private has(p: number): boolean {
-    const i = p - this.lo;
-    return i >= 0 && p < this.hi && (this.bits[i >>> 5]! & (1 << (i & 31))) !== 0;
   }
 
   /** The matches in store order. */
@@ -247,27 +249,20 @@ export class IndexedMatches<T extends Item> {
     // The walk visits about end/total of the order; sorting the matches costs ~log(total) reads each.
     if ((end / this.total) * n > this.total * 16) return undefined;
     const items = this.index.items;
-    const settlesAt = field.settlesAt;
-    for (let p = Math.max(this.lo, this.index.firstUnsettled(field, this.now)); p < this.hi; p++)
-      if (this.has(p) && settlesAt!(items[p]!) > this.now) return undefined;
-    const { order, rank } = this.index.sortOrder(field);
-    const page: T[] = [];
-    let seen = 0;
-    const visit = (p: number) => {
-      if (!this.has(p)) return false;
-      if (seen++ >= start) page.push(items[p]!);
-      return seen >= end;
+    const { bits, lo, hi, now } = this;
+    const has = (p: number) => {
+      const i = p - lo;
+      return i >= 0 && p < hi && (bits[i >>> 5]! & (1 << (i & 31))) !== 0;
     };
+    const settlesAt = field.settlesAt;
+    for (let p = Math.max(lo, this.index.firstUnsettled(field, now)); p < hi; p++)
+      if (has(p) && settlesAt!(items[p]!) > now) return undefined;
+    const order = desc ? this.index.descendingOrder(field) : this.index.sortOrder(field).order;
     // Every match lies on the walk and end <= total, so it always fills the page.
-    let full = false;
-    if (!desc) for (let i = 0; !full; i++) full = visit(order[i]!);
-    // Descending by reading, but ties still by id ascending: each run of equal ranks forwards.
-    for (let i = n - 1; desc && !full; ) {
-      const r = rank[order[i]!];
-      let j = i;
-      while (j > 0 && rank[order[j - 1]!] === r) j--;
-      for (let k = j; k <= i && !full; k++) full = visit(order[k]!);
-      i = j - 1;
+    const page: T[] = [];
+    for (let i = 0, seen = 0; seen < end; i++) {
+      const p = order[i]!;
+      if (has(p) && seen++ >= start) page.push(items[p]!);
     }
     return page;
   }
