@@ -16,11 +16,31 @@ type Bits = Int32Array;
 /** The bits s..e-1 of one word (0 <= s <= e <= 32). */
 const span = (s: number, e: number) => (e - s >= 32 ? -1 : ((1 << (e - s)) - 1) << s);
 
-/** Every position of [lo, lo + size). */
-function full(size: number): Bits {
-  const bits = new Int32Array((size + 31) >>> 5).fill(-1);
-  if (size & 31) bits[bits.length - 1] = span(0, size & 31);
-  return bits;
+/**
+ * The bit sets one query needs, cut from one buffer: a typed array's own backing store costs
+ * more to allocate than the loop that fills it. Each set taken is zeroed.
+ */
+class Arena {
+  private readonly buffer: Int32Array;
+  private taken = 0;
+
+  constructor(
+    private readonly words: number,
+    sets: number,
+  ) {
+    this.buffer = new Int32Array(words * sets);
+  }
+
+  take(): Bits {
+    const start = this.taken++ * this.words;
+    return this.buffer.subarray(start, start + this.words);
+  }
+}
+
+/** How many sets evaluating `shape` takes: one per comparison, two per OR (found and rest). */
+function setsFor<T>(shape: CompiledFilter<T>['shape']): number {
+  if (shape.kind === 'cmp') return 1;
+  return shape.parts.reduce((n, part) => n + setsFor(part.shape), shape.kind === 'or' ? 2 : 0);
 }
 
 // Indexed loops over the bit sets: a typed array's iterator costs several times as much here.
@@ -72,9 +92,8 @@ function runOf(fi: FieldIndex, items: readonly unknown[], op: Op, value: Key): R
   }
 }
 
-/** The positions in [from, to) (a half-open position range), within `mask`. */
-function positionRange(lo: number, mask: Bits, from: number, to: number, negate: boolean): Bits {
-  const out = new Int32Array(mask.length);
+/** The positions in [from, to) (a half-open position range), within `mask`, into `out`. */
+function positionRange(out: Bits, lo: number, mask: Bits, from: number, to: number, negate: boolean): Bits {
   for (let w = 0; w < mask.length; w++) {
     const base = lo + (w << 5);
     const s = Math.min(32, Math.max(0, from - base));
@@ -94,6 +113,7 @@ export class IndexedMatches<T extends Item> {
   readonly bits: Bits;
   readonly total: number;
   private readonly lo: number;
+  private readonly arena: Arena;
 
   constructor(
     private readonly index: CollectionIndex<T>,
@@ -103,8 +123,13 @@ export class IndexedMatches<T extends Item> {
     private readonly now: number,
   ) {
     this.lo = start & ~31;
-    const all = full(hi - this.lo);
-    if (all.length > 0) all[0]! &= span(start - this.lo, 32);
+    const size = hi - this.lo;
+    const words = (size + 31) >>> 5;
+    this.arena = new Arena(words, 1 + (filter ? setsFor(filter.shape) : 0));
+    // Every candidate: positions [start, hi).
+    const all = this.arena.take().fill(-1);
+    if (size & 31) all[words - 1] = span(0, size & 31);
+    if (words > 0) all[0]! &= span(start - this.lo, 32);
     this.bits = filter ? this.evaluate(filter, all) : all;
     this.total = count(this.bits);
   }
@@ -133,8 +158,9 @@ export class IndexedMatches<T extends Item> {
 
   /** OR: each part is asked only about what the ones before did not match. */
   private some(parts: CompiledFilter<T>[], mask: Bits): Bits {
-    const found = new Int32Array(mask.length);
-    const rest = mask.slice();
+    const found = this.arena.take();
+    const rest = this.arena.take();
+    rest.set(mask);
     for (let i = 0; i < parts.length; i++) {
       if (isEmpty(rest)) break;
       const got = this.evaluate(parts[i]!, rest);
@@ -154,7 +180,7 @@ export class IndexedMatches<T extends Item> {
     const to = op === '<' ? c.lowerBound(v) : op === '>' || op === '>=' ? Infinity : c.upperBound(v);
     // Mostly the bounds the candidates were cut by: then nothing is left to narrow.
     if (op !== '!=' && from <= this.start && to >= this.hi) return mask;
-    return positionRange(this.lo, mask, from, to, op === '!=');
+    return positionRange(this.arena.take(), this.lo, mask, from, to, op === '!=');
   }
 
   /**
@@ -168,19 +194,13 @@ export class IndexedMatches<T extends Item> {
     const n = order.length;
     const from = run.start < n ? rank[order[run.start]!]! : n + 1;
     const to = run.end < n ? rank[order[run.end]!]! : n + 1;
-    const out = new Int32Array(mask.length);
+    const out = this.arena.take();
     if (fi.members) {
       const accepted = fi.members.filter((_, r) => (r >= from && r < to) !== run.negate);
       if (accepted.length * mask.length < Math.min(run.end - run.start, hi - lo)) {
         // The sets cover all positions and `lo` is word-aligned: word w here is word k + w there.
         const k = lo >>> 5;
-        for (let w = 0; w < out.length; w++) {
-          const m = mask[w]!;
-          if (m === 0) continue;
-          let x = 0;
-          for (let a = 0; a < accepted.length; a++) x |= accepted[a]![k + w]!;
-          out[w] = x & m;
-        }
+        for (const set of accepted) for (let w = 0; w < out.length; w++) out[w]! |= set[k + w]! & mask[w]!;
         return out;
       }
     }
