@@ -1,11 +1,12 @@
 /**
  * Query throughput over 100 000 restore sessions: autocannon in its own process against the mock
  * listening in this one. Each case's ratio is to the unfiltered single page of the same format
- * (references or entities) measured in the same round and mode; "engine" runs with the response cache off, so every request filters, sorts and
- * renders afresh (what a stream of distinct queries costs), "cached" is a client repeating one.
- * Rounds alternate the cases (the machine is shared): the table shows medians over the rounds.
- * Each case is warmed up first (the field indexes are built on a query's second request, and the
- * JIT compiles the paths a query takes).
+ * (references or entities), measured right before it in the same mode: the machine drifts over a
+ * round, a pair shares its minute. Rounds repeat the pairs; the table shows medians. "engine" runs
+ * with the response cache off, so every request filters, sorts and renders afresh (what a stream
+ * of distinct queries costs), "cached" is a client repeating one. Each case is warmed up first
+ * (the field indexes are built on a query's second request, and the JIT compiles the paths a
+ * query takes).
  *
  * Then in-process, as CPU time (steadier than throughput on a loaded machine): the whole request
  * through Fastify's inject with the cache off, as a ratio to the unfiltered page of the same
@@ -67,6 +68,7 @@ const cases: [name: string, query: string, baseline: string][] = [
 ];
 
 const runs = new Map<string, { rps: number[]; ratio: number[]; p99: number[]; kb: number }>();
+const queryOf = new Map(cases.map(([name, query]) => [name, query]));
 for (let round = 0; round < ROUNDS; round++) {
   for (const fmt of ['xml', 'json'] as const) {
     for (const [mode, cached] of [
@@ -74,19 +76,25 @@ for (let round = 0; round < ROUNDS; round++) {
       ['cached', true],
     ] as const) {
       app.responses.enabled = cached;
-      const rpsOf = new Map<string, number>();
-      for (const [name, query, baseline] of cases) {
-        const url = `${base}/api/query?${query}`;
-        const headers = { ...auth, Accept: ACCEPT[fmt] };
-        for (let i = 0; i < 50; i++) await (await fetch(url, { headers })).arrayBuffer();
-        const r = await load({ url, headers });
-        rpsOf.set(name, r.rps);
+      const headers = { ...auth, Accept: ACCEPT[fmt] };
+      const url = (name: string) => `${base}/api/query?${queryOf.get(name)}`;
+      for (const [name] of cases)
+        for (let i = 0; i < 50; i++) await (await fetch(url(name), { headers })).arrayBuffer();
+      const record = (name: string, r: Hammered, ratio: number) => {
         const key = `${fmt}|${mode}|${name}`;
         const row = runs.get(key) ?? { rps: [], ratio: [], p99: [], kb: r.bytes / 1024 };
         row.rps.push(r.rps);
-        row.ratio.push(r.rps / rpsOf.get(baseline || name)!);
+        row.ratio.push(ratio);
         row.p99.push(r.p99);
         runs.set(key, row);
+      };
+      // Each case right after its baseline: the machine drifts over a round, a pair shares its minute.
+      for (const [name, , baseline] of cases) {
+        if (baseline === '') continue;
+        const b = await load({ url: url(baseline), headers });
+        const r = await load({ url: url(name), headers });
+        record(baseline, b, 1);
+        record(name, r, r.rps / b.rps);
       }
     }
   }
