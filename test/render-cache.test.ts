@@ -8,6 +8,8 @@ import { listChangesAt } from '../src/resources/resourceType.js';
 import { Store } from '../data/store.js';
 import { scheduleChangesAt } from '../src/resources/job.js';
 import { act } from './actionHelper.js';
+import { el } from '../src/repr/tree.js';
+import { fragmentCache, renderedUntil } from '../src/repr/renderCache.js';
 
 // A list renders each item from a fragment kept per object once the item stops changing. These
 // check that a kept fragment is never one the item has since outgrown: every list's copy of an
@@ -156,4 +158,31 @@ t.test('actions replace model objects, never edit them: a kept fragment cannot g
   }[];
   t.equal(tasks.length, steps.length - 1, 'a task per action (unmounting makes none)');
   for (const task of tasks) t.ok(task.Result.Success, `${task.Operation}: ${task.Result.Message}`);
+});
+
+t.test('an entity that still changes is rendered once per change instant, not once per request', async (t) => {
+  let builds = 0;
+  const build = () => {
+    builds++;
+    return el('RestoreSession', { attrs: { Progress: builds } });
+  };
+  const renderer = {};
+  const item = {};
+  const first = renderedUntil(renderer, item, 1000, 2000, build);
+  t.equal(builds, 1);
+  t.equal(renderedUntil(renderer, item, 1999, 2000, build), first, 'kept until the instant it changes');
+  t.equal(builds, 1);
+  const next = renderedUntil(renderer, item, 2000, 3000, build);
+  t.equal(builds, 2, 'rendered afresh at that instant');
+  t.not(next, first);
+  renderedUntil(renderer, item, 1500, 2000, build);
+  t.equal(builds, 3, 'a clock set back renders afresh too');
+  t.equal(renderedUntil({}, item, 1500, 2000, build) === next, false, 'another renderer keeps its own');
+  fragmentCache.enabled = false;
+  t.teardown(() => {
+    fragmentCache.enabled = true;
+  });
+  const off = renderedUntil(renderer, item, 1500, 2000, build);
+  t.equal(off.kind, 'el', 'with the cache off, the tree itself, built every time');
+  t.equal(builds, 5);
 });

@@ -3,7 +3,7 @@ import type { Store } from '../../data/store.js';
 import { uid } from '../../data/model.js';
 import { el, links, list, type El, type LinkSpec, type List, type Raw } from '../repr/tree.js';
 import { href } from '../repr/href.js';
-import { renderedOnce, type Rendering } from '../repr/renderCache.js';
+import { renderedOnce, renderedUntil, type Rendering } from '../repr/renderCache.js';
 import type { QueryField } from '../query/fields.js';
 
 /**
@@ -136,11 +136,15 @@ export function listChangesAt<T extends { id: string }>(type: ResourceType<T>, s
   return type.listedChangesAt ? type.listedChangesAt(store, now) : now + 1;
 }
 
-/** A reference never reads the clock; an entity is kept once nothing it shows changes any more. */
+/**
+ * A reference never reads the clock; an entity is kept for good once nothing it shows changes any
+ * more, and until its next change while something still does.
+ */
 function rendered<T extends { id: string }>(type: ResourceType<T>, item: T, now: number, which: Rendering): Raw | El {
   if (which === 'ref') return renderedOnce(type, item, which, () => reference(type, item, 'Ref'));
   const build = () => type.entity(item, now);
-  return type.changesAt && type.changesAt(item, now) !== Infinity ? build() : renderedOnce(type, item, which, build);
+  const until = type.changesAt ? type.changesAt(item, now) : Infinity;
+  return until === Infinity ? renderedOnce(type, item, which, build) : renderedUntil(type, item, now, until, build);
 }
 
 /** `EntityReferences` (as a document) or `Refs` (inside a QueryResult). */
