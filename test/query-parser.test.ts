@@ -1,4 +1,5 @@
 import t from 'tap';
+import fc from 'fast-check';
 import { parseFilter, FilterSyntaxError, MAX_NESTING, type FilterNode } from '../src/query/filterParser.js';
 import { parseFilterDate, type QueryField } from '../src/query/fields.js';
 import { compileFilter, FieldSet } from '../src/query/compile.js';
@@ -297,4 +298,23 @@ t.test('paging links re-serialize the query as EM does', async (t) => {
     ['filter=Name%3d%3d%22a%22&type=Job&pageSize=10&page=1', 'filter=Name%3d%3d%22a%22&type=Job&pageSize=10&page=4'],
     'one query, every page of its links',
   );
+});
+
+t.test('urlEncode writes what a character-by-character .NET encoder writes, for any text', async (t) => {
+  // The plain statement of the rule, one code point at a time (lone surrogates as U+FFFD).
+  const oracle = (s: string) =>
+    [...s]
+      .map((ch) =>
+        /^[A-Za-z0-9\-_.!*()]$/.test(ch)
+          ? ch
+          : ch === ' '
+            ? '+'
+            : [...new TextEncoder().encode(ch)].map((b) => `%${b.toString(16).padStart(2, '0')}`).join(''),
+      )
+      .join('');
+  const text = fc
+    .array(fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('\ud800', '\udfff', ' ', '%', '>=', 'é', '😀')))
+    .map((parts) => parts.join(''));
+  fc.assert(fc.property(text, (s) => urlEncode(s) === oracle(s)));
+  t.pass('every generated text encoded as the rule says');
 });

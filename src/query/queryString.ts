@@ -79,12 +79,32 @@ function compareNames(a: string, b: string): number {
  * other character is its UTF-8 bytes as lower-case `%xx` (`>=` is `%3e%3d`, as captured).
  */
 export function urlEncode(s: string): string {
-  return s.replace(/[^A-Za-z0-9\-_.!*()]/gu, (ch) => (ch === ' ' ? '+' : encodeChar(ch)));
+  let out = '';
+  let kept = 0; // s[kept..i) stays as it is
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code < 0x80 && ASCII[code] === undefined) continue;
+    out += s.slice(kept, i);
+    if (code < 0x80) out += ASCII[code];
+    else {
+      // A surrogate pair is one character of four UTF-8 bytes.
+      const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+      out += encodeChar(s.slice(i, pair ? i + 2 : i + 1));
+      if (pair) i++;
+    }
+    kept = i + 1;
+  }
+  return kept === 0 ? s : out + s.slice(kept);
 }
 
+/** What each ASCII character that does not stay becomes. */
+const ASCII: (string | undefined)[] = Array.from({ length: 0x80 }, (_, code) => {
+  const ch = String.fromCharCode(code);
+  if (/[A-Za-z0-9\-_.!*()]/.test(ch)) return undefined;
+  return ch === ' ' ? '+' : `%${code.toString(16).padStart(2, '0')}`;
+});
+
 function encodeChar(ch: string): string {
-  const code = ch.charCodeAt(0);
-  if (code < 0x80) return `%${code.toString(16).padStart(2, '0')}`;
   try {
     return encodeURIComponent(ch).toLowerCase();
   } catch {
