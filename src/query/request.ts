@@ -1,6 +1,6 @@
 import { EmError } from '../errors.js';
 import type { AnyResourceType } from '../resources/resourceType.js';
-import { compileFilter, FieldSet } from './compile.js';
+import { compileFilter, FieldSet, type CompiledFilter } from './compile.js';
 import type { QueryPlan } from './engine.js';
 import { FilterSyntaxError, parseFilter } from './filterParser.js';
 import { param, splitQuery } from './queryString.js';
@@ -26,9 +26,17 @@ export interface ParsedQuery {
   plan: QueryPlan<Item>;
 }
 
-/** The types `/query` serves, by lower-cased `type` value: every documented one. */
+/** How many compiled filters a QueryTypes keeps (the most recently used). */
+export const FILTERS_KEPT = 256;
+
+/**
+ * The types `/query` serves, by lower-cased `type` value: every documented one. Also keeps the
+ * filters it compiled lately: a client repeats its filters (a poll, the pages of one query), and
+ * parsing and compiling one cost more than answering it from the field indexes.
+ */
 export class QueryTypes {
   private readonly byName = new Map<string, QueryTypeEntry>();
+  private readonly filters = new Map<string, CompiledFilter<Item>>();
 
   constructor(types: readonly AnyResourceType[]) {
     for (const info of QUERY_TYPES) this.byName.set(info.name.toLowerCase(), { info });
@@ -46,6 +54,19 @@ export class QueryTypes {
 
   names(): string {
     return [...this.byName.values()].map((t) => t.info.name).join(', ');
+  }
+
+  /** `text` compiled for the type's fields: kept from an earlier request, or compiled now (a bad one throws every time). */
+  filter(type: string, fields: FieldSet<Item>, text: string): CompiledFilter<Item> {
+    const key = `${type}\n${text}`;
+    let compiled = this.filters.get(key);
+    if (compiled) this.filters.delete(key);
+    else {
+      compiled = compileFilter(parseFilter(text), fields, type);
+      if (this.filters.size >= FILTERS_KEPT) this.filters.delete(this.filters.keys().next().value!);
+    }
+    this.filters.set(key, compiled); // the most recent last
+    return compiled;
   }
 }
 
@@ -91,8 +112,8 @@ export function parseQueryRequest(rawQuery: string, types: QueryTypes): ParsedQu
     try {
       // A type the mock holds nothing of still gets its filter's grammar checked; the fields
       // cannot be (their lists live with the collections), and nothing matches anyway.
-      const parsed = parseFilter(filter);
-      if (fields) plan.filter = compileFilter(parsed, fields, name);
+      if (fields) plan.filter = types.filter(name, fields, filter);
+      else parseFilter(filter);
     } catch (e) {
       if (e instanceof FilterSyntaxError) throw bad(e.message);
       throw e;
