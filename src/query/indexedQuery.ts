@@ -92,6 +92,15 @@ function runOf(fi: FieldIndex, items: readonly unknown[], op: Op, value: Key): R
   }
 }
 
+/** For a field of few readings: the bit sets of the readings a run accepts. */
+function accepted(fi: FieldIndex, run: Run): Int32Array[] {
+  const { order, rank } = fi;
+  const n = order.length;
+  const from = run.start < n ? rank[order[run.start]!]! : n + 1;
+  const to = run.end < n ? rank[order[run.end]!]! : n + 1;
+  return fi.members!.filter((_, r) => (r >= from && r < to) !== run.negate);
+}
+
 /** The positions in [from, to) (a half-open position range), within `mask`, into `out`. */
 function positionRange(out: Bits, lo: number, mask: Bits, from: number, to: number, negate: boolean): Bits {
   for (let w = 0; w < mask.length; w++) {
@@ -158,6 +167,8 @@ export class IndexedMatches<T extends Item> {
 
   /** OR: each part is asked only about what the ones before did not match. */
   private some(parts: CompiledFilter<T>[], mask: Bits): Bits {
+    const union = this.memberUnion(parts, mask);
+    if (union) return union;
     const found = this.arena.take();
     const rest = this.arena.take();
     rest.set(mask);
@@ -171,6 +182,36 @@ export class IndexedMatches<T extends Item> {
       }
     }
     return found;
+  }
+
+  /**
+   * An OR of comparisons on one field of few readings (`Result==Warning,Result==Failed`): one pass
+   * over the union of the readings' bit sets, instead of a pass per part and per merge.
+   */
+  private memberUnion(parts: CompiledFilter<T>[], mask: Bits): Bits | undefined {
+    const first = parts[0]!.shape;
+    if (first.kind !== 'cmp' || first.field.timeKey) return undefined;
+    const field = first.field;
+    if (!parts.every((p) => p.shape.kind === 'cmp' && p.shape.field === field)) return undefined;
+    const fi = this.index.field(field);
+    if (!fi.members) return undefined;
+    const sets = new Set<Int32Array>();
+    for (const part of parts) {
+      const { op, value } = part.shape as { op: Op; value: Key };
+      for (const set of accepted(fi, runOf(fi, this.index.items, op, value))) sets.add(set);
+    }
+    const out = this.orMembers(sets, mask);
+    this.readUnsettled(field, mask, out, (item) => parts.some((p) => p.test(item, this.now)));
+    return out;
+  }
+
+  /** The positions of `mask` in any of `sets` (bit sets over all positions). */
+  private orMembers(sets: Iterable<Int32Array>, mask: Bits): Bits {
+    const out = this.arena.take();
+    // The sets cover all positions and `lo` is word-aligned: word w here is word k + w there.
+    const k = this.lo >>> 5;
+    for (const set of sets) for (let w = 0; w < out.length; w++) out[w]! |= set[k + w]! & mask[w]!;
+    return out;
   }
 
   /** A comparison on the time key is a range of positions: the collection's own binary search. */
@@ -192,18 +233,13 @@ export class IndexedMatches<T extends Item> {
     const lo = this.lo;
     const hi = this.hi;
     const n = order.length;
+    if (fi.members) {
+      const sets = accepted(fi, run);
+      if (sets.length * mask.length < Math.min(run.end - run.start, hi - lo)) return this.orMembers(sets, mask);
+    }
     const from = run.start < n ? rank[order[run.start]!]! : n + 1;
     const to = run.end < n ? rank[order[run.end]!]! : n + 1;
     const out = this.arena.take();
-    if (fi.members) {
-      const accepted = fi.members.filter((_, r) => (r >= from && r < to) !== run.negate);
-      if (accepted.length * mask.length < Math.min(run.end - run.start, hi - lo)) {
-        // The sets cover all positions and `lo` is word-aligned: word w here is word k + w there.
-        const k = lo >>> 5;
-        for (const set of accepted) for (let w = 0; w < out.length; w++) out[w]! |= set[k + w]! & mask[w]!;
-        return out;
-      }
-    }
     if (run.end - run.start < hi - lo) {
       if (run.negate) out.set(mask);
       for (let i = run.start; i < run.end; i++) {
