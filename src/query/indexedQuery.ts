@@ -92,12 +92,19 @@ function runOf(fi: FieldIndex, items: readonly unknown[], op: Op, value: Key): R
   }
 }
 
-/** For a field of few readings: the bit sets of the readings a run accepts. */
-function accepted(fi: FieldIndex, run: Run): Int32Array[] {
+/** The ranks a run covers, [from, to): a run of the order is a range of ranks. */
+function rankRange(fi: FieldIndex, run: Run): { from: number; to: number } {
   const { order, rank } = fi;
   const n = order.length;
-  const from = run.start < n ? rank[order[run.start]!]! : n + 1;
-  const to = run.end < n ? rank[order[run.end]!]! : n + 1;
+  return {
+    from: run.start < n ? rank[order[run.start]!]! : n + 1,
+    to: run.end < n ? rank[order[run.end]!]! : n + 1,
+  };
+}
+
+/** For a field of few readings: the bit sets of the readings a run accepts. */
+function accepted(fi: FieldIndex, run: Run): Int32Array[] {
+  const { from, to } = rankRange(fi, run);
   return fi.members!.filter((_, r) => (r >= from && r < to) !== run.negate);
 }
 
@@ -232,13 +239,11 @@ export class IndexedMatches<T extends Item> {
     const { order, rank } = fi;
     const lo = this.lo;
     const hi = this.hi;
-    const n = order.length;
     if (fi.members) {
       const sets = accepted(fi, run);
       if (sets.length * mask.length < Math.min(run.end - run.start, hi - lo)) return this.orMembers(sets, mask);
     }
-    const from = run.start < n ? rank[order[run.start]!]! : n + 1;
-    const to = run.end < n ? rank[order[run.end]!]! : n + 1;
+    const { from, to } = rankRange(fi, run);
     const out = this.arena.take();
     if (run.end - run.start < hi - lo) {
       if (run.negate) out.set(mask);
