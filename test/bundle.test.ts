@@ -20,21 +20,35 @@ t.test(
     t.teardown(() => plain.stop());
     t.match(bundled.ready, { seed: 7, clock: /^2026-11-29T12:00:0\d/ });
 
-    const bodies: string[] = [];
+    // Both in XML and JSON, each server's clock set to one instant and frozen (each runs from its own start).
+    const bodies = { xml: [] as string[], json: [] as string[] };
     for (const server of [bundled, plain]) {
+      const clock = await fetch(`${server.ready.control}/clock`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ now: '2026-11-29T12:00:00Z', frozen: true }),
+      });
+      t.equal(clock.status, 200);
       const logon = await fetch(`${server.ready.url}sessionMngr/?v=latest`, {
         method: 'POST',
         headers: { Authorization: `Basic ${ADMIN}` },
       });
       t.equal(logon.status, 201);
-      const res = await fetch(`${server.ready.url}restoreSessions?format=Entity`, {
-        headers: { 'X-RestSvcSessionId': logon.headers.get('x-restsvcsessionid')!, Accept: 'application/json' },
-      });
-      t.equal(res.status, 200);
-      bodies.push((await res.text()).replaceAll(server.ready.url, 'BASE/'));
+      for (const [format, accept] of [
+        ['xml', 'application/xml'],
+        ['json', 'application/json'],
+      ] as const) {
+        const res = await fetch(`${server.ready.url}restoreSessions?format=Entity`, {
+          headers: { 'X-RestSvcSessionId': logon.headers.get('x-restsvcsessionid')!, Accept: accept },
+        });
+        t.equal(res.status, 200);
+        bodies[format].push((await res.text()).replaceAll(server.ready.url, 'BASE/'));
+      }
     }
-    t.ok(JSON.parse(bodies[0]!).RestoreSessions.length > 0, 'restore sessions listed');
-    t.equal(bodies[0], bodies[1], 'the bundle answers byte for byte as the modules it was built from');
+    t.ok(JSON.parse(bodies.json[0]!).RestoreSessions.length > 0, 'restore sessions listed');
+    t.match(bodies.xml[0], /<RestoreSessions [^>]*>\s*<RestoreSession /, 'and in XML');
+    t.equal(bodies.xml[0], bodies.xml[1], 'XML: the bundle answers byte for byte as the modules it was built from');
+    t.equal(bodies.json[0], bodies.json[1], 'JSON: the same');
   },
 );
 
